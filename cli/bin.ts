@@ -1,0 +1,16 @@
+#!/usr/bin/env node
+import { main } from './main';
+import './commands/build';
+
+main(process.argv.slice(2), {
+  out: (s) => process.stdout.write(s),
+  err: (s) => process.stderr.write(s),
+  isTTY: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR,
+  cwd: process.cwd(),
+}).then(
+  (code) => { process.exitCode = code; },
+  (e) => {
+    process.stderr.write(`opmodel: internal error: ${(e as Error).stack ?? e}\nPlease report this with the command you ran.\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,2 @@
+// `opmodel build` is registered here once the playbook builder lands.
+export {};

@@ -1,0 +1,66 @@
+import { parseArgs } from 'node:util';
+import { listElements, matrix, type Matrix } from '../../language/index';
+import type { Io } from '../main';
+import { openProjects, reportConfigProblems } from '../openProjects';
+import { oneOf, UsageError } from '../usage';
+
+export async function matrixCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f' } } });
+  const format = oneOf(values.format, ['text', 'markdown', 'csv', 'json'] as const, '--format', 'text');
+  if (positionals.length > 1) throw new UsageError('matrix takes at most one folder');
+  const opened = await openProjects(positionals, io);
+  if (reportConfigProblems(opened, io)) return 2;
+  const { project } = opened[0]!;
+  const m = matrix(project, listElements(project));
+  if (format === 'json') {
+    io.out(JSON.stringify({ systems: m.systems.map((s) => s.key), disciplines: m.disciplines.map((d) => d.key), cells: m.cells, unplaced: m.unplaced, leadership: m.leadership }, null, 2) + '\n');
+  } else if (format === 'csv') io.out(toCsv(m));
+  else if (format === 'markdown') io.out(toMarkdown(m));
+  else io.out(toText(m));
+  return 0;
+}
+
+const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+
+function toCsv(m: Matrix): string {
+  const rows = [['system', ...m.disciplines.map((d) => d.key)]];
+  for (const s of m.systems) rows.push([s.key, ...m.disciplines.map((d) => m.cells[s.key]![d.key]!.join(' '))]);
+  return rows.map((r) => r.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+function toMarkdown(m: Matrix): string {
+  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const lines = [`| System | ${m.disciplines.map((d) => esc(d.title)).join(' | ')} |`, `| --- |${m.disciplines.map(() => ' --- |').join('')}`];
+  for (const s of m.systems) lines.push(`| ${esc(s.title)} | ${m.disciplines.map((d) => m.cells[s.key]![d.key]!.join(', ') || '—').join(' | ')} |`);
+  for (const p of m.leadership.parts) lines.push('', `**${esc(p.title)}:** ${p.ids.join(', ') || '—'}`);
+  return lines.join('\n') + '\n';
+}
+
+function toText(m: Matrix): string {
+  const width = 26;
+  const clip = (s: string, w: number) => (s.length > w ? s.slice(0, w - 1) + '…' : s.padEnd(w));
+  const head = clip('', width) + m.disciplines.map((d) => clip(d.title, width)).join('');
+  const out = [head];
+  for (const s of m.systems) {
+    const cols = m.disciplines.map((d) => wrap(m.cells[s.key]![d.key]!, width - 2));
+    const height = Math.max(1, ...cols.map((c) => c.length));
+    for (let i = 0; i < height; i++) {
+      out.push(clip(i === 0 ? `${s.title} (${m.disciplines.reduce((n, d) => n + m.cells[s.key]![d.key]!.length, 0)})` : '', width) + cols.map((c) => clip(c[i] ?? (i === 0 ? '—' : ''), width)).join(''));
+    }
+    out.push('');
+  }
+  for (const p of m.leadership.parts) out.push(`${p.title} (${p.ids.length}): ${p.ids.join(' ')}`);
+  if (m.unplaced.length) out.push('', `Not placed in the grid (missing or unknown system/discipline): ${m.unplaced.join(' ')}`);
+  return out.join('\n') + '\n';
+}
+
+function wrap(ids: string[], width: number): string[] {
+  const lines: string[] = [];
+  let cur = '';
+  for (const id of ids) {
+    if (cur && cur.length + 1 + id.length > width) { lines.push(cur); cur = id; }
+    else cur = cur ? `${cur} ${id}` : id;
+  }
+  if (cur) lines.push(cur);
+  return lines;
+}

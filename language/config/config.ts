@@ -1,0 +1,58 @@
+// The framework's shape: ID families, systems, disciplines, leadership parts, relation fields,
+// document types and per-code severities. Read from `opmodel.json` at the docs root.
+import type { SeveritySetting } from '../types';
+
+export const CONFIG_FILE_NAME = 'opmodel.json';
+
+export interface FamilyConfig {
+  key: string;
+  title: string;
+  /** Literal text an ID starts with, e.g. "FLM" or "CORE-". */
+  prefix: string;
+  /** Optional single-letter (or short) groups between prefix and number, e.g. A, B, C in CORE-B4. */
+  groups: string[];
+}
+
+export interface SystemConfig {
+  key: string;
+  title: string;
+  families: string[];
+}
+
+export interface DisciplineConfig {
+  key: string;
+  title: string;
+}
+
+export interface LeadershipPartConfig {
+  key: string;
+  title: string;
+  families: string[];
+}
+
+export interface RelationConfig {
+  key: string;
+  title: string;
+  /** Name of the reverse direction, shown on the target ("supported by"). */
+  inverse: string;
+}
+
+export interface TypeConfig {
+  key: string;
+  /** Documents of this type define an element and must carry an `id`. */
+  requiresId: boolean;
+}
+
+export interface OpmodelConfig {
+  families: FamilyConfig[];
+  systems: SystemConfig[];
+  disciplines: DisciplineConfig[];
+  leadership: LeadershipPartConfig[];
+  relations: RelationConfig[];
+  types: TypeConfig[];
+  severity: Record<string, SeveritySetting>;
+  include: string[];
+  exclude: string[];
+  /** Files larger than this many bytes are reported and skipped. */
+  maxFileSize: number;
+}

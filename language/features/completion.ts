@@ -1,0 +1,100 @@
+// Completion candidates: IDs in prose and in relation lists, keys in system/discipline/part/type.
+import { scanMarkdown } from '../parse/markdownScanner';
+import type { Project } from '../project';
+import { LineIndex } from '../text/lineIndex';
+import type { Position, Range } from '../types';
+
+export interface CompletionCandidate {
+  label: string;
+  kind: 'id' | 'system' | 'discipline' | 'part' | 'type';
+  detail?: string;
+  documentation?: string;
+  family?: string;
+  system?: string;
+  discipline?: string;
+  /** Sorts candidates in framework order. */
+  sortText: string;
+}
+
+export interface CompletionResult {
+  items: CompletionCandidate[];
+  /** The typed prefix that the chosen item replaces. */
+  range: Range;
+}
+
+const KEY_FIELDS = ['system', 'discipline', 'part', 'type'] as const;
+
+export function completions(project: Project, uri: string, text: string, pos: Position): CompletionResult | undefined {
+  const lines = new LineIndex(text);
+  const offset = lines.offset(pos);
+  const lineText = lines.lineText(pos.line).slice(0, pos.character);
+  const fm = project.document(uri)?.frontMatter;
+  const inFrontMatter = fm ? pos.line > fm.range.start.line && pos.line < fm.range.end.line : /^---\s*$/.test(lines.lineText(0)) && !closedBefore(lines, pos.line);
+  const word = /[A-Za-z][A-Za-z0-9-]*$/.exec(lineText)?.[0] ?? '';
+  const range: Range = { start: { line: pos.line, character: pos.character - word.length }, end: pos };
+
+  if (inFrontMatter) {
+    const key = /^([A-Za-z_][\w-]*)\s*:/.exec(lineText)?.[1] ?? listOwner(lines, pos.line);
+    if (!key) return undefined;
+    if ((KEY_FIELDS as readonly string[]).includes(key)) {
+      const valueWord = /:\s*([\w-]*)$/.exec(lineText)?.[1] ?? '';
+      const r: Range = { start: { line: pos.line, character: pos.character - valueWord.length }, end: pos };
+      return { items: keyCandidates(project, key as (typeof KEY_FIELDS)[number]), range: r };
+    }
+    if (!project.config.relations.some((x) => x.key === key)) return undefined;
+    return { items: idCandidates(project, word, uri), range };
+  }
+  // Not inside code, comments or link destinations.
+  const excluded = scanMarkdown(text, fm ? lines.offset(fm.range.end) : 0).excluded;
+  for (let i = 0; i < excluded.length; i += 2) if (excluded[i]! < offset && offset <= excluded[i + 1]!) return undefined;
+  const prefix = word.toUpperCase();
+  const matchesFamily = project.syntax.families.some((f) => f.prefix.startsWith(prefix) || prefix.startsWith(f.prefix.replace(/-$/, '')));
+  if (word && !matchesFamily) return undefined;
+  return { items: idCandidates(project, word, uri), range };
+}
+
+function closedBefore(lines: LineIndex, line: number): boolean {
+  for (let l = 1; l < line; l++) if (/^(---|\.\.\.)\s*$/.test(lines.lineText(l))) return true;
+  return false;
+}
+
+/** The key of the block list a "  - item" line belongs to. */
+function listOwner(lines: LineIndex, line: number): string | undefined {
+  if (!/^\s*-\s*/.test(lines.lineText(line))) return undefined;
+  for (let l = line - 1; l > 0; l--) {
+    const t = lines.lineText(l);
+    if (/^\s*-/.test(t)) continue;
+    return /^([A-Za-z_][\w-]*)\s*:\s*$/.exec(t)?.[1];
+  }
+  return undefined;
+}
+
+function idCandidates(project: Project, typed: string, uri: string): CompletionCandidate[] {
+  const prefix = typed.toUpperCase();
+  const out: CompletionCandidate[] = [];
+  const ids = project.index.definedIds();
+  const own = project.document(uri)?.definition?.id;
+  for (let i = 0; i < ids.length; i++) {
+    const id = ids[i]!;
+    if (id === own || (prefix && !id.startsWith(prefix))) continue;
+    const doc = project.index.definitions(id)[0]!;
+    out.push({
+      label: id,
+      kind: 'id',
+      detail: doc.title,
+      documentation: doc.summary,
+      family: doc.definition?.familyKey,
+      system: doc.system,
+      discipline: doc.discipline,
+      sortText: String(i).padStart(7, '0'),
+    });
+  }
+  return out;
+}
+
+function keyCandidates(project: Project, field: (typeof KEY_FIELDS)[number]): CompletionCandidate[] {
+  const c = project.config;
+  const list: { key: string; title?: string }[] =
+    field === 'system' ? c.systems : field === 'discipline' ? c.disciplines : field === 'part' ? c.leadership : c.types;
+  return list.map((k, i) => ({ label: k.key, kind: field, detail: k.title, sortText: String(i).padStart(4, '0') }));
+}

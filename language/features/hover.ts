@@ -1,0 +1,57 @@
+import type { Project } from '../project';
+import type { Location, Position, Range } from '../types';
+import { elementInfo } from './elements';
+import { idAtPosition } from './idAtPosition';
+
+export interface HoverInfo {
+  id: string;
+  range: Range;
+  defined: boolean;
+  title?: string;
+  summary?: string;
+  system?: { key: string; title: string };
+  discipline?: { key: string; title: string };
+  part?: { key: string; title: string };
+  definitions: Location[];
+  references: number;
+  /** Markdown for any host; `link` turns a location into a clickable target. */
+  markdown: string;
+}
+
+export function hover(project: Project, uri: string, pos: Position, link: (l: Location) => string = (l) => l.uri): HoverInfo | undefined {
+  const at = idAtPosition(project, uri, pos);
+  if (!at) return undefined;
+  const info = elementInfo(project, at.id);
+  const defs = project.index.definitions(at.id).map((d) => ({ uri: d.uri, range: d.definition!.range }));
+  const refs = project.index.referenceCount(at.id);
+  if (!info) {
+    return { id: at.id, range: at.range, defined: false, definitions: [], references: refs, markdown: `**${at.id}** is not defined in this framework.` };
+  }
+  const sys = project.config.systems.find((s) => s.key === info.system);
+  const disc = project.config.disciplines.find((d) => d.key === info.discipline);
+  const part = project.config.leadership.find((p) => p.key === info.part);
+  const lines = [`**${info.id} · ${escapeMd(info.title || 'untitled')}**`];
+  if (info.summary) lines.push('', escapeMd(info.summary));
+  const where = sys || disc ? `${sys?.title ?? info.system ?? '?'} × ${disc?.title ?? info.discipline ?? '?'}` : part?.title;
+  if (where) lines.push('', `_${escapeMd(where)}_`);
+  const file = info.location.uri.split('/').slice(-2).map(decodeURIComponent).join('/');
+  lines.push('', `[${escapeMd(file)}](${link(info.location)}) · referenced ${refs} time${refs === 1 ? '' : 's'}${defs.length > 1 ? ` · **defined ${defs.length} times**` : ''}`);
+  return {
+    id: at.id,
+    range: at.range,
+    defined: true,
+    title: info.title,
+    summary: info.summary,
+    system: sys && { key: sys.key, title: sys.title },
+    discipline: disc && { key: disc.key, title: disc.title },
+    part: part && { key: part.key, title: part.title },
+    definitions: defs,
+    references: refs,
+    markdown: lines.join('\n'),
+  };
+}
+
+/** Front matter is untrusted text: keep it from becoming links, images or HTML in a hover. */
+export function escapeMd(s: string): string {
+  return s.replace(/[\\`*_{}[\]()#+!<>|~]/g, '\\$&');
+}

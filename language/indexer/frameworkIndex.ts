@@ -1,0 +1,149 @@
+// ID -> definitions and references across a framework, updated one document at a time.
+// Diagnostics are cached per document; an update invalidates exactly the documents whose
+// answer can change, so the result after any sequence of updates equals a full rescan.
+import type { OpmodelConfig } from '../config/config';
+import type { IdSyntax } from '../ids/idSyntax';
+import { idNeighbours } from '../ids/suggest';
+import type { ParsedDocument, Reference } from '../parse/document';
+import type { Diagnostic } from '../types';
+
+export interface SkippedFile {
+  uri: string;
+  reason: string;
+}
+
+export class FrameworkIndex {
+  readonly docs = new Map<string, ParsedDocument>();
+  readonly skipped = new Map<string, SkippedFile>();
+  /** Canonical ID -> URIs of the documents that define it. */
+  private readonly defs = new Map<string, string[]>();
+  /** Canonical ID -> URI -> number of references. */
+  private readonly refs = new Map<string, Map<string, number>>();
+  private readonly diagnosticsCache = new Map<string, Diagnostic[]>();
+  /** Documents whose diagnostics depend on the set of defined IDs as a whole. */
+  private readonly dependsOnAllDefs = new Set<string>();
+  private defsGeneration = 0;
+  private sortedIdsCache: { generation: number; ids: string[] } | undefined;
+
+  constructor(
+    readonly config: OpmodelConfig,
+    readonly syntax: IdSyntax,
+    private readonly computeDiagnostics: (doc: ParsedDocument, index: FrameworkIndex) => Diagnostic[],
+  ) {}
+
+  /** Adds or replaces a document; returns the URIs whose diagnostics may have changed. */
+  set(doc: ParsedDocument): Set<string> {
+    const old = this.docs.get(doc.uri);
+    this.skipped.delete(doc.uri);
+    if (old) this.unlink(old);
+    this.docs.set(doc.uri, doc);
+    this.link(doc);
+    return this.invalidate(doc.uri, old, doc);
+  }
+
+  delete(uri: string): Set<string> {
+    const old = this.docs.get(uri);
+    const hadSkip = this.skipped.delete(uri);
+    if (!old) return hadSkip ? new Set([uri]) : new Set();
+    this.unlink(old);
+    this.docs.delete(uri);
+    return this.invalidate(uri, old, undefined);
+  }
+
+  skip(file: SkippedFile): Set<string> {
+    const affected = this.delete(file.uri);
+    this.skipped.set(file.uri, file);
+    affected.add(file.uri);
+    return affected;
+  }
+
+  definitions(id: string): ParsedDocument[] {
+    return (this.defs.get(id) ?? []).map((u) => this.docs.get(u)!);
+  }
+
+  isDefined = (id: string): boolean => this.defs.has(id);
+
+  /** Defined IDs in framework order (cached until a definition changes). */
+  definedIds(): string[] {
+    if (this.sortedIdsCache?.generation !== this.defsGeneration) {
+      this.sortedIdsCache = { generation: this.defsGeneration, ids: [...this.defs.keys()].sort(this.syntax.compare) };
+    }
+    return this.sortedIdsCache.ids;
+  }
+
+  referenceCount(id: string): number {
+    let n = 0;
+    for (const c of this.refs.get(id)?.values() ?? []) n += c;
+    return n;
+  }
+
+  /** Documents that reference `id`, in URI order. */
+  referrers(id: string): string[] {
+    return [...(this.refs.get(id)?.keys() ?? [])].sort();
+  }
+
+  references(id: string): { uri: string; ref: Reference }[] {
+    const out: { uri: string; ref: Reference }[] = [];
+    for (const uri of this.referrers(id)) for (const ref of this.docs.get(uri)!.references) if (ref.id === id) out.push({ uri, ref });
+    return out;
+  }
+
+  diagnostics(uri: string): Diagnostic[] {
+    let d = this.diagnosticsCache.get(uri);
+    if (d) return d;
+    const doc = this.docs.get(uri);
+    d = doc ? this.computeDiagnostics(doc, this) : [];
+    this.diagnosticsCache.set(uri, d);
+    if (doc && d.some((x) => x.code === 'duplicate-id' || x.code === 'missing-id')) this.dependsOnAllDefs.add(uri);
+    else this.dependsOnAllDefs.delete(uri);
+    return d;
+  }
+
+  private link(doc: ParsedDocument) {
+    const id = doc.definition?.id;
+    if (id) {
+      const list = this.defs.get(id);
+      if (list) { list.push(doc.uri); list.sort(); } else this.defs.set(id, [doc.uri]);
+    }
+    for (const r of doc.references) {
+      let m = this.refs.get(r.id);
+      if (!m) this.refs.set(r.id, (m = new Map()));
+      m.set(doc.uri, (m.get(doc.uri) ?? 0) + 1);
+    }
+  }
+
+  private unlink(doc: ParsedDocument) {
+    const id = doc.definition?.id;
+    if (id) {
+      const list = this.defs.get(id)!.filter((u) => u !== doc.uri);
+      if (list.length) this.defs.set(id, list);
+      else this.defs.delete(id);
+    }
+    for (const r of doc.references) {
+      const m = this.refs.get(r.id);
+      if (!m) continue;
+      m.delete(doc.uri);
+      if (m.size === 0) this.refs.delete(r.id);
+    }
+  }
+
+  private invalidate(uri: string, old: ParsedDocument | undefined, now: ParsedDocument | undefined): Set<string> {
+    const affected = new Set<string>([uri]);
+    const before = old?.definition?.id;
+    const after = now?.definition?.id;
+    // Titles of definitions appear in other documents' messages ("did you mean FLM7 (title)").
+    if (before !== after || old?.title !== now?.title) {
+      this.defsGeneration++;
+      for (const id of [before, after]) {
+        if (!id) continue;
+        for (const u of this.defs.get(id) ?? []) affected.add(u);
+        for (const u of this.refs.get(id)?.keys() ?? []) affected.add(u);
+        // Suggestions for unknown neighbours ("did you mean") may now include or lose this ID.
+        for (const n of idNeighbours(this.syntax, id)) for (const u of this.refs.get(n)?.keys() ?? []) affected.add(u);
+      }
+      for (const u of this.dependsOnAllDefs) affected.add(u);
+    }
+    for (const u of affected) this.diagnosticsCache.delete(u);
+    return affected;
+  }
+}

@@ -1,0 +1,30 @@
+import { nextFreeId } from '../ids/nextFreeId';
+import { replaceFix, type Rule } from './rule';
+
+export const duplicateId: Rule = {
+  code: 'duplicate-id',
+  defaultSeverity: 'error',
+  scope: 'workspace',
+  description: 'One ID defined by two or more documents; reported on each `id:` value with the others as related locations.',
+  check({ doc, index, syntax, report }) {
+    const def = doc.definition;
+    if (!def) return;
+    const all = index.definitions(def.id);
+    if (all.length < 2) return;
+    const others = all.filter((d) => d.uri !== doc.uri);
+    const family = syntax.families.find((f) => f.key === def.familyKey);
+    const parsed = syntax.parse(def.id);
+    const free = family ? nextFreeId(syntax, family, index.isDefined, parsed?.group) : undefined;
+    report({
+      range: def.range,
+      message: `Duplicate ID ${def.id}: also defined in ${others.map((o) => fileName(o.uri)).join(', ')}. Each ID must be defined once${free ? `; the next free ID is ${free}` : ''}.`,
+      related: others.map((o) => ({ location: { uri: o.uri, range: o.definition!.range }, message: `${def.id} is also defined here` })),
+      fixes: free ? [replaceFix(doc, def.range, free, `Renumber this document to ${free}`, false, true)] : undefined,
+    });
+  },
+};
+
+function fileName(uri: string): string {
+  const parts = uri.split('/');
+  return decodeURIComponent(parts.slice(-2).join('/'));
+}

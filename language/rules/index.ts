@@ -1,0 +1,71 @@
+// The rule registry and the runner that applies severities and suppressions.
+import type { OpmodelConfig } from '../config/config';
+import type { FrameworkIndex } from '../indexer/frameworkIndex';
+import type { IdSyntax } from '../ids/idSyntax';
+import type { ParsedDocument } from '../parse/document';
+import { isSuppressed } from '../parse/suppressions';
+import type { Diagnostic, Severity, SeveritySetting } from '../types';
+import { duplicateId } from './duplicateId';
+import { idFamilyMismatch } from './idFamilyMismatch';
+import { invalidFrontMatter } from './invalidFrontMatter';
+import { invalidId } from './invalidId';
+import { invalidRelation } from './invalidRelation';
+import { malformedId } from './malformedId';
+import { missingId } from './missingId';
+import { missingTitle } from './missingTitle';
+import type { Rule } from './rule';
+import { unknownDiscipline } from './unknownDiscipline';
+import { unknownId } from './unknownId';
+import { unknownSystem } from './unknownSystem';
+
+export const rules: readonly Rule[] = [
+  unknownId,
+  duplicateId,
+  missingId,
+  malformedId,
+  invalidFrontMatter,
+  unknownSystem,
+  unknownDiscipline,
+  idFamilyMismatch,
+  invalidId,
+  invalidRelation,
+  missingTitle,
+];
+
+/** Codes reported outside the rules: files that could not be read, and config problems. */
+export const SKIPPED_FILE = { code: 'skipped-file', defaultSeverity: 'warning' as Severity, description: 'A file that was not checked: not UTF-8 text, binary, larger than maxFileSize, or gone while being read.' };
+export const INVALID_CONFIG = { code: 'invalid-config', defaultSeverity: 'error' as Severity, description: 'A problem in opmodel.json; the CLI exits with code 2.' };
+
+export const allCodes = (): string[] => [...rules.map((r) => r.code), SKIPPED_FILE.code, INVALID_CONFIG.code];
+
+export function severityFor(code: string, fallback: Severity, config: OpmodelConfig, overrides?: Record<string, SeveritySetting>): SeveritySetting {
+  return overrides?.[code] ?? config.severity[code] ?? fallback;
+}
+
+export function runRules(
+  doc: ParsedDocument,
+  index: FrameworkIndex,
+  config: OpmodelConfig,
+  syntax: IdSyntax,
+  overrides?: Record<string, SeveritySetting>,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const rule of rules) {
+    const severity = severityFor(rule.code, rule.defaultSeverity, config, overrides);
+    if (severity === 'off') continue;
+    rule.check({
+      doc,
+      index,
+      config,
+      syntax,
+      report: (d) => {
+        if (isSuppressed(doc.directives, rule.code, d.range.start.line)) return;
+        const diag: Diagnostic = { uri: doc.uri, range: d.range, severity, code: rule.code, message: d.message };
+        if (d.related?.length) diag.related = d.related;
+        if (d.fixes?.length) diag.fixes = d.fixes;
+        out.push(diag);
+      },
+    });
+  }
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : 1));
+}

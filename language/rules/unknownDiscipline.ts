@@ -1,0 +1,3 @@
+import { keyFieldRule } from './keyFieldRule';
+
+export const unknownDiscipline = keyFieldRule('unknown-discipline', 'discipline', (c) => c.disciplines);

@@ -1,0 +1,22 @@
+import { suggestIds } from '../ids/suggest';
+import { replaceFix, type Rule } from './rule';
+
+export const unknownId: Rule = {
+  code: 'unknown-id',
+  defaultSeverity: 'error',
+  scope: 'workspace',
+  description: 'A reference to an ID that matches a family but is defined nowhere; suggests the closest defined IDs.',
+  check({ doc, index, syntax, report }) {
+    for (const ref of doc.references) {
+      if (index.isDefined(ref.id)) continue;
+      const sugg = suggestIds(syntax, ref.id, index.isDefined);
+      const named = sugg.map((s) => `${s} (${index.definitions(s)[0]?.title ?? 'untitled'})`);
+      const where = ref.field ? ` in ${ref.field}` : '';
+      report({
+        range: ref.range,
+        message: `Unknown ID ${ref.id}${where}: no document defines it.${named.length ? ` Did you mean ${named.join(' or ')}?` : ' Create it or correct the reference.'}`,
+        fixes: sugg.map((s, i) => replaceFix(doc, ref.range, s, `Change to ${s}`, false, i === 0)),
+      });
+    }
+  },
+};

@@ -1,0 +1,3 @@
+import { keyFieldRule } from './keyFieldRule';
+
+export const unknownSystem = keyFieldRule('unknown-system', 'system', (c) => c.systems);

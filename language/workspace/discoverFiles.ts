@@ -1,0 +1,66 @@
+// Finds the Markdown files of a framework: `include`/`exclude` globs from the config, never
+// node_modules or .git, and nothing that a .gitignore on the way ignores. Symbolic links to
+// directories are not followed (a loop would never end); they are reported as skipped.
+import ignore, { type Ignore } from 'ignore';
+import picomatch from 'picomatch';
+import type { OpmodelConfig } from '../config/config';
+import type { SkippedFile } from '../indexer/frameworkIndex';
+import { joinUri } from './uris';
+import type { Workspace } from './workspace';
+
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+
+export interface Discovery {
+  files: string[];
+  skipped: SkippedFile[];
+}
+
+export function fileFilter(config: OpmodelConfig): (relPath: string) => boolean {
+  const inc = picomatch(config.include, { dot: false });
+  const exc = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
+  return (rel) => inc(rel) && !exc(rel);
+}
+
+export async function discoverFiles(ws: Workspace, rootUri: string, config: OpmodelConfig): Promise<Discovery> {
+  const files: string[] = [];
+  const skipped: SkippedFile[] = [];
+  const wanted = fileFilter(config);
+  const walk = async (dirUri: string, rel: string, rules: { base: string; ig: Ignore }[]) => {
+    let entries: [string, string][];
+    try {
+      entries = await ws.readDirectory(dirUri);
+    } catch (e) {
+      skipped.push({ uri: dirUri, reason: `folder could not be read (${(e as Error).message})` });
+      return;
+    }
+    const here = [...rules];
+    if (entries.some(([n, k]) => n === '.gitignore' && k === 'file')) {
+      try {
+        const text = new TextDecoder().decode(await ws.readFile(joinUri(dirUri, '.gitignore')));
+        here.push({ base: rel, ig: ignore().add(text) });
+      } catch {
+        // An unreadable .gitignore ignores nothing.
+      }
+    }
+    const ignored = (path: string, isDir: boolean) =>
+      here.some(({ base, ig }) => {
+        const sub = base ? path.slice(base.length + 1) : path;
+        return sub !== '' && ig.ignores(isDir ? sub + '/' : sub);
+      });
+    entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    for (const [name, kind] of entries) {
+      const path = rel ? `${rel}/${name}` : name;
+      const uri = joinUri(dirUri, name);
+      if (kind === 'directory') {
+        if (ALWAYS_SKIPPED.has(name) || ignored(path, true)) continue;
+        await walk(uri, path, here);
+      } else if (kind === 'symlink-directory') {
+        if (!ALWAYS_SKIPPED.has(name) && !ignored(path, true)) skipped.push({ uri, reason: 'symbolic link to a folder, not followed' });
+      } else if (kind === 'file' && name.toLowerCase().endsWith('.md') && wanted(path) && !ignored(path, false)) {
+        files.push(uri);
+      }
+    }
+  };
+  await walk(rootUri, '', []);
+  return { files, skipped };
+}
