@@ -45,7 +45,7 @@ export class Project {
   ) {
     this.syntax = new IdSyntax(config.families);
     this.severityOverrides = severityOverrides;
-    this.index = new FrameworkIndex(config, this.syntax, (doc, index) => runRules(doc, index, this.config, this.syntax, this.severityOverrides));
+    this.index = new FrameworkIndex(rootUri, config, this.syntax, (doc, index) => runRules(doc, index, this.config, this.syntax, this.severityOverrides));
   }
 
   /** Reads the config at the root (defaults when there is none) and indexes every file. */

@@ -38,14 +38,16 @@ function toMarkdown(m: Matrix): string {
 
 function toText(m: Matrix): string {
   const width = 26;
+  const count = (key: string) => m.disciplines.reduce((n, d) => n + m.cells[key]![d.key]!.length, 0);
+  const label = Math.max(...m.systems.map((s) => `${s.title} (${count(s.key)})`.length)) + 2;
   const clip = (s: string, w: number) => (s.length > w ? s.slice(0, w - 1) + '…' : s.padEnd(w));
-  const head = clip('', width) + m.disciplines.map((d) => clip(d.title, width)).join('');
+  const head = clip('', label) + m.disciplines.map((d) => clip(d.title, width)).join('');
   const out = [head];
   for (const s of m.systems) {
     const cols = m.disciplines.map((d) => wrap(m.cells[s.key]![d.key]!, width - 2));
     const height = Math.max(1, ...cols.map((c) => c.length));
     for (let i = 0; i < height; i++) {
-      out.push(clip(i === 0 ? `${s.title} (${m.disciplines.reduce((n, d) => n + m.cells[s.key]![d.key]!.length, 0)})` : '', width) + cols.map((c) => clip(c[i] ?? (i === 0 ? '—' : ''), width)).join(''));
+      out.push(clip(i === 0 ? `${s.title} (${count(s.key)})` : '', label) + cols.map((c) => clip(c[i] ?? (i === 0 ? '—' : ''), width)).join(''));
     }
     out.push('');
   }

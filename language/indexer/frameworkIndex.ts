@@ -26,6 +26,8 @@ export class FrameworkIndex {
   private sortedIdsCache: { generation: number; ids: string[] } | undefined;
 
   constructor(
+    /** Messages name other files relative to this root. */
+    readonly rootUri: string,
     readonly config: OpmodelConfig,
     readonly syntax: IdSyntax,
     private readonly computeDiagnostics: (doc: ParsedDocument, index: FrameworkIndex) => Diagnostic[],

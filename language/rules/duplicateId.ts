@@ -1,4 +1,5 @@
 import { nextFreeId } from '../ids/nextFreeId';
+import { relativeUri } from '../workspace/uris';
 import { replaceFix, type Rule } from './rule';
 
 export const duplicateId: Rule = {
@@ -17,14 +18,9 @@ export const duplicateId: Rule = {
     const free = family ? nextFreeId(syntax, family, index.isDefined, parsed?.group) : undefined;
     report({
       range: def.range,
-      message: `Duplicate ID ${def.id}: also defined in ${others.map((o) => fileName(o.uri)).join(', ')}. Each ID must be defined once${free ? `; the next free ID is ${free}` : ''}.`,
+      message: `Duplicate ID ${def.id}: also defined in ${others.map((o) => relativeUri(index.rootUri, o.uri) ?? o.uri).join(', ')}. Each ID must be defined once${free ? `; the next free ID is ${free}` : ''}.`,
       related: others.map((o) => ({ location: { uri: o.uri, range: o.definition!.range }, message: `${def.id} is also defined here` })),
       fixes: free ? [replaceFix(doc, def.range, free, `Renumber this document to ${free}`, false, true)] : undefined,
     });
   },
 };
-
-function fileName(uri: string): string {
-  const parts = uri.split('/');
-  return decodeURIComponent(parts.slice(-2).join('/'));
-}
