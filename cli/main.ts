@@ -52,6 +52,10 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`opmodel: unknown command "${name}"\n\n${HELP}`);
     return 2;
   }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.out(HELP);
+    return 0;
+  }
   try {
     return await cmd(rest, io);
   } catch (e) {
