@@ -30,7 +30,9 @@ export class LineIndex {
       if (this.starts[mid]! <= o) lo = mid;
       else hi = mid - 1;
     }
-    return { line: lo, character: o - this.starts[lo]! };
+    // An offset between the \r and \n of a CRLF belongs to no character: clamp it to the
+    // line's end so that positions never point past a line's content.
+    return { line: lo, character: Math.min(o, this.lineEnd(lo)) - this.starts[lo]! };
   }
 
   offset(pos: Position): number {
