@@ -1,0 +1,10 @@
+// Long fuzz campaign: `npm run fuzz` (FUZZ_RUNS=100000 by default, FUZZ_SEED to replay a seed).
+// CI runs the same property with a few hundred cases as part of `npm test`.
+import { spawnSync } from 'node:child_process';
+
+const runs = process.env.FUZZ_RUNS ?? '100000';
+const r = spawnSync('npx', ['vitest', 'run', 'test/fuzz', '--reporter=verbose'], {
+  stdio: 'inherit',
+  env: { ...process.env, FUZZ_RUNS: runs },
+});
+process.exit(r.status ?? 1);
