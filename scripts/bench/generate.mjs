@@ -1,0 +1,209 @@
+// Deterministic synthetic frameworks for the benchmark: N element documents shaped like
+// framework-docs/ (front matter, ~2 KB of prose with 5-10 ID references, code, links, URLs)
+// and a sprinkling of documents that trip each diagnostic code. Same seed and version =>
+// byte-identical output, so a corpus on disk is reused instead of written again.
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+/** Bump when the output changes, so that old corpora on disk are regenerated. */
+export const GENERATOR_VERSION = 1;
+export const DEFAULT_SEED = 20261128;
+const STAMP = '.opmodel-bench.json';
+
+/** Family prefix -> the system or leadership part that holds it (as in the shipped config). */
+const FAMILIES = [
+  { prefix: 'FLM', system: 'first-line-management' },
+  { prefix: 'UM', system: 'upline-management' },
+  { prefix: 'GOV', system: 'upline-management' },
+  { prefix: 'EE', system: 'people-management' },
+  { prefix: 'CORE-A', system: 'operational-management' },
+  { prefix: 'CORE-B', system: 'operational-management' },
+  { prefix: 'CORE-C', system: 'operational-management' },
+  { prefix: 'OM', system: 'operational-management' },
+  { prefix: 'LP', part: 'leadership-principles', type: 'principle' },
+  { prefix: 'LC', part: 'leadership-characteristics', type: 'characteristic' },
+];
+const SYSTEMS = ['operational-management', 'first-line-management', 'upline-management', 'people-management'];
+const DISCIPLINES = ['organization-management', 'processes-procedures', 'technology-tools', 'mindsets-behaviours'];
+
+/** The kinds of deliberate mistakes, one per diagnostic code. */
+export const ERROR_KINDS = [
+  'unknown-id',
+  'duplicate-id',
+  'missing-id',
+  'malformed-id',
+  'invalid-front-matter',
+  'unknown-system',
+  'unknown-discipline',
+  'id-family-mismatch',
+  'invalid-id',
+  'invalid-relation',
+  'missing-title',
+];
+/** Share of documents that carry one deliberate mistake (spread evenly over the kinds). */
+const ERROR_RATE = 0.055;
+
+const WORDS = (
+  'service team process review owner measure weekly quality change incident request knowledge ' +
+  'capacity backlog customer escalation procedure audit coaching standard decision control risk ' +
+  'report target trend improvement handover training schedule demand budget supplier contract ' +
+  'priority workload skill goal outcome feedback meeting agenda evidence baseline threshold queue ' +
+  'ticket runbook release problem catalog access compliance retention morale recognition clarity'
+).split(' ');
+const TITLE_WORDS = (
+  'Roles Responsibilities Procedures Capacity Demand Quality Knowledge Change Incident Problem Service ' +
+  'Level Supplier Budget Risk Continual Improvement Coaching Recognition Engagement Planning Reporting ' +
+  'Governance Controls Metrics Workforce Onboarding Escalation Release Access Catalog'
+).split(' ');
+
+/** mulberry32: small, fast, good enough for synthetic text. */
+export function prng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** The opmodel.json written at the corpus root: the shipped families, systems and disciplines. */
+export function benchConfig() {
+  return {
+    families: {
+      FLM: { prefix: 'FLM', title: 'First Line Management' },
+      UM: { prefix: 'UM', title: 'Upline Management' },
+      GOV: { prefix: 'GOV', title: 'Governance' },
+      EE: { prefix: 'EE', title: 'Employee Engagement' },
+      CORE: { prefix: 'CORE-', groups: ['A', 'B', 'C'], title: 'Core IT Operations' },
+      OM: { prefix: 'OM', title: 'Operations Management' },
+      LP: { prefix: 'LP', title: 'Leadership Principles' },
+      LC: { prefix: 'LC', title: 'Leadership Characteristics' },
+    },
+    systems: [
+      { key: 'operational-management', title: 'Operational Management', families: ['CORE', 'OM'] },
+      { key: 'first-line-management', title: 'First Line Management', families: ['FLM'] },
+      { key: 'upline-management', title: 'Upline Management', families: ['UM', 'GOV'] },
+      { key: 'people-management', title: 'People Management', families: ['EE'] },
+    ],
+    disciplines: [
+      { key: 'organization-management', title: 'Organization & Management' },
+      { key: 'processes-procedures', title: 'Processes & Procedures' },
+      { key: 'technology-tools', title: 'Technology & Tools' },
+      { key: 'mindsets-behaviours', title: 'Mindsets & Behaviours' },
+    ],
+    leadership: [
+      { key: 'leadership-principles', title: 'Leadership Principles', families: ['LP'] },
+      { key: 'leadership-characteristics', title: 'Leadership Characteristics', families: ['LC'] },
+    ],
+  };
+}
+
+/** Document i: its family, its ID and its path relative to the corpus root. */
+function slot(i) {
+  const family = FAMILIES[i % FAMILIES.length];
+  const n = Math.floor(i / FAMILIES.length) + 1;
+  const id = `${family.prefix}${n}`;
+  const folder = family.system ?? 'leadership';
+  return { family, n, id, rel: `${folder}/${String(Math.floor((n - 1) / 250)).padStart(3, '0')}/${id}.md` };
+}
+
+/**
+ * The files of a corpus of `size` documents, as [relative path, text] pairs, in a fixed order.
+ * Each document draws from its own PRNG stream, so any one of them can be regenerated alone.
+ */
+export function* corpusFiles(size, seed = DEFAULT_SEED) {
+  yield ['opmodel.json', JSON.stringify(benchConfig(), null, 2) + '\n'];
+  for (let i = 0; i < size; i++) yield [slot(i).rel, documentText(i, size, seed)];
+}
+
+export function documentText(i, size, seed = DEFAULT_SEED) {
+  const rand = prng((seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0);
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+  const me = slot(i);
+  const other = () => slot(int(0, size - 1));
+  const words = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const sentence = (n) => {
+    const w = words(n);
+    return w[0].toUpperCase() + w.slice(1) + '.';
+  };
+  const title = `${pick(TITLE_WORDS)} & ${pick(TITLE_WORDS)} ${pick(['Management', 'Practice', 'Review', 'Standard'])}`;
+
+  const roll = rand();
+  const error = roll < ERROR_RATE ? ERROR_KINDS[Math.floor((roll / ERROR_RATE) * ERROR_KINDS.length)] : undefined;
+
+  // Front matter.
+  let id = me.id;
+  if (error === 'duplicate-id' && i >= FAMILIES.length) id = slot(i - FAMILIES.length).id;
+  if (error === 'invalid-id') id = `XQ${me.n}`;
+  let system = me.family.system;
+  if (error === 'unknown-system') system = (system ?? 'people-management').replace('management', 'managment');
+  if (error === 'id-family-mismatch' && system) system = SYSTEMS[(SYSTEMS.indexOf(system) + 1) % SYSTEMS.length];
+  let discipline = me.family.system ? pick(DISCIPLINES) : undefined;
+  if (error === 'unknown-discipline') discipline = (discipline ?? 'technology-tools').replace('-', '-and-');
+  const related = Array.from({ length: int(2, 5) }, () => other().id);
+  if (error === 'invalid-relation') related.splice(1, 0, 'see-below');
+
+  const fm = ['---'];
+  if (error !== 'missing-id') fm.push(`id: ${id}`);
+  if (error !== 'missing-title') fm.push(`title: ${title}`);
+  fm.push(`type: ${me.family.type ?? 'element'}`);
+  if (system) fm.push(`system: ${system}`);
+  if (discipline) fm.push(`discipline: ${discipline}`);
+  if (me.family.part) fm.push(`part: ${error === 'id-family-mismatch' ? FAMILIES.find((f) => f.part && f.part !== me.family.part).part : me.family.part}`);
+  fm.push(`summary: "${sentence(int(12, 20))}"`);
+  if (error === 'invalid-front-matter') fm.push(`accountable: [Team Lead, "unclosed`);
+  fm.push(`related: [${related.join(', ')}]`);
+  fm.push('---', '');
+
+  // Body: 5-10 references in prose and lists, plus IDs that must not count (code, URLs, links).
+  const refs = Array.from({ length: int(5, 10) }, () => other());
+  if (error === 'unknown-id') refs[0] = { ...refs[0], id: `${me.family.prefix}${size + 1000 + i}` };
+  if (error === 'malformed-id') refs[1] = { ...refs[1], id: refs[1].id.replace(/(\d+)$/, ' $1') };
+  const body = [`# ${id} · ${title}`, '', '## Purpose', ''];
+  body.push(`${sentence(int(14, 22))} ${sentence(int(10, 18))} It works with ${refs[0].id} and feeds ${refs[1].id}. ${sentence(int(12, 20))}`, '');
+  body.push(`${sentence(int(16, 24))} See \`${other().id}\` in the export, or [the procedure](../../${refs[2].rel}) for ${refs[2].id}.`, '');
+  body.push('## Key practices', '');
+  for (let k = 3; k < refs.length; k++) body.push(`- **${pick(TITLE_WORDS)}.** ${sentence(int(8, 14))} Owned with ${refs[k].id}; ${words(int(6, 10))}.`);
+  body.push('', '```yaml', `owner: ${other().id}`, `review: ${other().id} # ${words(4)}`, '```', '');
+  body.push(`${sentence(int(10, 16))} Background: https://example.org/framework/${other().id}/notes and <https://example.org/${other().id}>.`, '');
+  body.push('## Measures', '', `- ${sentence(int(6, 10))}`, `- ${sentence(int(6, 10))}`, `- ${sentence(int(6, 10))}`, '');
+  body.push('## Related elements', '');
+  for (const r of refs.slice(0, 3)) body.push(`- ${r.id} — ${words(int(5, 9))}.`);
+  body.push('');
+  return fm.join('\n') + '\n' + body.join('\n');
+}
+
+export function corpusDir(size, seed = DEFAULT_SEED) {
+  return path.join(os.tmpdir(), 'opmodel-bench', `${size}-${seed}-v${GENERATOR_VERSION}`);
+}
+
+/** Writes the corpus unless the same size, seed and version is already on disk; returns its folder. */
+export function ensureCorpus(size, seed = DEFAULT_SEED, log = () => {}) {
+  const dir = corpusDir(size, seed);
+  const stampFile = path.join(dir, STAMP);
+  const stamp = { version: GENERATOR_VERSION, seed, size };
+  if (existsSync(stampFile)) {
+    try {
+      const old = JSON.parse(readFileSync(stampFile, 'utf8'));
+      if (old.version === stamp.version && old.seed === seed && old.size === size && old.complete) return dir;
+    } catch {
+      // A broken stamp means a broken corpus: write it again.
+    }
+  }
+  log(`generating ${size} documents in ${dir}`);
+  rmSync(dir, { recursive: true, force: true });
+  const made = new Set();
+  let bytes = 0;
+  for (const [rel, text] of corpusFiles(size, seed)) {
+    const folder = path.dirname(path.join(dir, rel));
+    if (!made.has(folder)) mkdirSync(folder, { recursive: true }), made.add(folder);
+    writeFileSync(path.join(dir, rel), text);
+    bytes += text.length;
+  }
+  writeFileSync(stampFile, JSON.stringify({ ...stamp, bytes, complete: true }) + '\n');
+  return dir;
+}
