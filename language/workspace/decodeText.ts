@@ -16,5 +16,7 @@ export function decodeText(bytes: Uint8Array, maxSize: number): Decoded {
 }
 
 export function formatSize(n: number): string {
+  // Below 1 KB, "0 KB" would hide the actual size.
+  if (n < 1024) return `${n} byte${n === 1 ? '' : 's'}`;
   return n >= 1024 * 1024 ? `${(n / 1024 / 1024).toFixed(n % (1024 * 1024) ? 1 : 0)} MB` : `${Math.round(n / 1024)} KB`;
 }
