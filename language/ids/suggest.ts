@@ -24,7 +24,8 @@ export function idNeighbours(syntax: IdSyntax, id: string): string[] {
   for (const g of p.family.groups) add(digits, p.family, g);
   for (const f of syntax.families) {
     if (f === p.family) continue;
-    if (f.groups.length === 0) add(digits, f, '');
+    // Only between families of the same shape, so that the relation stays symmetric.
+    if (f.groups.length === 0) { if (!p.group) add(digits, f, ''); }
     else if (p.group && f.groups.includes(p.group)) add(digits, f, p.group);
   }
   return [...out];
