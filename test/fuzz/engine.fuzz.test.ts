@@ -24,7 +24,7 @@ import {
 import type { DocumentSymbol } from '../../language/index';
 import { documentText, fileUriOf, ROOT_URI, workspaceScenario } from './documents';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
 // Long campaigns run far past vitest's default timeout; CI keeps the default as the hang guard.
 const TIMEOUT = process.env.FUZZ_RUNS ? 0 : 60_000;
