@@ -1,0 +1,17 @@
+// Go to definition / peek: the file(s) that define the ID under the cursor.
+import * as vscode from 'vscode';
+import { definition } from '../language/index';
+import { fromPosition, toLocation } from './convert';
+import { guard } from './log';
+import type { ProjectManager } from './projectManager';
+
+export class DefinitionProvider implements vscode.DefinitionProvider {
+  constructor(private readonly manager: ProjectManager) {}
+
+  provideDefinition(doc: vscode.TextDocument, pos: vscode.Position): vscode.Location[] {
+    return guard('Go to definition', doc.uri, [], () => {
+      const project = this.manager.projectFor(doc.uri);
+      return project ? definition(project, doc.uri.toString(), fromPosition(pos)).map(toLocation) : [];
+    });
+  }
+}

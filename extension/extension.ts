@@ -1,0 +1,94 @@
+// Entry point of the opmodel extension (desktop and web). A thin adapter: every answer comes
+// from the engine in language/; this file only wires providers, views and commands.
+import type MarkdownIt from 'markdown-it';
+import * as vscode from 'vscode';
+import { CodeActionProvider } from './codeActionProvider';
+import { checkWorkspace } from './commands/checkWorkspace';
+import { createMissingElement, newElement } from './commands/createElement';
+import { goToElement } from './commands/goToElement';
+import { openLocation } from './commands/openLocation';
+import { showMatrix } from './commands/showMatrix';
+import { CompletionProvider, triggerCharacters } from './completionProvider';
+import { DefinitionProvider } from './definitionProvider';
+import { DiagnosticsPublisher } from './diagnostics';
+import { DocumentLinkProvider } from './documentLinkProvider';
+import { DocumentSymbolProvider } from './documentSymbolProvider';
+import { FrameworkTree } from './frameworkTree';
+import { HoverProvider } from './hoverProvider';
+import { createLog, guardAsync, logError } from './log';
+import { opmodelIdsPlugin, type IdResolver } from './markdownItIds';
+import { ProjectManager } from './projectManager';
+import { ReferencesProvider } from './referencesProvider';
+import { RenameProvider } from './renameProvider';
+import { VscodeWorkspace } from './vscodeWorkspace';
+import { WorkspaceSymbolProvider } from './workspaceSymbolProvider';
+import { defaultConfig } from '../language/index';
+
+const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
+
+export interface OpmodelApi {
+  extendMarkdownIt(md: MarkdownIt): MarkdownIt;
+}
+
+export function activate(context: vscode.ExtensionContext): OpmodelApi {
+  const log = createLog();
+  context.subscriptions.push(log);
+  const manager = new ProjectManager(new VscodeWorkspace());
+  const publisher = new DiagnosticsPublisher(manager);
+  const tree = new FrameworkTree(manager, publisher, context.workspaceState);
+  context.subscriptions.push(manager, publisher, tree);
+
+  const prefixes = defaultConfig().families.map((f) => f.prefix);
+  const l = vscode.languages;
+  context.subscriptions.push(
+    l.registerCompletionItemProvider(MARKDOWN, new CompletionProvider(manager), ...triggerCharacters(prefixes)),
+    l.registerHoverProvider(MARKDOWN, new HoverProvider(manager)),
+    l.registerDefinitionProvider(MARKDOWN, new DefinitionProvider(manager)),
+    l.registerReferenceProvider(MARKDOWN, new ReferencesProvider(manager)),
+    l.registerRenameProvider(MARKDOWN, new RenameProvider(manager)),
+    l.registerDocumentLinkProvider(MARKDOWN, new DocumentLinkProvider(manager)),
+    l.registerDocumentSymbolProvider(MARKDOWN, new DocumentSymbolProvider(manager), { label: 'opmodel' }),
+    l.registerWorkspaceSymbolProvider(new WorkspaceSymbolProvider(manager)),
+    l.registerCodeActionsProvider(MARKDOWN, new CodeActionProvider(manager), { providedCodeActionKinds: CodeActionProvider.kinds }),
+  );
+
+  const command = (id: string, fn: (...args: any[]) => unknown) =>
+    context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => guardAsync(id, undefined, undefined, async () => void (await fn(...args)))));
+  command('opmodel.newElement', () => newElement(manager));
+  command('opmodel.goToElement', () => goToElement(manager));
+  command('opmodel.showMatrix', () => showMatrix(manager));
+  command('opmodel.checkWorkspace', () => checkWorkspace(manager, publisher));
+  command('opmodel.refreshTree', () => tree.refresh());
+  command('opmodel.toggleTreeGrouping', () => tree.toggleGrouping());
+  command('opmodel.openLocation', (uri: string, line?: number, character?: number) => openLocation(uri, line, character));
+  command('opmodel.createMissingElement', (rootUri: string, id: string) => createMissingElement(manager, rootUri, id));
+
+  manager.start().then(
+    () => void vscode.commands.executeCommand('setContext', 'opmodel.hasFramework', manager.projects().length > 0),
+    (e) => logError('Opening the frameworks', undefined, e),
+  );
+  context.subscriptions.push(manager.onDidChangeProjects(() => void vscode.commands.executeCommand('setContext', 'opmodel.hasFramework', manager.projects().length > 0)));
+
+  return {
+    extendMarkdownIt(md: MarkdownIt): MarkdownIt {
+      md.use(opmodelIdsPlugin, (doc: string | undefined) => resolverFor(manager, doc));
+      return md;
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+function resolverFor(manager: ProjectManager, doc: string | undefined): IdResolver | undefined {
+  const project = doc ? manager.projectFor(doc) : manager.projects().length === 1 ? manager.projects()[0] : undefined;
+  if (!project) return undefined;
+  return {
+    find: (text) => project.syntax.scan(text).filter((m) => m.isCanonical).map((m) => ({ start: m.start, end: m.end, id: m.canonical })),
+    target: (id) => {
+      const d = project.index.definitions(id)[0];
+      return d ? { uri: d.uri, title: d.title ?? '' } : undefined;
+    },
+  };
+}

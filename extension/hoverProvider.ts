@@ -1,0 +1,23 @@
+// Hover on an ID: the engine's Markdown, with the file link turned into a command that opens it.
+import * as vscode from 'vscode';
+import { hover } from '../language/index';
+import { fromPosition, openLocationHref, toRange } from './convert';
+import { guard } from './log';
+import type { ProjectManager } from './projectManager';
+
+export class HoverProvider implements vscode.HoverProvider {
+  constructor(private readonly manager: ProjectManager) {}
+
+  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+    return guard('Hover', doc.uri, undefined, () => {
+      const project = this.manager.projectFor(doc.uri);
+      if (!project) return undefined;
+      const h = hover(project, doc.uri.toString(), fromPosition(pos), openLocationHref);
+      if (!h) return undefined;
+      const md = new vscode.MarkdownString(h.markdown);
+      // Only our own command may run from this hover; front matter text is escaped by the engine.
+      md.isTrusted = { enabledCommands: ['opmodel.openLocation'] };
+      return new vscode.Hover(md, toRange(h.range));
+    });
+  }
+}

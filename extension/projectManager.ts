@@ -1,0 +1,298 @@
+// One engine Project per framework in the workspace: each workspace folder that holds an
+// opmodel.json (a nested one becomes its own root), or whose Markdown carries element front
+// matter. Keeps every project current from the file watcher and from open editor buffers.
+import * as vscode from 'vscode';
+import { CONFIG_FILE_NAME, dirnameUri, hashText, Project, relativeUri, type Workspace } from '../language/index';
+import { FilteredWorkspace } from './filteredWorkspace';
+import { hasFrameworkFrontMatter } from './frameworkProbe';
+import { guardAsync, logError, logger } from './log';
+import { readSettings, settingsFilter, type ExtensionSettings } from './settings';
+
+export interface ProjectEntry {
+  project: Project;
+  folder: vscode.WorkspaceFolder;
+  filter: FilteredWorkspace;
+}
+
+export interface ProjectUpdate {
+  project: Project;
+  /** URIs whose diagnostics may have changed. */
+  affected: Set<string>;
+  /** The document the user is typing in, when the update comes from an editor buffer. */
+  edited?: string;
+}
+
+export interface ProjectsChanged {
+  added: Project[];
+  removed: Project[];
+}
+
+const SKIP_DIRS = '**/{node_modules,.git}/**';
+const PROBE_FILES = 200;
+
+export class ProjectManager implements vscode.Disposable {
+  private readonly entries = new Map<string, ProjectEntry>();
+  private readonly updateEmitter = new vscode.EventEmitter<ProjectUpdate>();
+  private readonly projectsEmitter = new vscode.EventEmitter<ProjectsChanged>();
+  /** A project's content changed (edit, file on disk). */
+  readonly onDidUpdate = this.updateEmitter.event;
+  /** Projects were opened, reloaded or closed. */
+  readonly onDidChangeProjects = this.projectsEmitter.event;
+  private readonly disposables: vscode.Disposable[] = [this.updateEmitter, this.projectsEmitter];
+  private queue: Promise<void> = Promise.resolve();
+  private ready: Promise<void> = Promise.resolve();
+
+  constructor(private readonly base: Workspace) {}
+
+  /** Finds and opens the frameworks, then starts listening for changes. */
+  start(): Promise<void> {
+    this.listen();
+    this.ready = this.serial(() => this.openFolders(vscode.workspace.workspaceFolders ?? [], []));
+    return this.ready;
+  }
+
+  whenReady(): Promise<void> {
+    return this.ready;
+  }
+
+  projects(): Project[] {
+    return [...this.entries.values()].map((e) => e.project);
+  }
+
+  entry(project: Project): ProjectEntry | undefined {
+    return this.entries.get(project.rootUri);
+  }
+
+  /** The framework a Markdown file belongs to (the deepest root when frameworks nest). */
+  projectFor(uri: string | vscode.Uri): Project | undefined {
+    const u = typeof uri === 'string' ? uri : uri.toString();
+    let best: ProjectEntry | undefined;
+    for (const e of this.entries.values()) {
+      if (!e.project.contains(u) || !e.filter.allows(u)) continue;
+      if (!best || e.project.rootUri.length > best.project.rootUri.length) best = e;
+    }
+    return best?.project;
+  }
+
+  /** The project whose opmodel.json this is. */
+  projectForConfig(uri: vscode.Uri): Project | undefined {
+    return this.entries.get(dirnameUri(uri.toString()))?.project;
+  }
+
+  settingsFor(folder: vscode.WorkspaceFolder | undefined): ExtensionSettings {
+    const raw = vscode.workspace.getConfiguration('opmodel', folder?.uri);
+    const { settings, problems } = readSettings({ severity: raw.get('severity'), include: raw.get('include'), exclude: raw.get('exclude'), debounceMs: raw.get('debounceMs') });
+    for (const p of problems) logger.error(`Settings: ${p}`);
+    return settings;
+  }
+
+  /** Reopens every project from the files (Check Workspace, settings that change discovery). */
+  reloadAll(): Promise<void> {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    return this.serial(() => this.openFolders(folders, folders));
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+
+  // Changes are applied one at a time, so that a reload never races with a file event.
+  private serial(task: () => Promise<void>): Promise<void> {
+    const run = this.queue.then(() => guardAsync('opmodel update', undefined, undefined, task));
+    this.queue = run;
+    return run;
+  }
+
+  private async openFolders(add: readonly vscode.WorkspaceFolder[], remove: readonly vscode.WorkspaceFolder[]): Promise<void> {
+    const removed: Project[] = [];
+    for (const folder of remove) {
+      for (const [root, e] of this.entries) {
+        if (e.folder.uri.toString() === folder.uri.toString()) {
+          this.entries.delete(root);
+          removed.push(e.project);
+        }
+      }
+    }
+    const added: Project[] = [];
+    for (const folder of add) {
+      for (const root of await this.findRoots(folder)) {
+        const p = await this.open(folder, root);
+        if (p) added.push(p);
+      }
+    }
+    if (added.length || removed.length) this.projectsEmitter.fire({ added, removed });
+  }
+
+  private async findRoots(folder: vscode.WorkspaceFolder): Promise<string[]> {
+    const folderUri = folder.uri.toString();
+    try {
+      const configs = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, `**/${CONFIG_FILE_NAME}`), SKIP_DIRS, 50);
+      if (configs.length) return [...new Set(configs.map((u) => dirnameUri(u.toString())))].sort();
+      const mds = await vscode.workspace.findFiles(new vscode.RelativePattern(folder, '**/*.md'), SKIP_DIRS, PROBE_FILES);
+      for (const md of mds) {
+        const bytes = await this.base.readFile(md.toString()).catch(() => undefined);
+        if (bytes && hasFrameworkFrontMatter(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))) return [folderUri];
+      }
+      return [];
+    } catch (e) {
+      // No search in this file system: open the folder and keep it if it looks like a framework.
+      logError('Finding frameworks with workspace search', folderUri, e);
+      return [folderUri];
+    }
+  }
+
+  private async open(folder: vscode.WorkspaceFolder, rootUri: string): Promise<Project | undefined> {
+    const settings = this.settingsFor(folder);
+    const filter = new FilteredWorkspace(this.base, rootUri, settingsFilter(settings));
+    const started = Date.now();
+    const project = await Project.open({ workspace: filter, rootUri, logger, severityOverrides: settings.severity });
+    if (!project.configUri && project.index.definedIds().length === 0) return undefined;
+    // Open editors hold the truth for their files.
+    for (const d of vscode.workspace.textDocuments) {
+      const u = d.uri.toString();
+      if (project.contains(u) && filter.allows(u) && project.document(u)?.version !== hashText(d.getText())) project.updateText(u, d.getText());
+    }
+    this.entries.set(rootUri, { project, folder, filter });
+    logger.info(`Opened ${rootUri}: ${project.index.docs.size} files, ${project.index.definedIds().length} elements in ${Date.now() - started} ms${project.configUri ? '' : ' (no opmodel.json: shipped defaults)'}.`);
+    return project;
+  }
+
+  private async reloadRoot(rootUri: string): Promise<void> {
+    const old = this.entries.get(rootUri);
+    const folder = old?.folder ?? vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(rootUri));
+    if (!folder) return;
+    if (old) this.entries.delete(rootUri);
+    const p = await this.open(folder, rootUri);
+    this.projectsEmitter.fire({ added: p ? [p] : [], removed: old ? [old.project] : [] });
+  }
+
+  private listen(): void {
+    const d = this.disposables;
+    d.push(vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.serial(() => this.openFolders(e.added, e.removed))));
+
+    const md = vscode.workspace.createFileSystemWatcher('**/*.md');
+    d.push(md);
+    d.push(md.onDidCreate((u) => this.fromDisk(u)));
+    d.push(md.onDidChange((u) => this.fromDisk(u)));
+    d.push(md.onDidDelete((u) => this.deleted(u)));
+
+    const cfg = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
+    d.push(cfg);
+    const configChanged = (u: vscode.Uri) => {
+      const root = dirnameUri(u.toString());
+      void this.serial(async () => {
+        if (this.entries.has(root)) await this.reloadRoot(root);
+        else {
+          // A new config: the folder's frameworks are found afresh.
+          const folder = vscode.workspace.getWorkspaceFolder(u);
+          if (folder) await this.openFolders([folder], [folder]);
+        }
+      });
+    };
+    d.push(cfg.onDidCreate(configChanged), cfg.onDidChange(configChanged), cfg.onDidDelete(configChanged));
+
+    // Folders deleted or created as a whole (the watcher names the folder, not its files).
+    const any = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+    d.push(any);
+    d.push(any.onDidDelete((u) => !isWatchedFile(u) && this.deletedFolder(u)));
+    d.push(any.onDidCreate((u) => !isWatchedFile(u) && !/\.[^/]*$/.test(u.path) && this.createdFolder(u)));
+    d.push(vscode.workspace.onDidRenameFiles((e) => {
+      for (const f of e.files) {
+        if (isWatchedFile(f.oldUri)) this.deleted(f.oldUri);
+        else this.deletedFolder(f.oldUri);
+        if (isWatchedFile(f.newUri)) this.fromDisk(f.newUri);
+        else this.createdFolder(f.newUri);
+      }
+    }));
+
+    d.push(vscode.workspace.onDidChangeTextDocument((e) => {
+      if (e.contentChanges.length) this.fromBuffer(e.document);
+    }));
+    d.push(vscode.workspace.onDidOpenTextDocument((doc) => this.fromBuffer(doc)));
+    // Closing an unsaved editor discards its text: the file on disk is the truth again.
+    d.push(vscode.workspace.onDidCloseTextDocument((doc) => doc.uri.scheme !== 'untitled' && this.fromDisk(doc.uri)));
+    d.push(vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('opmodel.include') || e.affectsConfiguration('opmodel.exclude')) void this.reloadAll();
+      else if (e.affectsConfiguration('opmodel.severity')) {
+        for (const entry of this.entries.values()) {
+          entry.project.setSeverityOverrides(this.settingsFor(entry.folder).severity);
+          this.updateEmitter.fire({ project: entry.project, affected: allUris(entry.project) });
+        }
+      }
+    }));
+  }
+
+  private fromBuffer(doc: vscode.TextDocument): void {
+    const uri = doc.uri.toString();
+    const project = this.projectFor(uri);
+    if (!project) return;
+    try {
+      const text = doc.getText();
+      if (project.document(uri)?.version === hashText(text)) return;
+      const affected = project.updateText(uri, text);
+      this.updateEmitter.fire({ project, affected, edited: uri });
+    } catch (e) {
+      logError('Indexing the editor text', uri, e);
+    }
+  }
+
+  private fromDisk(u: vscode.Uri): void {
+    const uri = u.toString();
+    void this.serial(async () => {
+      const project = this.projectFor(uri);
+      if (!project) return;
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
+      // An unsaved editor wins over the file on disk.
+      if (open && open.isDirty) return;
+      const affected = open ? project.updateText(uri, open.getText()) : await project.readAndIndex(uri);
+      this.updateEmitter.fire({ project, affected });
+    });
+  }
+
+  private deleted(u: vscode.Uri): void {
+    const uri = u.toString();
+    void this.serial(async () => {
+      for (const e of this.entries.values()) {
+        if (!e.project.index.docs.has(uri) && !e.project.index.skipped.has(uri)) continue;
+        this.updateEmitter.fire({ project: e.project, affected: e.project.remove(uri) });
+      }
+    });
+  }
+
+  private deletedFolder(u: vscode.Uri): void {
+    const prefix = u.toString() + '/';
+    void this.serial(async () => {
+      for (const e of this.entries.values()) {
+        const gone = [...e.project.index.docs.keys(), ...e.project.index.skipped.keys()].filter((k) => k.startsWith(prefix));
+        if (!gone.length) continue;
+        const affected = new Set<string>();
+        for (const g of gone) for (const a of e.project.remove(g)) affected.add(a);
+        this.updateEmitter.fire({ project: e.project, affected });
+      }
+    });
+  }
+
+  private createdFolder(u: vscode.Uri): void {
+    void this.serial(async () => {
+      if (!this.entries.size || (await this.base.stat(u.toString()))?.kind !== 'directory') return;
+      const files = await vscode.workspace.findFiles(new vscode.RelativePattern(u, '**/*.md'), SKIP_DIRS);
+      for (const f of files) {
+        const project = this.projectFor(f.toString());
+        if (project) this.updateEmitter.fire({ project, affected: await project.readAndIndex(f.toString()) });
+      }
+    });
+  }
+}
+
+function isWatchedFile(u: vscode.Uri): boolean {
+  const p = u.path.toLowerCase();
+  return p.endsWith('.md') || p.endsWith('/' + CONFIG_FILE_NAME);
+}
+
+export function allUris(project: Project): Set<string> {
+  return new Set([...project.index.docs.keys(), ...project.index.skipped.keys()]);
+}
+
+export function relativeToRoot(project: Project, uri: string): string {
+  return relativeUri(project.rootUri, uri) ?? uri;
+}

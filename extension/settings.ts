@@ -1,0 +1,56 @@
+// The extension's settings (opmodel.*), read into plain values. No `vscode` here: the caller
+// passes what `workspace.getConfiguration('opmodel')` returned, so the checks are unit tested.
+import picomatch from 'picomatch';
+import { allCodes, type SeveritySetting } from '../language/index';
+
+export interface ExtensionSettings {
+  severity: Record<string, SeveritySetting>;
+  include: string[];
+  exclude: string[];
+  debounceMs: number;
+}
+
+export const DEFAULT_DEBOUNCE_MS = 300;
+const SEVERITIES = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
+
+export interface SettingsResult {
+  settings: ExtensionSettings;
+  /** Values that were ignored, each as a sentence for the output channel. */
+  problems: string[];
+}
+
+export function readSettings(raw: { severity?: unknown; include?: unknown; exclude?: unknown; debounceMs?: unknown }): SettingsResult {
+  const problems: string[] = [];
+  const severity: Record<string, SeveritySetting> = {};
+  const codes = new Set(allCodes());
+  if (raw.severity && typeof raw.severity === 'object' && !Array.isArray(raw.severity)) {
+    for (const [code, value] of Object.entries(raw.severity as Record<string, unknown>)) {
+      if (!codes.has(code)) problems.push(`opmodel.severity: unknown code "${code}" ignored (known: ${[...codes].join(', ')}).`);
+      else if (typeof value !== 'string' || !SEVERITIES.has(value)) problems.push(`opmodel.severity.${code}: "${String(value)}" is not one of error, warning, info, hint, off.`);
+      else severity[code] = value as SeveritySetting;
+    }
+  } else if (raw.severity !== undefined && raw.severity !== null) problems.push('opmodel.severity must be an object such as { "unknown-id": "warning" }.');
+  const globs = (name: string, v: unknown): string[] => {
+    if (v === undefined || v === null) return [];
+    if (!Array.isArray(v) || v.some((g) => typeof g !== 'string' || g.trim() === '')) {
+      problems.push(`opmodel.${name} must be a list of glob patterns; ignored.`);
+      return [];
+    }
+    return v as string[];
+  };
+  const include = globs('include', raw.include);
+  const exclude = globs('exclude', raw.exclude);
+  let debounceMs = DEFAULT_DEBOUNCE_MS;
+  if (raw.debounceMs !== undefined && raw.debounceMs !== null) {
+    if (typeof raw.debounceMs === 'number' && Number.isFinite(raw.debounceMs) && raw.debounceMs >= 0) debounceMs = Math.min(raw.debounceMs, 10000);
+    else problems.push(`opmodel.debounceMs must be a number of milliseconds (0 to 10000); using ${DEFAULT_DEBOUNCE_MS}.`);
+  }
+  return { settings: { severity, include, exclude, debounceMs }, problems };
+}
+
+/** Whether a path relative to the framework root passes the include/exclude settings. */
+export function settingsFilter(settings: Pick<ExtensionSettings, 'include' | 'exclude'>): (relPath: string) => boolean {
+  const inc = settings.include.length ? picomatch(settings.include, { dot: false, windows: false }) : () => true;
+  const exc = settings.exclude.length ? picomatch(settings.exclude, { dot: true, windows: false }) : () => false;
+  return (rel) => inc(rel) && !exc(rel);
+}
