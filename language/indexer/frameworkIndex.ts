@@ -19,6 +19,8 @@ export class FrameworkIndex {
   private readonly defs = new Map<string, string[]>();
   /** Canonical ID -> URI -> number of references. */
   private readonly refs = new Map<string, Map<string, number>>();
+  /** Canonical ID -> URIs that misspell it (their malformed-id message says whether it exists). */
+  private readonly misspelt = new Map<string, Set<string>>();
   private readonly diagnosticsCache = new Map<string, Diagnostic[]>();
   /** Documents whose diagnostics depend on the set of defined IDs as a whole. */
   private readonly dependsOnAllDefs = new Set<string>();
@@ -112,6 +114,11 @@ export class FrameworkIndex {
       if (!m) this.refs.set(r.id, (m = new Map()));
       m.set(doc.uri, (m.get(doc.uri) ?? 0) + 1);
     }
+    for (const x of doc.malformed) {
+      let m = this.misspelt.get(x.canonical);
+      if (!m) this.misspelt.set(x.canonical, (m = new Set()));
+      m.add(doc.uri);
+    }
   }
 
   private unlink(doc: ParsedDocument) {
@@ -127,6 +134,12 @@ export class FrameworkIndex {
       m.delete(doc.uri);
       if (m.size === 0) this.refs.delete(r.id);
     }
+    for (const x of doc.malformed) {
+      const m = this.misspelt.get(x.canonical);
+      if (!m) continue;
+      m.delete(doc.uri);
+      if (m.size === 0) this.misspelt.delete(x.canonical);
+    }
   }
 
   private invalidate(uri: string, old: ParsedDocument | undefined, now: ParsedDocument | undefined): Set<string> {
@@ -140,6 +153,7 @@ export class FrameworkIndex {
         if (!id) continue;
         for (const u of this.defs.get(id) ?? []) affected.add(u);
         for (const u of this.refs.get(id)?.keys() ?? []) affected.add(u);
+        for (const u of this.misspelt.get(id) ?? []) affected.add(u);
         // Suggestions for unknown neighbours ("did you mean") may now include or lose this ID.
         for (const n of idNeighbours(this.syntax, id)) for (const u of this.refs.get(n)?.keys() ?? []) affected.add(u);
       }

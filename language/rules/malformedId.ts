@@ -3,7 +3,8 @@ import { replaceFix, type Rule } from './rule';
 export const malformedId: Rule = {
   code: 'malformed-id',
   defaultSeverity: 'warning',
-  scope: 'document',
+  // Workspace: the message says whether the canonical ID is defined anywhere.
+  scope: 'workspace',
   description: 'An ID written non-canonically (`EE 17`, `CORE B4`, `COREB4`, `flm3`, `FLM03`); the fix writes the canonical form.',
   check({ doc, index, report }) {
     for (const m of doc.malformed) {
