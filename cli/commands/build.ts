@@ -1,2 +1,61 @@
-// `opmodel build` is registered here once the playbook builder lands.
-export {};
+// `opmodel build [dir] --out DIR [--force]`: the framework as a static, printable playbook site.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { fsPath } from '../../language/workspace/uris';
+import { buildSite } from '../../playbook/build';
+import { checkOutDir, OutputFolderError, writeSite } from '../../playbook/writeSite';
+import { formatText, summary } from '../formatters';
+import { registerCommand, type Io } from '../main';
+import { openProjects, relFile, reportConfigProblems } from '../openProjects';
+import { UsageError } from '../usage';
+import { buildReport } from './check';
+
+export async function buildCommand(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { out: { type: 'string', short: 'o' }, force: { type: 'boolean' } },
+  });
+  if (!values.out) throw new UsageError('build needs --out DIR, the folder to write the site to');
+  if (positionals.length > 1) throw new UsageError('build takes at most one folder');
+  const opened = await openProjects(positionals, io);
+  if (reportConfigProblems(opened, io)) return 2;
+  const { project } = opened[0]!;
+  const docsRoot = fsPath(project.rootUri);
+  let out: string;
+  try {
+    out = await checkOutDir(path.resolve(io.cwd, values.out), docsRoot);
+  } catch (e) {
+    if (e instanceof OutputFolderError) throw new UsageError(e.message);
+    throw e;
+  }
+
+  const report = buildReport([{ project, targets: [docsRoot] }], io);
+  const errors = report.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    io.err(formatText({ ...report, diagnostics: errors }, false));
+    io.err(summary({ ...report, diagnostics: errors }) + '\n');
+    if (!values.force) {
+      io.err('opmodel build: the framework has errors, so no site was written. Fix them, or build anyway with --force.\n');
+      return 1;
+    }
+    io.err('opmodel build: building anyway (--force).\n');
+  }
+
+  const site = await buildSite(project);
+  for (const p of site.problems) {
+    const where = p.uri ? `${relFile(io, p.uri)}${p.line !== undefined ? `:${p.line + 1}` : ''}: ` : '';
+    io.err(`${where}${p.severity} ${p.message}\n`);
+  }
+  const buildErrors = site.problems.filter((p) => p.severity === 'error').length;
+  if (buildErrors && !values.force) {
+    io.err(`opmodel build: ${buildErrors} problem${buildErrors === 1 ? '' : 's'} stop the build, so no site was written (--force builds without those pages).\n`);
+    return 1;
+  }
+  await writeSite(out, site.files);
+  const pages = [...site.files.keys()].filter((f) => f.endsWith('.html')).length;
+  io.err(`Built ${pages} pages into ${path.relative(io.cwd, out) || '.'}${path.sep} — open ${path.join(path.relative(io.cwd, out) || '.', 'index.html')}\n`);
+  return 0;
+}
+
+registerCommand('build', buildCommand);

@@ -1,0 +1,38 @@
+// The build checks its own output: every internal href and src must name a generated file, and
+// every fragment an id on that page. A failure here is a bug in the builder, never in the docs.
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+export interface BrokenLink {
+  page: string;
+  href: string;
+  reason: string;
+}
+
+const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
+
+export function checkSiteLinks(trees: Map<string, Root>, files: Set<string>): BrokenLink[] {
+  const anchors = new Map<string, Set<string>>();
+  for (const [p, tree] of trees) {
+    const ids = new Set<string>();
+    visit(tree, 'element', (n: Element) => { if (typeof n.properties['id'] === 'string') ids.add(n.properties['id']); });
+    anchors.set(p, ids);
+  }
+  const broken: BrokenLink[] = [];
+  for (const [page, tree] of trees) {
+    visit(tree, 'element', (n: Element) => {
+      for (const attr of ['href', 'src'] as const) {
+        const v = n.properties[attr];
+        if (typeof v !== 'string' || EXTERNAL.test(v)) continue;
+        const hash = v.indexOf('#');
+        const file = hash < 0 ? v : v.slice(0, hash);
+        const frag = hash < 0 ? undefined : decodeURIComponent(v.slice(hash + 1));
+        const url = new URL(file || page.split('/').pop()!, `http://site/${page}`);
+        const target = decodeURIComponent(url.pathname.slice(1));
+        if (!url.href.startsWith('http://site/') || !files.has(target)) broken.push({ page, href: v, reason: 'no such file in the site' });
+        else if (frag !== undefined && !anchors.get(target)?.has(frag)) broken.push({ page, href: v, reason: `no element with id "${frag}" on ${target}` });
+      }
+    });
+  }
+  return broken;
+}
