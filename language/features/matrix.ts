@@ -20,7 +20,8 @@ export interface Leadership {
 
 export function matrix(project: Project, elements: ElementInfo[] = listElements(project)): Matrix {
   const { systems, disciplines, leadership } = project.config;
-  const cells: Record<string, Record<string, string[]>> = {};
+  // Keys come from front matter: no prototype, so "__proto__" or "constructor" find nothing.
+  const cells: Record<string, Record<string, string[]>> = Object.create(null);
   for (const s of systems) {
     const row: Record<string, string[]> = (cells[s.key] = Object.create(null));
     for (const d of disciplines) row[d.key] = [];
