@@ -53,7 +53,8 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
   const open = OPEN.exec(base ? text.slice(base, base + 256) : text.slice(0, 256));
   if (!open) return undefined;
   const lang = open[1]!.trim();
-  if (!/^[ \t]*$/.test(open[1]!) && !/^[A-Za-z][A-Za-z0-9_-]*[ \t]*$/.test(open[1]!)) return undefined;
+  // "---js" and "--- js" both select a language in gray-matter: recognise (and refuse) both.
+  if (!/^[ \t]*$/.test(open[1]!) && !/^[ \t]*[A-Za-z][A-Za-z0-9_-]*[ \t]*$/.test(open[1]!)) return undefined;
   const contentStart = base + open[0].length;
   const close = findClose(text, contentStart);
   if (!close) {
@@ -72,12 +73,20 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
   }
   const src = text.slice(contentStart, close.start);
   if (src.trim() === '') return fm;
-  const doc = parseDocument(src, { version: '1.2', schema: 'core', customTags: [], uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
+  // resolveKnownTags: false keeps !!binary, !!set, !!timestamp... from constructing values too.
+  const doc = parseDocument(src, { version: '1.2', schema: 'core', customTags: [], resolveKnownTags: false, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
   const err = doc.errors[0];
   if (err) {
     const [s, e] = err.pos;
     fm.error = { message: `front matter is not valid YAML: ${firstLine(err.message)}`, start: contentStart + s, end: contentStart + Math.max(e, s + 1) };
     return fm;
+  }
+  const tag = doc.warnings.find((w) => w.code === 'TAG_RESOLVE_FAILED');
+  if (tag) {
+    const [s, e] = tag.pos;
+    const name = src.slice(s, e).split(/\s/)[0];
+    // Reported, and the fields are still read: a tagged value is only its source text.
+    fm.error = { message: `the YAML tag ${name} is not supported: front matter holds plain text, numbers, booleans and lists, and opmodel never builds objects from tags`, start: contentStart + s, end: contentStart + Math.max(e, s + 1) };
   }
   const root = doc.contents;
   if (root === null || (isScalar(root) && root.value === null)) return fm;
