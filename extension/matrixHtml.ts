@@ -43,7 +43,7 @@ export function renderMatrixHtml(m: Matrix, o: MatrixPageOptions): string {
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${e(matrixCsp(o.nonce, o.cspSource))}">
+<meta http-equiv="Content-Security-Policy" content="${matrixCsp(o.nonce, o.cspSource).replace(/"/g, '')}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${e(o.heading)}</title>
 <style nonce="${e(o.nonce)}">
