@@ -31,7 +31,9 @@ const HTML_BLOCK_TAGS = new Set(
 const ATTR = `(?:\\s+[A-Za-z_:][\\w.:-]*(?:\\s*=\\s*(?:[^\\s"'=<>\`]+|'[^']*'|"[^"]*"))?)`;
 const OPEN_TAG = `<[A-Za-z][A-Za-z0-9-]*${ATTR}*\\s*\\/?>`;
 const CLOSE_TAG = `<\\/[A-Za-z][A-Za-z0-9-]*\\s*>`;
-const INLINE_HTML = new RegExp(`${OPEN_TAG}|${CLOSE_TAG}|<\\?[\\s\\S]*?\\?>|<![A-Za-z][^>]*>|<!\\[CDATA\\[[\\s\\S]*?\\]\\]>`, 'y');
+// Processing instructions, declarations and CDATA are matched by hand (see htmlUntil): a lazy
+// regex would rescan to the end of the text for every unclosed "<?", a quadratic cost.
+const INLINE_TAG = new RegExp(`${OPEN_TAG}|${CLOSE_TAG}`, 'y');
 const HTML7_LINE = new RegExp(`^(?:${OPEN_TAG}|${CLOSE_TAG})[ \\t]*$`);
 const AUTOLINK = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[\w.!#$%&'*+/=?^`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*)>/y;
 const INLINE_SPECIAL = /[\\`<\]@]|(?:https?|ftp):\/\/|www\./gi;
@@ -257,6 +259,12 @@ function scanInline(
 ): void {
   let i = start;
   const special = INLINE_SPECIAL;
+  // Hostile text (a 1 MB line of unclosed "<!--", "](" or "`` ` ```") must cost linear time:
+  // closers are looked up with a cache, backtick runs are indexed once, and link
+  // destinations share a budget of scanning steps.
+  const find = forwardFinder(text);
+  let ticks: Map<number, number[]> | undefined;
+  const budget = { steps: 16 * (end - start) + 65536 };
   while (i < end) {
     special.lastIndex = i;
     const m = special.exec(text);
@@ -270,7 +278,8 @@ function scanInline(
     if (c === 96 /* ` */) {
       let n = 1;
       while (text.charCodeAt(i + n) === 96) n++;
-      const close = findBacktickRun(text, i + n, end, n);
+      ticks ??= backtickRuns(text, start, end);
+      const close = firstAtOrAfter(ticks.get(n), i + n);
       if (close >= 0) {
         exclude(i, close + n);
         i = close + n;
@@ -279,7 +288,7 @@ function scanInline(
     }
     if (c === 60 /* < */) {
       if (text.startsWith('<!--', i)) {
-        const close = text.startsWith('<!-->', i) ? i + 2 : text.startsWith('<!--->', i) ? i + 3 : text.indexOf('-->', i + 4);
+        const close = text.startsWith('<!-->', i) ? i + 2 : text.startsWith('<!--->', i) ? i + 3 : find('-->', i + 4);
         if (close >= 0 && close + 3 <= end) {
           exclude(i, close + 3);
           comments.push([i, close + 3]);
@@ -287,14 +296,25 @@ function scanInline(
           continue;
         }
       }
-      for (const re of [AUTOLINK, INLINE_HTML]) {
+      let len = -1;
+      for (const re of [AUTOLINK, INLINE_TAG]) {
         re.lastIndex = i;
         const t = re.exec(text);
         if (t && i + t[0].length <= end) {
-          exclude(i, i + t[0].length);
-          i += t[0].length;
+          len = t[0].length;
           break;
         }
+        if (re === AUTOLINK) {
+          const close = htmlUntil(text, i, find);
+          if (close >= 0 && close <= end) {
+            len = close - i;
+            break;
+          }
+        }
+      }
+      if (len >= 0) {
+        exclude(i, i + len);
+        i += len;
       }
       if (text.charCodeAt(i) === 60) i++;
       continue;
@@ -302,14 +322,14 @@ function scanInline(
     if (c === 93 /* ] */) {
       const nx = text.charCodeAt(i + 1);
       if (nx === 40 /* ( */) {
-        const close = matchParen(text, i + 1, end);
+        const close = matchParen(text, i + 1, end, budget);
         if (close >= 0) {
           exclude(i + 1, close + 1);
           i = close + 1;
           continue;
         }
       } else if (nx === 91 /* [ */) {
-        const close = text.indexOf(']', i + 2);
+        const close = find(']', i + 2);
         if (close >= 0 && close < end) {
           exclude(i + 1, close + 1);
           i = close + 1;
@@ -349,24 +369,67 @@ function scanInline(
   }
 }
 
-function findBacktickRun(text: string, from: number, end: number, n: number): number {
-  let i = from;
-  while (i < end) {
-    const j = text.indexOf('`', i);
-    if (j < 0 || j >= end) return -1;
+/** Start offsets of the maximal backtick runs in [start, end), by run length. */
+function backtickRuns(text: string, start: number, end: number): Map<number, number[]> {
+  const runs = new Map<number, number[]>();
+  for (let j = text.indexOf('`', start); j >= 0 && j < end; j = text.indexOf('`', j)) {
     let k = j;
-    while (text.charCodeAt(k) === 96) k++;
-    if (k - j === n) return j;
-    i = k;
+    while (k < end && text.charCodeAt(k) === 96) k++;
+    const list = runs.get(k - j);
+    if (list) list.push(j);
+    else runs.set(k - j, [j]);
+    j = k;
+  }
+  return runs;
+}
+
+function firstAtOrAfter(sorted: number[] | undefined, from: number): number {
+  if (!sorted) return -1;
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < from) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < sorted.length ? sorted[lo]! : -1;
+}
+
+/** indexOf for callers whose `from` never decreases: each needle's answer is reused until passed. */
+function forwardFinder(text: string): (needle: string, from: number) => number {
+  const found = new Map<string, { from: number; at: number }>();
+  return (needle, from) => {
+    const f = found.get(needle);
+    if (f && f.from <= from && (f.at < 0 || f.at >= from)) return f.at;
+    const at = text.indexOf(needle, from);
+    found.set(needle, { from, at });
+    return at;
+  };
+}
+
+/** End offset of an inline processing instruction, declaration or CDATA section at `i`, or -1. */
+function htmlUntil(text: string, i: number, find: (needle: string, from: number) => number): number {
+  if (text.startsWith('<?', i)) {
+    const c = find('?>', i + 2);
+    return c < 0 ? -1 : c + 2;
+  }
+  if (text.startsWith('<![CDATA[', i)) {
+    const c = find(']]>', i + 9);
+    return c < 0 ? -1 : c + 3;
+  }
+  if (text.charCodeAt(i + 1) === 33 /* ! */ && /[A-Za-z]/.test(text.charAt(i + 2))) {
+    const c = find('>', i + 3);
+    return c < 0 ? -1 : c + 1;
   }
   return -1;
 }
 
 /** Index of the `)` closing the link destination that opens at `open`, or -1. */
-function matchParen(text: string, open: number, end: number): number {
+function matchParen(text: string, open: number, end: number, budget: { steps: number }): number {
   let depth = 0;
   let inAngle = false;
   for (let i = open; i < end; i++) {
+    if (--budget.steps < 0) return -1;
     const c = text.charCodeAt(i);
     if (c === 92) { i++; continue; }
     if (c === 10 || c === 13) {
