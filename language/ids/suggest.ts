@@ -33,14 +33,16 @@ export function idNeighbours(syntax: IdSyntax, id: string): string[] {
 
 export function suggestIds(syntax: IdSyntax, id: string, isDefined: (id: string) => boolean, limit = 3): string[] {
   const p = syntax.parse(id);
-  return idNeighbours(syntax, id)
+  // Each candidate is parsed once, not on every comparison: with thousands of unknown
+  // references, re-parsing inside the sort was most of the cost of the unknown-id rule.
+  const ranked = idNeighbours(syntax, id)
     .filter(isDefined)
-    .sort((a, b) => {
-      const sa = syntax.parse(a)?.family === p?.family ? 0 : 1;
-      const sb = syntax.parse(b)?.family === p?.family ? 0 : 1;
-      return sa - sb || Math.abs((syntax.parse(a)?.number ?? 0) - (p?.number ?? 0)) - Math.abs((syntax.parse(b)?.number ?? 0) - (p?.number ?? 0)) || syntax.compare(a, b);
-    })
-    .slice(0, limit);
+    .map((c) => {
+      const q = syntax.parse(c);
+      return { id: c, otherFamily: q?.family === p?.family ? 0 : 1, distance: Math.abs((q?.number ?? 0) - (p?.number ?? 0)) };
+    });
+  ranked.sort((a, b) => a.otherFamily - b.otherFamily || a.distance - b.distance || syntax.compare(a.id, b.id));
+  return ranked.slice(0, limit).map((r) => r.id);
 }
 
 export function levenshtein(a: string, b: string): number {
