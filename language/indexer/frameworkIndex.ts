@@ -1,8 +1,9 @@
 // ID -> definitions and references across a framework, updated one document at a time.
 // Diagnostics are cached per document; an update invalidates exactly the documents whose
 // answer can change, so the result after any sequence of updates equals a full rescan.
-import type { OpmodelConfig } from '../config/config';
+import type { FamilyConfig, OpmodelConfig } from '../config/config';
 import type { IdSyntax } from '../ids/idSyntax';
+import { nextFreeId } from '../ids/nextFreeId';
 import { idNeighbours } from '../ids/suggest';
 import type { ParsedDocument, Reference } from '../parse/document';
 import type { Diagnostic } from '../types';
@@ -26,6 +27,7 @@ export class FrameworkIndex {
   private readonly dependsOnAllDefs = new Set<string>();
   private defsGeneration = 0;
   private sortedIdsCache: { generation: number; ids: string[] } | undefined;
+  private nextFreeCache = { generation: -1, ids: new Map<string, string>() };
 
   constructor(
     /** Messages name other files relative to this root. */
@@ -73,6 +75,18 @@ export class FrameworkIndex {
       this.sortedIdsCache = { generation: this.defsGeneration, ids: [...this.defs.keys()].sort(this.syntax.compare) };
     }
     return this.sortedIdsCache.ids;
+  }
+
+  /**
+   * The lowest unused ID of a family and group, cached until a definition changes. Counting up
+   * from 1 for every duplicate-id and missing-id made a full check grow with the square of the size.
+   */
+  nextFreeId(family: FamilyConfig, group = family.groups[0] ?? ''): string {
+    if (this.nextFreeCache.generation !== this.defsGeneration) this.nextFreeCache = { generation: this.defsGeneration, ids: new Map() };
+    const key = `${family.key} ${group}`;
+    let id = this.nextFreeCache.ids.get(key);
+    if (id === undefined) this.nextFreeCache.ids.set(key, (id = nextFreeId(this.syntax, family, this.isDefined, group)));
+    return id;
   }
 
   referenceCount(id: string): number {

@@ -1,4 +1,3 @@
-import { nextFreeId } from '../ids/nextFreeId';
 import { relativeUri } from '../workspace/uris';
 import { replaceFix, type Rule } from './rule';
 
@@ -15,7 +14,7 @@ export const duplicateId: Rule = {
     const others = all.filter((d) => d.uri !== doc.uri);
     const family = syntax.families.find((f) => f.key === def.familyKey);
     const parsed = syntax.parse(def.id);
-    const free = family ? nextFreeId(syntax, family, index.isDefined, parsed?.group) : undefined;
+    const free = family ? index.nextFreeId(family, parsed?.group) : undefined;
     report({
       range: def.range,
       message: `Duplicate ID ${def.id}: also defined in ${others.map((o) => relativeUri(index.rootUri, o.uri) ?? o.uri).join(', ')}. Each ID must be defined once${free ? `; the next free ID is ${free}` : ''}.`,

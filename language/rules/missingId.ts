@@ -1,4 +1,3 @@
-import { nextFreeId } from '../ids/nextFreeId';
 import { editFix, type Rule } from './rule';
 
 export const missingId: Rule = {
@@ -15,7 +14,7 @@ export const missingId: Rule = {
       config.systems.find((s) => s.key === doc.system)?.families[0] ??
       config.leadership.find((p) => p.key === doc.fields.get('part')?.value)?.families[0];
     const family = syntax.families.find((f) => f.key === familyKey);
-    const id = family ? nextFreeId(syntax, family, index.isDefined) : undefined;
+    const id = family ? index.nextFreeId(family) : undefined;
     const title = doc.fields.get('title')!;
     report({
       range: title.keyRange,
