@@ -69,14 +69,20 @@ export class Project {
 
   /** Full rescan from the workspace. */
   async scan(): Promise<void> {
-    for (const uri of [...this.index.docs.keys(), ...this.index.skipped.keys()]) this.index.delete(uri);
-    const found = await discoverFiles(this.workspace, this.rootUri, this.config);
-    for (const s of found.skipped) this.index.skip(s);
-    let next = 0;
-    const worker = async () => {
-      while (next < found.files.length) await this.readAndIndex(found.files[next++]!);
-    };
-    await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, found.files.length) }, worker));
+    // Everything may change: the index drops all cached diagnostics once, at the end.
+    this.index.beginLoad();
+    try {
+      for (const uri of [...this.index.docs.keys(), ...this.index.skipped.keys()]) this.index.delete(uri);
+      const found = await discoverFiles(this.workspace, this.rootUri, this.config);
+      for (const s of found.skipped) this.index.skip(s);
+      let next = 0;
+      const worker = async () => {
+        while (next < found.files.length) await this.readAndIndex(found.files[next++]!);
+      };
+      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, found.files.length) }, worker));
+    } finally {
+      this.index.endLoad();
+    }
   }
 
   /** True when `uri` is a Markdown file this framework checks. */
