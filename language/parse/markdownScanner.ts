@@ -43,6 +43,7 @@ const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 const LINK_DEF = /^\[(?:[^\]\\]|\\.)+\]:/;
 const ATX = /^(#{1,6})(?=[ \t]|$)/;
+const THEMATIC = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 
 interface Fence {
   ch: string;
@@ -55,6 +56,8 @@ interface HtmlBlock {
   /** Closes at a blank line (null) or at the first line that matches. */
   end: RegExp | null;
   quoteDepth: number;
+  /** Content column of the list item holding it; a less indented line closes the item. */
+  indent: number;
 }
 
 const isSpace = (c: number) => c === 32 || c === 9;
@@ -77,7 +80,18 @@ export function scanMarkdown(text: string, from: number): ScanResult {
   let html: HtmlBlock | null = null;
   let inParagraph = false;
   let prevBlank = true;
+  let prevDepth = 0;
+  /** The previous line was a reference definition without a title: a title line may follow. */
+  let titleMayFollow = false;
+  /** The previous line was a reference definition: an indented line continues it as text. */
+  let afterDef = false;
   let listIndent = 0;
+  /** Content columns of the open list items, innermost last; listIndent is the top. */
+  const items: number[] = [];
+  const leaveTo = (col: number) => {
+    while (items.length && items[items.length - 1]! > col) items.pop();
+    listIndent = items[items.length - 1] ?? 0;
+  };
   let runStart = -1;
   let runEnd = -1;
   const flushRun = () => {
@@ -118,12 +132,21 @@ export function scanMarkdown(text: string, from: number): ScanResult {
     }
     const blank = c0 >= le;
     const rest = text.slice(c0, le);
+    // A block quote starting here interrupts a paragraph; left of an item's content it closes the item.
+    if (depth > prevDepth && !fence && !html) {
+      flushRun();
+      inParagraph = false;
+      const col = text.indexOf('>', ls) - ls;
+      if (col < listIndent) leaveTo(col);
+    }
+    prevDepth = depth;
 
     if (fence) {
       const containerClosed = depth < fence.quoteDepth || (!blank && fence.indent > 0 && indent < fence.indent);
       if (!containerClosed) {
         exclude(ls, le);
-        if (!blank && indent - fence.indent < 4) {
+        // A ">" deeper than the fence's own quote is code text, not a quote marker.
+        if (!blank && depth === fence.quoteDepth && indent - fence.indent < 4) {
           const run = /^(`+|~+)[ \t]*$/.exec(rest);
           if (run && run[1]![0] === fence.ch && run[1]!.length >= fence.len) fence = null;
         }
@@ -131,9 +154,12 @@ export function scanMarkdown(text: string, from: number): ScanResult {
         continue;
       }
       fence = null;
+      if (!blank && indent < listIndent) leaveTo(indent);
     }
     if (html) {
-      if (depth < html.quoteDepth || (html.end === null && blank)) html = null;
+      const dedent = !blank && html.indent > 0 && indent < html.indent;
+      if (dedent) leaveTo(indent);
+      if (depth < html.quoteDepth || (html.end === null && blank) || dedent) html = null;
       else {
         exclude(ls, le);
         if (html.end && html.end.test(text.slice(p, le))) html = null;
@@ -144,16 +170,34 @@ export function scanMarkdown(text: string, from: number): ScanResult {
     if (blank) {
       flushRun();
       inParagraph = false;
+      titleMayFollow = false;
       prevBlank = true;
       ls = next;
       continue;
     }
-    if (listIndent > 0 && prevBlank && indent < listIndent && !LIST_MARKER.test(rest)) listIndent = 0;
+    if (listIndent > 0 && prevBlank && indent < listIndent && !LIST_MARKER.test(rest)) leaveTo(indent);
+
+    const titleLine = titleMayFollow && /^(?:"[^"]*"|'[^']*'|\([^)]*\))[ \t]*$/.test(rest);
+    titleMayFollow = false;
+    const wasDef = afterDef;
+    afterDef = false;
+    if (titleLine) {
+      exclude(ls, le);
+      ls = next;
+      continue;
+    }
 
     // Indented code: four columns past the container, not continuing a paragraph.
-    if (indent - listIndent >= 4 && !inParagraph) {
+    if (indent - listIndent >= 4 && !inParagraph && !wasDef) {
       flushRun();
       exclude(ls, le);
+      prevBlank = false;
+      ls = next;
+      continue;
+    }
+    // Four columns in, inside a paragraph: a continuation line, whatever it looks like.
+    if (indent - listIndent >= 4) {
+      addProse(c0, le);
       prevBlank = false;
       ls = next;
       continue;
@@ -169,6 +213,8 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       let w = 0;
       while (r < le && isSpace(text.charCodeAt(r)) && w < 5) { r++; w++; }
       const contentCol = itemIndent + mk[0].length + (w >= 5 || r >= le ? 1 : w);
+      leaveTo(itemIndent);
+      items.push(contentCol);
       listIndent = contentCol;
       itemIndent = contentCol;
       q = r >= le ? le : (w >= 5 ? q + mk[0].length + 1 : r);
@@ -176,9 +222,13 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       inParagraph = false;
     }
     const content = text.slice(q, le);
+    // A block that starts left of the item's content column closes the item (no lazy line).
+    const leavesItem = q === c0 && indent < listIndent;
+    if (leavesItem && !inParagraph) leaveTo(indent);
     const fo = FENCE_OPEN.exec(content);
     if (fo && !(fo[1]![0] === '`' && fo[2]!.includes('`'))) {
       flushRun();
+      if (leavesItem) leaveTo(indent);
       exclude(ls, le);
       fence = { ch: fo[1]![0]!, len: fo[1]!.length, quoteDepth: depth, indent: listIndent };
       inParagraph = false;
@@ -190,9 +240,10 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       const block = htmlBlockStart(content, inParagraph);
       if (block !== undefined) {
         flushRun();
+        if (leavesItem) leaveTo(indent);
         exclude(ls, le);
         const commentStart = content.startsWith('<!--') ? q : -1;
-        if (block === null || !block.test(content.slice(1))) html = { end: block, quoteDepth: depth };
+        if (block === null || !block.test(content.slice(1))) html = { end: block, quoteDepth: depth, indent: listIndent };
         if (commentStart >= 0) recordBlockComment(text, commentStart, comments);
         inParagraph = false;
         prevBlank = false;
@@ -200,9 +251,29 @@ export function scanMarkdown(text: string, from: number): ScanResult {
         continue;
       }
     }
-    if (!inParagraph && LINK_DEF.test(content)) {
+    // GFM footnote definitions may interrupt a paragraph; reference definitions may not.
+    const def = inParagraph && !content.startsWith('[^') ? null : LINK_DEF.exec(content);
+    if (def) {
       flushRun();
-      exclude(ls, le);
+      prevBlank = false;
+      if (def[0].startsWith('[^')) {
+        // A GFM footnote definition: the label is not prose, the note after it is.
+        exclude(q, q + def[0].length);
+        addProse(q + def[0].length, le);
+        inParagraph = true;
+      } else {
+        exclude(ls, le);
+        afterDef = true;
+        titleMayFollow = /^[ \t]*\S+[ \t]*$/.test(content.slice(def[0].length));
+      }
+      ls = next;
+      continue;
+    }
+    // A thematic break, or a setext underline, ends the paragraph: what follows starts afresh.
+    if (THEMATIC.test(content) || (inParagraph && /^(?:=+|-+)[ \t]*$/.test(content))) {
+      flushRun();
+      if (leavesItem && THEMATIC.test(content)) leaveTo(indent);
+      inParagraph = false;
       prevBlank = false;
       ls = next;
       continue;
