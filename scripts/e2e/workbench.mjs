@@ -1,0 +1,142 @@
+// Drives the code-server workbench in headless Debian Chromium through playwright-core.
+// Every step waits on a selector or a condition; nothing waits a fixed time except the hover fade-in.
+import fs from 'node:fs';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+
+const chromiumPath = process.env.OPMODEL_E2E_CHROMIUM || '/usr/bin/chromium';
+
+/**
+ * Launches Chromium with its own profile and HOME. Any request to a host other than 127.0.0.1
+ * is recorded in `offLoopback` (the suite fails on it) and cannot resolve anyway.
+ */
+export async function launchBrowser(profileDir) {
+  if (!fs.existsSync(chromiumPath)) throw new Error(`no Chromium at ${chromiumPath} (apt-get install -y chromium)`);
+  fs.rmSync(profileDir, { recursive: true, force: true });
+  const home = `${profileDir}-home`;
+  fs.rmSync(home, { recursive: true, force: true });
+  fs.mkdirSync(home, { recursive: true });
+  const context = await chromium.launchPersistentContext(profileDir, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport: { width: 1280, height: 800 },
+    env: { ...process.env, HOME: home, XDG_CONFIG_HOME: path.join(home, '.config'), XDG_CACHE_HOME: path.join(home, '.cache') },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1'],
+  });
+  const offLoopback = new Set();
+  const note = (url) => {
+    try {
+      const u = new URL(url);
+      if (/^(https?|wss?):$/.test(u.protocol) && u.hostname !== '127.0.0.1') offLoopback.add(u.origin);
+    } catch { /* not a URL we can judge */ }
+  };
+  context.on('request', (r) => note(r.url()));
+  const page = context.pages()[0] ?? (await context.newPage());
+  page.on('websocket', (ws) => note(ws.url()));
+  page.setDefaultTimeout(30_000);
+  return { context, page, offLoopback };
+}
+
+export class Workbench {
+  constructor(page) {
+    this.page = page;
+    this.editor = page.locator('.editor-instance .monaco-editor').first();
+    this.problemRows = page.locator('.markers-panel .monaco-list-row');
+  }
+
+  async open(baseUrl, folder) {
+    await this.page.goto(`${baseUrl}/?folder=${encodeURIComponent(folder)}`);
+    await this.page.locator('.monaco-workbench').waitFor();
+    await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor();
+  }
+
+  /** Opens a workspace file through Quick Open and waits for a line of it to render. */
+  async openFile(relPath, lineText) {
+    const name = path.basename(relPath);
+    await this.page.keyboard.press('Control+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(relPath);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tab.active', { hasText: name }).waitFor();
+    await this.line(lineText).waitFor();
+  }
+
+  line(text) {
+    return this.editor.locator('.view-line', { hasText: text }).first();
+  }
+
+  /** Runs a command by its title through the command palette. */
+  async command(title) {
+    await this.page.keyboard.press('Control+Shift+P');
+    const input = this.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill(`>${title}`);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  }
+
+  /** Puts the caret at the end of the document. */
+  async caretToEnd() {
+    await this.editor.locator('.view-lines').click();
+    await this.page.keyboard.press('Control+End');
+  }
+
+  /** Places the mouse on `word` inside the rendered line that contains `lineText`. */
+  async pointAt(lineText, word) {
+    const line = this.line(lineText);
+    await line.waitFor();
+    // Markdown lines are few token spans; find the one with the word and measure inside it (monospace).
+    const spans = line.locator('span > span');
+    const n = await spans.count();
+    for (let i = 0; i < n; i++) {
+      const span = spans.nth(i);
+      const text = (await span.textContent()) ?? '';
+      const at = text.indexOf(word);
+      if (at < 0) continue;
+      const box = await span.boundingBox();
+      if (!box) continue;
+      const cw = box.width / text.length;
+      return { x: box.x + (at + word.length / 2) * cw, y: box.y + box.height / 2 };
+    }
+    throw new Error(`"${word}" is not rendered in the line "${lineText}"`);
+  }
+
+  /** Hovers `word` and returns the hover's text once it contains `expect`. */
+  async hover(lineText, word, expect) {
+    await this.page.mouse.move(0, 0);
+    const p = await this.pointAt(lineText, word);
+    await this.page.mouse.move(p.x, p.y);
+    const hover = this.page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: expect }).first();
+    await hover.waitFor();
+    await this.page.waitForTimeout(300); // fade-in, only for the screenshot
+    return hover.innerText();
+  }
+
+  /** Clicks on `word` in a line, leaving the caret inside it. */
+  async clickWord(lineText, word) {
+    const p = await this.pointAt(lineText, word);
+    await this.page.mouse.click(p.x, p.y);
+  }
+
+  async showProblems() {
+    if (!(await this.page.locator('.markers-panel').isVisible())) await this.page.keyboard.press('Control+Shift+M');
+    await this.page.locator('.markers-panel').waitFor();
+  }
+
+  problem(text) {
+    return this.problemRows.filter({ hasText: text }).first();
+  }
+
+  async problemTexts() {
+    return (await this.problemRows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' ').trim());
+  }
+
+  /** Worker extension host iframes/frames the page holds (the web extension host of vscode.dev). */
+  workerHostFrames() {
+    return this.page.frames().map((f) => f.url()).filter((u) => /webWorkerExtensionHost/.test(u));
+  }
+}

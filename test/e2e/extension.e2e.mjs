@@ -1,0 +1,322 @@
+// End-to-end suite: the packaged .vsix in a real VS Code (code-server) driven by headless Chromium.
+// Usage: npm run test:e2e [-- --update-screenshots]   (screenshots always land in .e2e/run/screenshots;
+// with --update-screenshots the README ones are copied to docs/images/).
+// Expectations (messages, references, titles) come from the engine through the built CLI, not from this file.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ensureCodeServer, e2eHome, repoRoot, startCodeServer } from '../../scripts/e2e/codeServer.mjs';
+import { Workbench, launchBrowser } from '../../scripts/e2e/workbench.mjs';
+
+const updateScreenshots = process.argv.includes('--update-screenshots');
+const runDir = path.join(e2eHome, 'run');
+const shotsDir = path.join(runDir, 'screenshots');
+const readmeShots = ['e2e-completion.png', 'e2e-hover.png', 'e2e-problems.png', 'e2e-tree.png'];
+const t0 = Date.now();
+const log = (m) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${m}`);
+
+const results = [];
+let page = null; // current page, for failure screenshots
+
+async function check(name, fn) {
+  const start = Date.now();
+  try {
+    await fn();
+    results.push({ name, ok: true });
+    log(`PASS ${name} (${((Date.now() - start) / 1000).toFixed(1)}s)`);
+  } catch (e) {
+    results.push({ name, ok: false });
+    log(`FAIL ${name}: ${e instanceof Error ? e.message.split('\n').slice(0, 6).join('\n    ') : e}`);
+    if (page) await page.screenshot({ path: path.join(shotsDir, `failure-${name.replace(/\W+/g, '-')}.png`) }).catch(() => {});
+  }
+}
+
+function assert(cond, message) {
+  if (!cond) throw new Error(message);
+}
+
+async function shot(name) {
+  await page.screenshot({ path: path.join(shotsDir, name) });
+}
+
+/** Runs the built CLI on a folder and returns its parsed JSON output. */
+function cli(...args) {
+  const r = spawnSync(process.execPath, [path.join(repoRoot, 'dist/cli.js'), ...args], { encoding: 'utf8' });
+  if (r.status === 2 || !r.stdout) throw new Error(`opmodel ${args.join(' ')} failed: ${r.stderr}`);
+  return args.includes('json') ? JSON.parse(r.stdout) : r.stdout;
+}
+
+const squash = (s) => s.replace(/\s+/g, ' ').trim();
+
+/** A fresh copy of framework-docs/ outside the repository, plus a scratch note the suite edits. */
+function copyDocs(label) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `opmodel-e2e-${label}-`));
+  fs.cpSync(path.join(repoRoot, 'framework-docs'), dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, 'e2e-notes.md'), '# End-to-end notes\n\nScratch page for the editor checks.\n');
+  return dir;
+}
+
+function packageExtension() {
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+  if (!pkg.scripts?.package) throw new Error('package.json has no "package" script yet');
+  log('npm run package');
+  const started = Date.now() - 1000;
+  const r = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status})`);
+  // The .vsix this run wrote at the repository root, whatever the script names it.
+  const vsix = fs.readdirSync(repoRoot).filter((f) => f.endsWith('.vsix')).map((f) => path.join(repoRoot, f))
+    .filter((f) => fs.statSync(f).mtimeMs >= started).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
+  if (!vsix) throw new Error('npm run package wrote no .vsix at the repository root');
+  log(`packaged ${path.basename(vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KB)`);
+  if (!fs.existsSync(path.join(repoRoot, 'dist/cli.js'))) throw new Error('dist/cli.js missing after packaging');
+  return { vsix, id: `${pkg.publisher}.${pkg.name}`.toLowerCase(), pkg };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Phase 1: the extension as installed from the .vsix (Node extension host, like desktop VS Code).
+async function nodePhase(vsix, offLoopbackAll) {
+  const ws = copyDocs('node');
+  const server = await startCodeServer({ state: path.join(runDir, 'state-node'), vsix: [vsix] });
+  log(`code-server pid ${server.pid} on ${server.url}, workspace ${ws}`);
+  const browser = await launchBrowser(path.join(runDir, 'profile-node'));
+  page = browser.page;
+  const wb = new Workbench(page);
+  try {
+    await wb.open(server.url, ws);
+    log('workbench loaded');
+    const show3 = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
+
+    const matrixMd = cli('matrix', ws, '--format', 'markdown');
+    const header = matrixMd.split('\n')[0].split('|').map((s) => s.trim()).filter(Boolean);
+    const disciplines = header.slice(1);
+    const tableRows = matrixMd.split('\n').slice(2).filter((l) => l.startsWith('|')).map((l) => l.split('|').slice(1, -1).map((c) => c.trim()));
+    const systems = tableRows.map((r) => r[0]);
+    // The cell of FLM3: its system row and discipline column.
+    const flRow = tableRows.find((r) => r.some((c) => c.split(', ').includes('FLM3')));
+    const flSystem = flRow[0], flDiscipline = header[flRow.findIndex((c) => c.split(', ').includes('FLM3'))];
+    await check('the Framework tree shows systems × disciplines with element labels', async () => {
+      // The activity-bar container is titled "opmodel"; its view is "Framework".
+      await page.locator('.activitybar .action-item .action-label[aria-label^="opmodel"]').first().click();
+      await page.locator('.pane-header', { hasText: 'Framework' }).first().waitFor();
+      const tree = page.locator('.pane-body .monaco-list').filter({ hasText: systems[0] }).first();
+      const row = (label) => tree.locator('.monaco-list-row', { hasText: label }).first();
+      await row(systems[0]).waitFor({ timeout: 120_000 }); // the first wait also covers indexing the workspace
+      for (const s of systems) await row(s).waitFor();
+      const fl = row(flSystem);
+      if ((await fl.getAttribute('aria-expanded')) !== 'true') await fl.click();
+      const flLevel = Number(await fl.getAttribute('aria-level'));
+      for (const d of disciplines) {
+        const r = tree.locator(`.monaco-list-row[aria-level="${flLevel + 1}"]`, { hasText: d }).first();
+        await r.waitFor();
+      }
+      const om = tree.locator(`.monaco-list-row[aria-level="${flLevel + 1}"]`, { hasText: flDiscipline }).first();
+      if ((await om.getAttribute('aria-expanded')) !== 'true') await om.click();
+      const el = tree.locator(`.monaco-list-row[aria-level="${flLevel + 2}"]`, { hasText: `FLM3 · ${show3.title}` }).first();
+      await el.waitFor();
+      log(`  tree rows: ${JSON.stringify((await tree.locator('.monaco-list-row').allInnerTexts()).map(squash).slice(0, 14))}`);
+      await shot('e2e-tree.png');
+    });
+
+    await wb.openFile('e2e-notes.md', 'Scratch page');
+
+    await check('completion offers FLM ids with their titles', async () => {
+      await wb.caretToEnd();
+      await page.keyboard.type('\nSee FL');
+      await page.keyboard.press('Control+Space');
+      const suggest = page.locator('.editor-widget.suggest-widget.visible');
+      const row = suggest.locator('.monaco-list-row', { hasText: 'FLM3' }).first();
+      await row.waitFor();
+      const rows = await suggest.locator('.monaco-list-row').allInnerTexts();
+      log(`  suggest rows: ${JSON.stringify(rows.slice(0, 8).map(squash))}`);
+      assert(squash(await row.innerText()).includes(show3.title), `the FLM3 row does not show "${show3.title}"`);
+      const others = rows.map(squash).filter((r) => /^(?!FLM)[A-Z]+-?[A-Z]?\d+\b/.test(r));
+      assert(others.length === 0, `IDs of other families are offered after "FL": ${others.join(', ')}`);
+      await shot('e2e-completion.png');
+      await page.keyboard.type('M3');
+      await suggest.locator('.monaco-list-row.focused', { hasText: 'FLM3' }).waitFor();
+      await page.keyboard.press('Enter');
+      await wb.line('See FLM3').waitFor();
+      assert(squash(await wb.line('See FLM').innerText()) === 'See FLM3', 'accepting FLM3 did not give "See FLM3"');
+    });
+
+    await check('hover on an ID shows its title and summary', async () => {
+      const text = squash(await wb.hover('See FLM3', 'FLM3', show3.title));
+      log(`  hover: ${JSON.stringify(text.slice(0, 200))}`);
+      assert(text.includes(show3.summary.slice(0, 60)), 'the hover lacks the summary');
+      await shot('e2e-hover.png');
+      await page.mouse.move(0, 0);
+    });
+
+    const dupFile = path.join(ws, 'first-line-management', 'FLM3-duplicate.md');
+    await check('unknown and duplicate IDs are listed in Problems with the engine messages', async () => {
+      await page.keyboard.press('Escape');
+      await wb.caretToEnd();
+      await page.keyboard.type('\nAlso FLM99.');
+      await wb.showProblems();
+      await wb.problem('FLM99').waitFor();
+      fs.writeFileSync(dupFile, '---\nid: FLM3\ntitle: Meetings Management (second copy)\ntype: element\n'
+        + 'system: first-line-management\ndiscipline: organization-management\n---\n\n# A second FLM3\n');
+      await wb.problem('Duplicate ID FLM3').waitFor();
+      await page.keyboard.press('Control+S');
+      await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+      // What the engine says about the same files on disk.
+      const expected = cli('check', ws, '--format', 'json').diagnostics.filter((d) => ['unknown-id', 'duplicate-id'].includes(d.code));
+      assert(expected.length === 3, `the CLI reports ${expected.length} unknown/duplicate problems, expected 3`);
+      const shown = await wb.problemTexts();
+      log(`  problems: ${JSON.stringify(shown)}`);
+      for (const d of expected) assert(shown.some((t) => t.includes(d.message) && t.includes(`[Ln ${d.line}, Col ${d.column}]`)),
+        `Problems lacks "${d.message}" at ${d.line}:${d.column}`);
+      await shot('e2e-problems.png');
+    });
+
+    await check('problems clear when the text is fixed and the duplicate deleted', async () => {
+      await wb.clickWord('Also FLM99.', 'FLM99');
+      await page.keyboard.press('End');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.type('Also FLM7.');
+      await wb.line('Also FLM7.').waitFor();
+      await wb.problem('FLM99').waitFor({ state: 'detached' });
+      fs.rmSync(dupFile);
+      await wb.problem('Duplicate ID').waitFor({ state: 'detached' });
+      await page.keyboard.press('Control+S');
+      await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+    });
+
+    await check('rename (F2) of an ID updates the references in other files', async () => {
+      const before = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
+      assert(cli('show', 'FLM8', '--dir', ws, '--format', 'json').defined === false, 'FLM8 is already defined in the copy');
+      await wb.openFile('e2e-notes.md', 'See FLM3');
+      await wb.clickWord('See FLM3', 'FLM3');
+      await page.keyboard.press('F2');
+      const input = page.locator('.rename-box input, .rename-box .rename-input').first();
+      await input.waitFor();
+      await input.fill('FLM8');
+      await page.keyboard.press('Enter');
+      await wb.line('See FLM8').waitFor();
+      await wb.command('File: Save All');
+      // The refactoring saves the other files; wait until the disk agrees.
+      const deadline = Date.now() + 20_000;
+      let after = cli('show', 'FLM8', '--dir', ws, '--format', 'json');
+      while ((!after.defined || after.references.length < before.references.length) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        after = cli('show', 'FLM8', '--dir', ws, '--format', 'json');
+      }
+      const key = (r) => `${r.file.replace(/FLM3/g, 'FLM8')}:${r.line}:${r.column}`;
+      const otherFiles = new Set(before.references.map((r) => r.file).filter((f) => !f.endsWith('e2e-notes.md')));
+      log(`  FLM3 had ${before.references.length} references in ${otherFiles.size} other files; FLM8 now has ${after.references.length}`);
+      assert(after.defined, 'FLM8 is not defined on disk after the rename');
+      assert(JSON.stringify(after.references.map(key).sort()) === JSON.stringify(before.references.map(key).sort()),
+        'the references of FLM8 on disk are not exactly those FLM3 had');
+      const old = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
+      assert(!old.defined && old.references.length === 0, 'FLM3 is still defined or referenced on disk');
+      const problems = cli('check', ws, '--format', 'json').diagnostics;
+      assert(problems.length === 0, `the renamed copy has problems: ${JSON.stringify(problems.slice(0, 3))}`);
+    });
+
+    await check('the Framework tree refreshes after the rename', async () => {
+      await page.locator('.monaco-list-row', { hasText: 'FLM8 · Meetings Management' }).first().waitFor();
+    });
+  } finally {
+    for (const u of browser.offLoopback) offLoopbackAll.add(u);
+    await browser.context.close().catch(() => {});
+    page = null;
+    await server.stop();
+    log(`code-server ${server.pid} stopped`);
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Phase 2: only the browser entry can run (as on github.dev / vscode.dev): "main" is removed from the
+// installed manifest, so the web worker extension host is the only one that can load the extension.
+async function webPhase(vsix, extId, offLoopbackAll) {
+  const ws = copyDocs('web');
+  fs.writeFileSync(path.join(ws, 'e2e-notes.md'), '# Web notes\n\nWeb check: FLM3 and FLM98.\n');
+  const server = await startCodeServer({
+    state: path.join(runDir, 'state-web'),
+    vsix: [vsix],
+    afterInstall(extensionsDir) {
+      const dir = fs.readdirSync(extensionsDir).find((d) => d.toLowerCase().startsWith(`${extId}-`));
+      if (!dir) throw new Error(`${extId} is not in ${extensionsDir}`);
+      const manifestFile = path.join(extensionsDir, dir, 'package.json');
+      const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
+      if (!manifest.browser) throw new Error('the packaged manifest has no "browser" entry');
+      delete manifest.main;
+      fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
+    },
+  });
+  log(`code-server pid ${server.pid} on ${server.url} (browser entry only), workspace ${ws}`);
+  const browser = await launchBrowser(path.join(runDir, 'profile-web'));
+  page = browser.page;
+  const wb = new Workbench(page);
+  try {
+    await wb.open(server.url, ws);
+    await wb.openFile('e2e-notes.md', 'Web check');
+    const show3 = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
+    const expected = cli('check', ws, '--format', 'json').diagnostics.find((d) => d.code === 'unknown-id');
+    await check('web extension: diagnostic from the web worker extension host', async () => {
+      assert(expected, 'the CLI reports no unknown-id in the web copy');
+      await wb.showProblems();
+      await wb.problem(expected.message).waitFor({ timeout: 120_000 }); // covers indexing the workspace
+    });
+    await check('web extension: hover from the web worker extension host', async () => {
+      const text = squash(await wb.hover('Web check', 'FLM3', show3.title));
+      assert(text.includes(show3.summary.slice(0, 60)), 'the hover lacks the summary');
+      await shot('e2e-web-hover.png');
+    });
+    await check('web extension: the worker extension host frame exists', async () => {
+      const frames = wb.workerHostFrames();
+      log(`  worker extension host frames: ${JSON.stringify(frames)}`);
+      assert(frames.length > 0, 'no webWorkerExtensionHost frame in the page');
+    });
+  } finally {
+    for (const u of browser.offLoopback) offLoopbackAll.add(u);
+    await browser.context.close().catch(() => {});
+    page = null;
+    await server.stop();
+    log(`code-server ${server.pid} stopped`);
+    fs.rmSync(ws, { recursive: true, force: true });
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------
+async function main() {
+  fs.rmSync(shotsDir, { recursive: true, force: true });
+  fs.mkdirSync(shotsDir, { recursive: true });
+  const offLoopback = new Set();
+  let packaged = null;
+  await check('setup: code-server installed, extension packaged', async () => {
+    ensureCodeServer();
+    packaged = packageExtension();
+  });
+  if (packaged) {
+    try {
+      await nodePhase(packaged.vsix, offLoopback);
+    } catch (e) {
+      await check('node extension host phase ran to the end', () => { throw e; });
+    }
+    try {
+      await webPhase(packaged.vsix, packaged.id, offLoopback);
+    } catch (e) {
+      await check('web extension host phase ran to the end', () => { throw e; });
+    }
+    await check('no request left 127.0.0.1', async () => {
+      assert(offLoopback.size === 0, `requests to ${[...offLoopback].join(', ')}`);
+    });
+  }
+  if (updateScreenshots && results.every((r) => r.ok)) {
+    const dest = path.join(repoRoot, 'docs', 'images');
+    fs.mkdirSync(dest, { recursive: true });
+    for (const f of readmeShots) fs.copyFileSync(path.join(shotsDir, f), path.join(dest, f));
+    log(`screenshots copied to ${path.relative(repoRoot, dest)}/`);
+  }
+  log(`screenshots in ${path.relative(repoRoot, shotsDir)}/, took ${((Date.now() - t0) / 1000).toFixed(0)}s`);
+  const failed = results.filter((r) => !r.ok).length;
+  console.log(`e2e: ${results.length - failed} passed, ${failed} failed`);
+  process.exitCode = failed ? 1 : 0;
+}
+
+for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => process.exit(130)); // 'exit' handlers stop code-server
+
+await main();
