@@ -42,6 +42,7 @@ pre code { background: none; padding: 0; }
 .card dl { display: grid; grid-template-columns: max-content 1fr; gap: .35rem 1.2rem; margin: 0; }
 .card dt { font-weight: 600; color: var(--muted); }
 .card dd { margin: 0; }
+.card code { background: var(--bg); border: 1px solid var(--line); }
 .card ul { margin: 0; padding-left: 1.1rem; }
 .rel-list { list-style: none; padding: 0 !important; }
 a.idref { font-weight: 600; white-space: nowrap; }
@@ -56,14 +57,15 @@ a.idref { font-weight: 600; white-space: nowrap; }
 .tiles li { border: 1px solid var(--line); border-radius: 8px; padding: .7rem .9rem; }
 .tiles li p { margin: .3rem 0 0; color: var(--muted); font-size: .92em; }
 .matrix { width: 100%; table-layout: fixed; font-size: .9rem; }
-.matrix th[scope=row] { width: 11rem; background: var(--soft); }
+.matrix thead th:first-child { width: 11rem; }
+.matrix th[scope=row] { background: var(--soft); }
 .matrix td ul { list-style: none; margin: 0; padding: 0; }
 .matrix td li { margin: .15rem 0; line-height: 1.3; }
 .matrix .count { display: block; color: var(--muted); font-weight: 400; font-size: .85em; }
 .principle { border: 1px solid var(--line); border-radius: 8px; padding: .6rem 1rem; margin: .8rem 0; }
 .principle h3 { margin-top: .2rem; }
 .handout-element { margin-top: 2rem; }
-footer { max-width: 60rem; margin: 2rem auto; padding: 0 1.5rem; color: var(--muted); font-size: .85rem; }
+footer { margin: 2rem auto; padding: 0 1.5rem; color: var(--muted); font-size: .85rem; text-align: center; }
 
 @media print {
   @page { margin: 18mm 16mm; }
@@ -106,7 +108,7 @@ export const SEARCH_JS = `(function () {
     clear();
     active = -1;
     if (!q) { list.hidden = true; return; }
-    var hits = engine.search(q, { prefix: true, fuzzy: 0.2, boost: { ref: 4, title: 2, summary: 1.5 } }).slice(0, 12);
+    var hits = engine.search(q).slice(0, 12);
     if (!hits.length) { var li = document.createElement('li'); li.className = 'none'; li.textContent = 'No match for "' + q + '"'; list.appendChild(li); }
     hits.forEach(function (h) { list.appendChild(item(h)); });
     list.hidden = false;

@@ -190,6 +190,7 @@ function layout(page: SitePage, content: Child[], opts: { wide?: boolean; title?
         h('meta', { name: 'viewport', content: 'width=device-width, initial-scale=1' }),
         h('meta', { httpEquiv: ['Content-Security-Policy'], content: "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' https: data:; base-uri 'none'; form-action 'none'" }),
         h('title', null, `${title} — opmodel playbook`),
+        h('link', { rel: ['icon'], href: 'data:,' }),
         h('link', { rel: ['stylesheet'], href: href('assets/playbook.css') }),
       ),
       h('body', { dataRoot: rootPrefix, dataPage: page.kind },
@@ -504,7 +505,13 @@ export function anchorsOf(trees: Map<string, HastRoot>): Map<string, Set<string>
 }
 
 function searchIndexJs(ctx: PageContext): string {
-  const options = { idField: 'path', fields: ['ref', 'title', 'summary', 'text'], storeFields: ['path', 'ref', 'title', 'summary'] };
+  const options = {
+    idField: 'path',
+    fields: ['ref', 'title', 'summary', 'text'],
+    storeFields: ['path', 'ref', 'title', 'summary'],
+    // Shipped with the index, so the page and any other reader of it rank hits the same way.
+    searchOptions: { prefix: true, fuzzy: 0.2, boost: { ref: 4, title: 2, summary: 1.5 } },
+  };
   const search = new MiniSearch(options);
   const docs = ctx.plan.pages.filter((p) => p.uri && ctx.rendered.has(p.path)).map((p) => ({
     path: p.path,

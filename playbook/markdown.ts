@@ -1,8 +1,9 @@
 // One document's Markdown body -> sanitised hast: remark-parse + remark-gfm + remark-frontmatter,
 // canonical IDs turned into links at exactly the engine's reference ranges, then remark-rehype,
-// relative links rewritten to generated pages, and rehype-sanitize over everything.
+// rehype-raw, relative links rewritten to generated pages, and rehype-sanitize over everything.
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import type { Link, Parent, PhrasingContent, Root as MdRoot, Text } from 'mdast';
+import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
 import remarkFrontmatter from 'remark-frontmatter';
 import remarkGfm from 'remark-gfm';
@@ -40,7 +41,9 @@ const schema: SanitizeSchema = {
   },
 };
 
-const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkRehype);
+// Raw HTML is parsed (rehype-raw) rather than dropped, so that its text survives; rehype-sanitize
+// then keeps only safe elements and attributes (no script, no event handlers, no javascript: URLs).
+const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatter, ['yaml']).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeRaw);
 const sanitizer = unified().use(rehypeSanitize, schema);
 
 export function renderMarkdown(input: RenderInput): HastRoot {
