@@ -5,10 +5,13 @@ import { fromPosition, toRange } from './convert';
 import { guard } from './log';
 import type { ProjectManager } from './projectManager';
 
-/** First letters of the family prefixes (typed in capitals), plus "-" for CORE-B4-style IDs. */
-export function triggerCharacters(prefixes: string[]): string[] {
-  return [...new Set(prefixes.map((p) => p[0]!).filter(Boolean)), '-'];
-}
+/**
+ * Characters that open the list by themselves. Letters cannot be used: VS Code counts a typed
+ * letter as word typing (quick suggestions, off in Markdown by default), so IDs complete on
+ * Ctrl+Space, while typing when quick suggestions are on, and after "CORE-" style prefixes.
+ * "[" and "," open it in front-matter relation lists.
+ */
+export const TRIGGER_CHARACTERS = ['-', '[', ','];
 
 const KIND: Record<CompletionCandidate['kind'], vscode.CompletionItemKind> = {
   id: vscode.CompletionItemKind.Reference,
@@ -21,12 +24,21 @@ const KIND: Record<CompletionCandidate['kind'], vscode.CompletionItemKind> = {
 export class CompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly manager: ProjectManager) {}
 
-  provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position): vscode.CompletionList | undefined {
+  async provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position, _token: vscode.CancellationToken, ctx: vscode.CompletionContext): Promise<vscode.CompletionList | undefined> {
+    await this.manager.whenReady();
     return guard('Completion', doc.uri, undefined, () => {
       const project = this.manager.projectFor(doc.uri);
       if (!project) return undefined;
-      const result = completions(project, doc.uri.toString(), doc.getText(), fromPosition(pos));
+      const uri = doc.uri.toString();
+      const result = completions(project, uri, doc.getText(), fromPosition(pos));
       if (!result) return undefined;
+      if (ctx.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter) {
+        // A list item's "-" or a comma in prose is no request for IDs; a family prefix or front matter is.
+        const fm = project.document(uri)?.frontMatter?.range;
+        const inFrontMatter = !!fm && pos.line > fm.start.line && pos.line < fm.end.line;
+        const typedPrefix = result.range.start.character < result.range.end.character;
+        if (!inFrontMatter && !(ctx.triggerCharacter === '-' && typedPrefix)) return undefined;
+      }
       const range = toRange(result.range);
       return new vscode.CompletionList(result.items.map((c) => toItem(project, c, range)), false);
     });

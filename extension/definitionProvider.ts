@@ -8,7 +8,8 @@ import type { ProjectManager } from './projectManager';
 export class DefinitionProvider implements vscode.DefinitionProvider {
   constructor(private readonly manager: ProjectManager) {}
 
-  provideDefinition(doc: vscode.TextDocument, pos: vscode.Position): vscode.Location[] {
+  async provideDefinition(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Location[]> {
+    await this.manager.whenReady();
     return guard('Go to definition', doc.uri, [], () => {
       const project = this.manager.projectFor(doc.uri);
       return project ? definition(project, doc.uri.toString(), fromPosition(pos)).map(toLocation) : [];

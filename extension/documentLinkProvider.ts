@@ -8,7 +8,8 @@ import type { ProjectManager } from './projectManager';
 export class DocumentLinkProvider implements vscode.DocumentLinkProvider {
   constructor(private readonly manager: ProjectManager) {}
 
-  provideDocumentLinks(doc: vscode.TextDocument): vscode.DocumentLink[] {
+  async provideDocumentLinks(doc: vscode.TextDocument): Promise<vscode.DocumentLink[]> {
+    await this.manager.whenReady();
     return guard('Document links', doc.uri, [], () => {
       const project = this.manager.projectFor(doc.uri);
       if (!project) return [];

@@ -8,7 +8,8 @@ import type { ProjectManager } from './projectManager';
 export class DocumentSymbolProvider implements vscode.DocumentSymbolProvider {
   constructor(private readonly manager: ProjectManager) {}
 
-  provideDocumentSymbols(doc: vscode.TextDocument): vscode.DocumentSymbol[] {
+  async provideDocumentSymbols(doc: vscode.TextDocument): Promise<vscode.DocumentSymbol[]> {
+    await this.manager.whenReady();
     return guard('Document symbols', doc.uri, [], () => {
       const project = this.manager.projectFor(doc.uri);
       return project ? documentSymbols(project, doc.uri.toString()).map(toSymbol) : [];

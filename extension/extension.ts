@@ -8,7 +8,7 @@ import { createMissingElement, newElement } from './commands/createElement';
 import { goToElement } from './commands/goToElement';
 import { openLocation } from './commands/openLocation';
 import { showMatrix } from './commands/showMatrix';
-import { CompletionProvider, triggerCharacters } from './completionProvider';
+import { CompletionProvider, TRIGGER_CHARACTERS } from './completionProvider';
 import { DefinitionProvider } from './definitionProvider';
 import { DiagnosticsPublisher } from './diagnostics';
 import { DocumentLinkProvider } from './documentLinkProvider';
@@ -22,7 +22,6 @@ import { ReferencesProvider } from './referencesProvider';
 import { RenameProvider } from './renameProvider';
 import { VscodeWorkspace } from './vscodeWorkspace';
 import { WorkspaceSymbolProvider } from './workspaceSymbolProvider';
-import { defaultConfig } from '../language/index';
 
 const MARKDOWN: vscode.DocumentSelector = [{ language: 'markdown' }];
 
@@ -38,10 +37,9 @@ export function activate(context: vscode.ExtensionContext): OpmodelApi {
   const tree = new FrameworkTree(manager, publisher, context.workspaceState);
   context.subscriptions.push(manager, publisher, tree);
 
-  const prefixes = defaultConfig().families.map((f) => f.prefix);
   const l = vscode.languages;
   context.subscriptions.push(
-    l.registerCompletionItemProvider(MARKDOWN, new CompletionProvider(manager), ...triggerCharacters(prefixes)),
+    l.registerCompletionItemProvider(MARKDOWN, new CompletionProvider(manager), ...TRIGGER_CHARACTERS),
     l.registerHoverProvider(MARKDOWN, new HoverProvider(manager)),
     l.registerDefinitionProvider(MARKDOWN, new DefinitionProvider(manager)),
     l.registerReferenceProvider(MARKDOWN, new ReferencesProvider(manager)),

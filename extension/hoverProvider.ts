@@ -8,7 +8,8 @@ import type { ProjectManager } from './projectManager';
 export class HoverProvider implements vscode.HoverProvider {
   constructor(private readonly manager: ProjectManager) {}
 
-  provideHover(doc: vscode.TextDocument, pos: vscode.Position): vscode.Hover | undefined {
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
+    await this.manager.whenReady();
     return guard('Hover', doc.uri, undefined, () => {
       const project = this.manager.projectFor(doc.uri);
       if (!project) return undefined;

@@ -8,7 +8,8 @@ import type { ProjectManager } from './projectManager';
 export class ReferencesProvider implements vscode.ReferenceProvider {
   constructor(private readonly manager: ProjectManager) {}
 
-  provideReferences(doc: vscode.TextDocument, pos: vscode.Position, ctx: vscode.ReferenceContext): vscode.Location[] {
+  async provideReferences(doc: vscode.TextDocument, pos: vscode.Position, ctx: vscode.ReferenceContext): Promise<vscode.Location[]> {
+    await this.manager.whenReady();
     return guard('Find references', doc.uri, [], () => {
       const project = this.manager.projectFor(doc.uri);
       return project ? references(project, doc.uri.toString(), fromPosition(pos), ctx.includeDeclaration).map(toLocation) : [];

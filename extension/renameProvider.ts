@@ -8,7 +8,8 @@ import type { ProjectManager } from './projectManager';
 export class RenameProvider implements vscode.RenameProvider {
   constructor(private readonly manager: ProjectManager) {}
 
-  prepareRename(doc: vscode.TextDocument, pos: vscode.Position): { range: vscode.Range; placeholder: string } {
+  async prepareRename(doc: vscode.TextDocument, pos: vscode.Position): Promise<{ range: vscode.Range; placeholder: string }> {
+    await this.manager.whenReady();
     const project = this.manager.projectFor(doc.uri);
     if (!project) throw new Error('This file is not part of an opmodel framework.');
     let r: ReturnType<typeof prepareRename>;

@@ -8,7 +8,8 @@ import type { ProjectManager } from './projectManager';
 export class WorkspaceSymbolProvider implements vscode.WorkspaceSymbolProvider {
   constructor(private readonly manager: ProjectManager) {}
 
-  provideWorkspaceSymbols(query: string): vscode.SymbolInformation[] {
+  async provideWorkspaceSymbols(query: string): Promise<vscode.SymbolInformation[]> {
+    await this.manager.whenReady();
     const out: vscode.SymbolInformation[] = [];
     for (const project of this.manager.projects()) {
       guard('Workspace symbols', project.rootUri, undefined, () => {

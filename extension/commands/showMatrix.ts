@@ -59,11 +59,20 @@ function html(project: Project, webview: vscode.Webview): string {
       const e = byId.get(id);
       return e ? openLocationHref(e.location) : '#';
     },
-    heading: `Framework matrix · ${vscode.workspace.asRelativePath(vscode.Uri.parse(project.rootUri), true) || 'workspace'}`,
+    heading: `Framework matrix · ${frameworkName(project)}`,
   });
 }
 
 function nonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The workspace folder's name, plus the path inside it when the framework is nested. */
+function frameworkName(project: Project): string {
+  const root = vscode.Uri.parse(project.rootUri);
+  const folder = vscode.workspace.getWorkspaceFolder(root);
+  if (!folder) return root.path.split('/').pop() || root.toString();
+  const rel = vscode.workspace.asRelativePath(root, false);
+  return rel && rel !== root.fsPath && rel !== root.path ? `${folder.name}/${rel}` : folder.name;
 }
