@@ -1,4 +1,6 @@
 // Completion candidates: IDs in prose and in relation lists, keys in system/discipline/part/type.
+import type { FrameworkIndex } from '../indexer/frameworkIndex';
+import type { ParsedDocument } from '../parse/document';
 import { scanMarkdown } from '../parse/markdownScanner';
 import type { Project } from '../project';
 import { LineIndex } from '../text/lineIndex';
@@ -69,16 +71,33 @@ function listOwner(lines: LineIndex, line: number): string | undefined {
   return undefined;
 }
 
+/**
+ * ID items by position in definedIds(), reused while that list and the defining document stay
+ * the same: building thousands of items on every keystroke was most of a completion's time.
+ * Replaced whenever the list changes, so it never holds more than one item per defined ID.
+ */
+const idItemCache = new WeakMap<FrameworkIndex, { ids: readonly string[]; docs: ParsedDocument[]; items: CompletionCandidate[] }>();
+
+/** Items are shared between calls: treat them as read-only. */
 function idCandidates(project: Project, typed: string, uri: string): CompletionCandidate[] {
   const prefix = typed.toUpperCase();
   const out: CompletionCandidate[] = [];
-  const ids = project.index.definedIds();
+  const index = project.index;
+  const ids = index.definedIds();
+  let cache = idItemCache.get(index);
+  if (cache?.ids !== ids) idItemCache.set(index, (cache = { ids, docs: new Array(ids.length), items: new Array(ids.length) }));
   const own = project.document(uri)?.definition?.id;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     if (id === own || (prefix && !id.startsWith(prefix))) continue;
-    const doc = project.index.definitions(id)[0]!;
-    out.push({
+    const seen = cache.docs[i];
+    // The same list means the same definitions; the same document object means the same fields.
+    if (seen && index.docs.get(seen.uri) === seen) {
+      out.push(cache.items[i]!);
+      continue;
+    }
+    const doc = index.definitions(id)[0]!;
+    const item: CompletionCandidate = {
       label: id,
       kind: 'id',
       detail: doc.title,
@@ -87,7 +106,10 @@ function idCandidates(project: Project, typed: string, uri: string): CompletionC
       system: doc.system,
       discipline: doc.discipline,
       sortText: String(i).padStart(7, '0'),
-    });
+    };
+    cache.docs[i] = doc;
+    cache.items[i] = item;
+    out.push(item);
   }
   return out;
 }
