@@ -71,7 +71,9 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
     };
     return fm;
   }
-  const src = text.slice(contentStart, close.start);
+  // The yaml library does not break lines at a lone CR (old Mac files, mixed endings); editors
+  // do. Same length, so every offset still points into the original text.
+  const src = text.slice(contentStart, close.start).replace(/\r(?!\n)/g, '\n');
   if (src.trim() === '') return fm;
   // resolveKnownTags: false keeps !!binary, !!set, !!timestamp... from constructing values too.
   const doc = parseDocument(src, { version: '1.2', schema: 'core', customTags: [], resolveKnownTags: false, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
