@@ -330,17 +330,20 @@ function scanInline(
 ): void {
   let i = start;
   const special = INLINE_SPECIAL;
+  const run = text.slice(start, end);
   // Hostile text (a 1 MB line of unclosed "<!--", "](" or "`` ` ```") must cost linear time:
   // closers are looked up with a cache, backtick runs are indexed once, and link
   // destinations share a budget of scanning steps.
-  const find = forwardFinder(text);
+  const find = forwardFinder(run, start);
   let ticks: Map<number, number[]> | undefined;
   const budget = { steps: 16 * (end - start) + 65536 };
   while (i < end) {
-    special.lastIndex = i;
-    const m = special.exec(text);
-    if (!m || m.index >= end) return;
-    i = m.index;
+    // Searched in this run only: on the whole text, every short run would scan on to the next
+    // special character anywhere below it (10,000 list items cost 30 s).
+    special.lastIndex = i - start;
+    const m = special.exec(run);
+    if (!m) return;
+    i = start + m.index;
     const c = text.charCodeAt(i);
     if (c === 92 /* \ */) {
       i += 2;
@@ -349,7 +352,7 @@ function scanInline(
     if (c === 96 /* ` */) {
       let n = 1;
       while (text.charCodeAt(i + n) === 96) n++;
-      ticks ??= backtickRuns(text, start, end);
+      ticks ??= backtickRuns(run, start);
       const close = firstAtOrAfter(ticks.get(n), i + n);
       if (close >= 0) {
         exclude(i, close + n);
@@ -440,15 +443,15 @@ function scanInline(
   }
 }
 
-/** Start offsets of the maximal backtick runs in [start, end), by run length. */
-function backtickRuns(text: string, start: number, end: number): Map<number, number[]> {
+/** Text offsets (run offset + `base`) of the maximal backtick runs in `run`, by run length. */
+function backtickRuns(run: string, base: number): Map<number, number[]> {
   const runs = new Map<number, number[]>();
-  for (let j = text.indexOf('`', start); j >= 0 && j < end; j = text.indexOf('`', j)) {
+  for (let j = run.indexOf('`'); j >= 0; j = run.indexOf('`', j)) {
     let k = j;
-    while (k < end && text.charCodeAt(k) === 96) k++;
+    while (run.charCodeAt(k) === 96) k++;
     const list = runs.get(k - j);
-    if (list) list.push(j);
-    else runs.set(k - j, [j]);
+    if (list) list.push(base + j);
+    else runs.set(k - j, [base + j]);
     j = k;
   }
   return runs;
@@ -466,13 +469,17 @@ function firstAtOrAfter(sorted: number[] | undefined, from: number): number {
   return lo < sorted.length ? sorted[lo]! : -1;
 }
 
-/** indexOf for callers whose `from` never decreases: each needle's answer is reused until passed. */
-function forwardFinder(text: string): (needle: string, from: number) => number {
+/**
+ * indexOf within one run (text offsets in and out), for callers whose `from` never decreases:
+ * each needle's answer is reused until passed, and no search leaves the run.
+ */
+function forwardFinder(run: string, base: number): (needle: string, from: number) => number {
   const found = new Map<string, { from: number; at: number }>();
   return (needle, from) => {
     const f = found.get(needle);
     if (f && f.from <= from && (f.at < 0 || f.at >= from)) return f.at;
-    const at = text.indexOf(needle, from);
+    const r = run.indexOf(needle, from - base);
+    const at = r < 0 ? -1 : base + r;
     found.set(needle, { from, at });
     return at;
   };
