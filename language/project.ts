@@ -28,6 +28,7 @@ export interface ProjectOptions {
 }
 
 const READ_CONCURRENCY = 32;
+const CONFIG_MAX_SIZE = 1024 * 1024;
 
 export class Project {
   readonly index: FrameworkIndex;
@@ -58,7 +59,13 @@ export class Project {
     const st = await workspace.stat(configUri).catch(() => undefined);
     if (st?.kind === 'file') {
       hasConfig = true;
-      const decoded = decodeText(await workspace.readFile(configUri), 1024 * 1024);
+      // Checked before reading: a hostile multi-gigabyte opmodel.json is never loaded.
+      let decoded: { text: string } | { reason: string };
+      try {
+        decoded = st.size > CONFIG_MAX_SIZE ? { reason: `larger than ${formatSize(CONFIG_MAX_SIZE)}` } : decodeText(await workspace.readFile(configUri), CONFIG_MAX_SIZE);
+      } catch (e) {
+        decoded = { reason: `unreadable (${(e as Error).message})` };
+      }
       if ('text' in decoded) ({ config, problems } = loadConfig(decoded.text));
       else problems = [{ message: `${CONFIG_FILE_NAME} is ${decoded.reason}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
     }
@@ -77,7 +84,12 @@ export class Project {
       for (const s of found.skipped) this.index.skip(s);
       let next = 0;
       const worker = async () => {
-        while (next < found.files.length) await this.readAndIndex(found.files[next++]!);
+        while (next < found.files.length) {
+          const uri = found.files[next++]!;
+          await this.readAndIndex(uri);
+          // Listed, then gone before it could be read: report it rather than drop it silently.
+          if (!this.index.docs.has(uri) && !this.index.skipped.has(uri)) this.index.skip({ uri, reason: 'it was deleted while being read' });
+        }
       };
       await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, found.files.length) }, worker));
     } finally {

@@ -58,6 +58,9 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
         if (!ALWAYS_SKIPPED.has(name) && !ignored(path, true)) skipped.push({ uri, reason: 'symbolic link to a folder, not followed' });
       } else if (kind === 'file' && name.toLowerCase().endsWith('.md') && wanted(path) && !ignored(path, false)) {
         files.push(uri);
+      } else if (kind === 'other' && name.toLowerCase().endsWith('.md') && wanted(path) && !ignored(path, false)) {
+        // Never opened: reading a pipe or a device could block forever.
+        skipped.push({ uri, reason: 'not a regular file (a dangling or looping symbolic link, a pipe or a device)' });
       }
     }
   };
