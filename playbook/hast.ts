@@ -22,3 +22,24 @@ export function flat(children: Child[]): ElementContent[] {
 }
 
 export const root = (...children: Child[]): Root => ({ type: 'root', children: [{ type: 'doctype' }, ...flat(children)] });
+
+type Parent = Root | Element;
+
+/**
+ * Calls `fn` for every element, depth first. When `fn` replaces the element in its parent, it
+ * returns the index to go on from; otherwise the walk descends into the element.
+ * (Plain recursion: unist-util-visit costs more than the rest of the build on a whole site.)
+ */
+export function walkElements(node: Parent, fn: (el: Element, parent: Parent, index: number) => number | void): void {
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
+    if (child.type !== 'element') continue;
+    const next = fn(child, node, i);
+    if (typeof next === 'number') {
+      i = next - 1;
+      continue;
+    }
+    walkElements(child, fn);
+  }
+}

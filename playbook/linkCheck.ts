@@ -1,7 +1,7 @@
 // The build checks its own output: every internal href and src must name a generated file, and
 // every fragment an id on that page. A failure here is a bug in the builder, never in the docs.
-import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'hast';
+import { walkElements } from './hast';
 
 export interface BrokenLink {
   page: string;
@@ -11,16 +11,10 @@ export interface BrokenLink {
 
 const EXTERNAL = /^(?:[a-z][a-z0-9+.-]*:|\/\/)/i;
 
-export function checkSiteLinks(trees: Map<string, Root>, files: Set<string>): BrokenLink[] {
-  const anchors = new Map<string, Set<string>>();
-  for (const [p, tree] of trees) {
-    const ids = new Set<string>();
-    visit(tree, 'element', (n: Element) => { if (typeof n.properties['id'] === 'string') ids.add(n.properties['id']); });
-    anchors.set(p, ids);
-  }
+export function checkSiteLinks(trees: Map<string, Root>, files: Set<string>, anchors: Map<string, Set<string>>): BrokenLink[] {
   const broken: BrokenLink[] = [];
   for (const [page, tree] of trees) {
-    visit(tree, 'element', (n: Element) => {
+    walkElements(tree, (n) => {
       for (const attr of ['href', 'src'] as const) {
         const v = n.properties[attr];
         if (typeof v !== 'string' || EXTERNAL.test(v)) continue;

@@ -1,7 +1,7 @@
 // One document's Markdown body -> sanitised hast: remark-parse + remark-gfm + remark-frontmatter,
 // canonical IDs turned into links at exactly the engine's reference ranges, then remark-rehype,
 // rehype-raw, relative links rewritten to generated pages, and rehype-sanitize over everything.
-import type { Element, ElementContent, Root as HastRoot } from 'hast';
+import type { ElementContent, Root as HastRoot } from 'hast';
 import type { Link, Parent, PhrasingContent, Root as MdRoot, Text } from 'mdast';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize, { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
@@ -10,7 +10,7 @@ import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
+import { walkElements } from './hast';
 
 export interface IdTarget {
   href: string;
@@ -116,7 +116,7 @@ const hasScheme = (url: string) => /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) || url.
 
 /** Relative links and images: pointed at generated pages, or unlinked (with a warning). */
 function rewriteLinks(tree: HastRoot, input: RenderInput): void {
-  visit(tree, 'element', (el: Element, index, parent) => {
+  walkElements(tree, (el, parent, index) => {
     const cls = el.properties['className'];
     if (el.tagName === 'a' && typeof el.properties['href'] === 'string' && !(Array.isArray(cls) && cls.includes('idref'))) {
       const url = el.properties['href'];
@@ -127,18 +127,14 @@ function rewriteLinks(tree: HastRoot, input: RenderInput): void {
         el.properties['className'] = ['doclink'];
         return;
       }
-      if (parent && index !== undefined) {
-        parent.children.splice(index, 1, ...(el.children as ElementContent[]));
-        return index;
-      }
+      parent.children.splice(index, 1, ...(el.children as ElementContent[]));
+      return index;
     }
     if (el.tagName === 'img' && typeof el.properties['src'] === 'string' && !hasScheme(el.properties['src'])) {
       input.rewriteLink(el.properties['src'], el.position?.start.line ?? 0, 'image');
-      if (parent && index !== undefined) {
-        const alt = typeof el.properties['alt'] === 'string' ? el.properties['alt'] : '';
-        parent.children.splice(index, 1, { type: 'text', value: alt ? `[${alt}]` : '' });
-        return index;
-      }
+      const alt = typeof el.properties['alt'] === 'string' ? el.properties['alt'] : '';
+      parent.children.splice(index, 1, { type: 'text', value: alt ? `[${alt}]` : '' });
+      return index;
     }
     return undefined;
   });

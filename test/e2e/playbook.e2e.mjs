@@ -175,7 +175,7 @@ try {
     expect(brk === 'page', `break-before ${brk}`);
     const after = await page.locator('.handout-element a.idref').first().evaluate((e) => getComputedStyle(e, '::after').content);
     expect(after === 'none' || after === 'normal', `no URL after links (${after})`);
-    const pdf = await page.pdf({ format: 'A4' });
+    const pdf = await page.pdf({ format: 'A4', path: path.join(work, 'handout.pdf') });
     expect(pdf.length > 50000, `a PDF of the handout (${pdf.length} bytes)`);
     await page.emulateMedia({ media: 'screen' });
   });
