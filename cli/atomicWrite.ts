@@ -7,16 +7,18 @@ export async function atomicWrite(file: string, text: string): Promise<void> {
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.opmodel-${process.pid}-${Date.now()}.tmp`);
   const mode = await fs.stat(file).then((s) => s.mode, () => 0o644);
   const handle = await fs.open(tmp, 'wx', mode);
+  let renamed = false;
   try {
-    await handle.writeFile(text, 'utf8');
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  try {
+    try {
+      await handle.writeFile(text, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.rename(tmp, file);
-  } catch (e) {
-    await fs.rm(tmp, { force: true });
-    throw e;
+    renamed = true;
+  } finally {
+    // A failed write or rename (disk full, permissions) leaves the original and no temp file.
+    if (!renamed) await fs.rm(tmp, { force: true }).catch(() => undefined);
   }
 }
