@@ -97,7 +97,7 @@ const cleanDocument = fc.tuple(
 type Mutation = (s: string) => string;
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
   fc.nat().map((n) => (s: string) => s.slice(0, s.length ? n % (s.length + 1) : 0)),
-  fc.tuple(fc.nat(), fc.oneof(fc.constantFrom('\r', '\n', '\r\n', '---', '```', '`', '<!--', '-->', '[', '](', '>', '\\', '\ud800', 'FLM3', 'CORE-B'), unicode)).map(
+  fc.tuple(fc.nat(), fc.oneof(fc.constantFrom('\r', '\n', '\r\n', '---', '```', '`', '<!--', '-->', '[', '](', ')', '>', '\\', '\ud800', 'FLM3', 'CORE-B', '<?', '?>', '<![CDATA[', ']]>', '<!A', '<a x=', '- ', '> ', '    '), unicode)).map(
     ([n, ins]) => (s: string) => {
       const at = s.length ? n % (s.length + 1) : 0;
       return s.slice(0, at) + ins + s.slice(at);
