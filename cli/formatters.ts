@@ -35,6 +35,9 @@ export function toJsonDiagnostic(d: CliDiagnostic): JsonDiagnostic {
   };
 }
 
+// One diagnostic per line: a line break quoted from front matter ("a\nb") is shown as \n.
+const oneLine = (s: string) => s.replace(/\r\n|\r|\n/g, '\\n');
+
 const COLOURS: Record<string, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' };
 
 export function formatText(r: CheckReport, colour: boolean): string {
@@ -42,8 +45,9 @@ export function formatText(r: CheckReport, colour: boolean): string {
     .map((d) => {
       const j = toJsonDiagnostic(d);
       const sev = colour ? `${COLOURS[j.severity] ?? ''}${j.severity}\x1b[0m` : j.severity;
-      const loc = colour ? `\x1b[1m${j.file}:${j.line}:${j.column}\x1b[0m` : `${j.file}:${j.line}:${j.column}`;
-      return `${loc} ${sev} ${j.code} ${j.message}\n`;
+      const file = oneLine(j.file);
+      const loc = colour ? `\x1b[1m${file}:${j.line}:${j.column}\x1b[0m` : `${file}:${j.line}:${j.column}`;
+      return `${loc} ${sev} ${oneLine(j.code)} ${oneLine(j.message)}\n`;
     })
     .join('');
 }
@@ -75,7 +79,10 @@ export function formatGithub(r: CheckReport): string {
 
 const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
-export function formatSarif(r: CheckReport, version: string, uriFor: (file: string) => string = (f) => f): string {
+/** A relative path as a URI reference: "odd, name.md" -> "odd%2C%20name.md" (SARIF requires valid URIs). */
+export const pathToUriReference = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
+
+export function formatSarif(r: CheckReport, version: string, uriFor: (file: string) => string = pathToUriReference): string {
   const all = [...rules.map((x) => ({ code: x.code, description: x.description, level: x.defaultSeverity })), { code: SKIPPED_FILE.code, description: SKIPPED_FILE.description, level: SKIPPED_FILE.defaultSeverity }];
   const ruleIndex = new Map(all.map((x, i) => [x.code, i]));
   const region = (range: Diagnostic['range']) => ({
