@@ -21,7 +21,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
     return info ? 0 : 1;
   }
   if (!info) {
-    io.err(`${id} is not defined in ${relFile(io, project.rootUri) || '.'}${refs.length ? ` (but it is referenced ${refs.length} times)` : ''}.\n`);
+    io.err(`${id} is not defined in ${relFile(io, project.rootUri) || 'this folder'}${refs.length ? ` (but it is referenced ${refs.length} times)` : ''}.\n`);
     for (const r of refs) io.out(`  ${r.file}:${r.line}:${r.column}\n`);
     return 1;
   }
