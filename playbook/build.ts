@@ -33,6 +33,9 @@ interface Rendered {
 
 export const SITE_MARKER = '.opmodel-site';
 
+/** The generated site failed its own link check: a builder bug, reported rather than written. */
+export class SiteCheckError extends Error {}
+
 export async function buildSite(project: Project): Promise<BuiltSite> {
   const problems: BuildProblem[] = [];
   const plan = planSite(project, problems);
@@ -112,7 +115,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
 
   const broken = checkSiteLinks(trees, new Set(files.keys()), anchors);
   if (broken.length) {
-    throw new Error(`the generated site has ${broken.length} broken internal link${broken.length === 1 ? '' : 's'}:\n` + broken.slice(0, 20).map((b) => `  ${b.page}: ${b.href} (${b.reason})`).join('\n'));
+    throw new SiteCheckError(`the generated site has ${broken.length} broken internal link${broken.length === 1 ? '' : 's'}:\n` + broken.slice(0, 20).map((b) => `  ${b.page}: ${b.href} (${b.reason})`).join('\n'));
   }
   return { files, pages: plan.pages, trees, problems };
 }

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fsPath } from '../../language/workspace/uris';
-import { buildSite } from '../../playbook/build';
+import { buildSite, SiteCheckError } from '../../playbook/build';
 import { checkOutDir, OutputFolderError, writeSite } from '../../playbook/writeSite';
 import { formatText, summary } from '../formatters';
 import { registerCommand, type Io } from '../main';
@@ -42,7 +42,14 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     io.err('opmodel build: building anyway (--force).\n');
   }
 
-  const site = await buildSite(project);
+  let site: Awaited<ReturnType<typeof buildSite>>;
+  try {
+    site = await buildSite(project);
+  } catch (e) {
+    if (!(e instanceof SiteCheckError)) throw e;
+    io.err(`opmodel build: ${e.message}\nNo site was written. This is a bug in opmodel build; please report it with the framework that shows it.\n`);
+    return 1;
+  }
   for (const p of site.problems) {
     const where = p.uri ? `${relFile(io, p.uri)}${p.line !== undefined ? `:${p.line + 1}` : ''}: ` : '';
     io.err(`${where}${p.severity} ${p.message}\n`);
@@ -54,7 +61,8 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   }
   await writeSite(out, site.files);
   const pages = [...site.files.keys()].filter((f) => f.endsWith('.html')).length;
-  io.err(`Built ${pages} pages into ${path.relative(io.cwd, out) || '.'}${path.sep} — open ${path.join(path.relative(io.cwd, out) || '.', 'index.html')}\n`);
+  const shown = out.startsWith(io.cwd + path.sep) ? path.relative(io.cwd, out) : out;
+  io.err(`Built ${pages} pages into ${shown}${path.sep} — open ${path.join(shown, 'index.html')} in a browser\n`);
   return 0;
 }
 
