@@ -61,11 +61,14 @@ export function activate(context: vscode.ExtensionContext): OpmodelApi {
   command('opmodel.openLocation', (uri: string, line?: number, character?: number) => openLocation(uri, line, character));
   command('opmodel.createMissingElement', (rootUri: string, id: string) => createMissingElement(manager, rootUri, id));
 
-  manager.start().then(
-    () => void vscode.commands.executeCommand('setContext', 'opmodel.hasFramework', manager.projects().length > 0),
-    (e) => logError('Opening the frameworks', undefined, e),
-  );
-  context.subscriptions.push(manager.onDidChangeProjects(() => void vscode.commands.executeCommand('setContext', 'opmodel.hasFramework', manager.projects().length > 0)));
+  // Once frameworks are known: show the view's commands, and re-render open previews, whose IDs
+  // could not be linked before.
+  const projectsKnown = () => {
+    void vscode.commands.executeCommand('setContext', 'opmodel.hasFramework', manager.projects().length > 0);
+    void Promise.resolve(vscode.commands.executeCommand('markdown.preview.refresh')).catch(() => undefined);
+  };
+  manager.start().then(projectsKnown, (e) => logError('Opening the frameworks', undefined, e));
+  context.subscriptions.push(manager.onDidChangeProjects(projectsKnown));
 
   return {
     extendMarkdownIt(md: MarkdownIt): MarkdownIt {
@@ -79,14 +82,23 @@ export function deactivate(): void {
   // Everything is disposed through context.subscriptions.
 }
 
+/** The document's framework; when the preview does not name the document, every framework. */
 function resolverFor(manager: ProjectManager, doc: string | undefined): IdResolver | undefined {
-  const project = doc ? manager.projectFor(doc) : manager.projects().length === 1 ? manager.projects()[0] : undefined;
-  if (!project) return undefined;
+  const one = doc ? manager.projectFor(doc) : undefined;
+  const projects = one ? [one] : doc && manager.projects().length > 1 ? [] : manager.projects();
+  if (!projects.length) return undefined;
   return {
-    find: (text) => project.syntax.scan(text).filter((m) => m.isCanonical).map((m) => ({ start: m.start, end: m.end, id: m.canonical })),
+    find: (text) => {
+      const seen = new Map<number, { start: number; end: number; id: string }>();
+      for (const p of projects) for (const m of p.syntax.scan(text)) if (m.isCanonical && !seen.has(m.start)) seen.set(m.start, { start: m.start, end: m.end, id: m.canonical });
+      return [...seen.values()].sort((a, b) => a.start - b.start);
+    },
     target: (id) => {
-      const d = project.index.definitions(id)[0];
-      return d ? { uri: d.uri, title: d.title ?? '' } : undefined;
+      for (const p of projects) {
+        const d = p.index.definitions(id)[0];
+        if (d) return { uri: d.uri, title: d.title ?? '' };
+      }
+      return undefined;
     },
   };
 }

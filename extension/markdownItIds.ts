@@ -1,6 +1,8 @@
 // A markdown-it plugin for VS Code's built-in Markdown preview: element IDs in prose become links
 // to the file that defines them, with the title as tooltip. Code spans, fenced code, HTML and
 // existing links are left alone. Free of `vscode`: tested with the real markdown-it.
+// VS Code parses without saying which document it is and names it only when rendering
+// (env.currentDocument), so links carry the target URI and become relative at render time.
 import type MarkdownIt from 'markdown-it';
 import type StateCore from 'markdown-it/lib/rules_core/state_core.mjs';
 import type Token from 'markdown-it/lib/token.mjs';
@@ -19,19 +21,25 @@ export interface IdResolver {
   target(id: string): IdTarget | undefined;
 }
 
-/** `resolverFor(documentUri)` picks the framework of the document being rendered. */
+/** `resolverFor(documentUri)` picks the framework of the document (any framework when unknown). */
 export type ResolverFor = (documentUri: string | undefined) => IdResolver | undefined;
 
 export function opmodelIdsPlugin(md: MarkdownIt, resolverFor: ResolverFor): void {
   md.core.ruler.push('opmodel_ids', (state: StateCore) => {
-    const current = documentOf(state.env);
-    const resolver = resolverFor(current);
+    const resolver = resolverFor(documentOf(state.env));
     if (!resolver) return;
     for (const block of state.tokens) {
       if (block.type !== 'inline' || !block.children) continue;
-      block.children = linkIds(block.children, state, resolver, current);
+      block.children = linkIds(block.children, state, resolver);
     }
   });
+  const previous = md.renderer.rules.link_open;
+  md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+    const tok = tokens[idx]!;
+    const target = (tok.meta as { opmodelTarget?: string } | null)?.opmodelTarget;
+    if (target) tok.attrSet('href', relativeHref(documentOf(env), target));
+    return previous ? previous(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  };
 }
 
 /** VS Code passes the rendered document as `env.currentDocument` (a vscode.Uri). */
@@ -40,7 +48,7 @@ function documentOf(env: unknown): string | undefined {
   return doc ? doc.toString() : undefined;
 }
 
-function linkIds(tokens: Token[], state: StateCore, resolver: IdResolver, current: string | undefined): Token[] {
+function linkIds(tokens: Token[], state: StateCore, resolver: IdResolver): Token[] {
   const out: Token[] = [];
   let linkDepth = 0;
   for (const tok of tokens) {
@@ -58,11 +66,12 @@ function linkIds(tokens: Token[], state: StateCore, resolver: IdResolver, curren
       if (m.start > last) out.push(textToken(state, tok.content.slice(last, m.start), tok.level));
       const open = new state.Token('link_open', 'a', 1);
       open.attrs = [
-        ['href', relativeHref(current, t.uri)],
+        ['href', t.uri],
         ['title', t.title ? `${m.id} · ${t.title}` : m.id],
         ['class', 'opmodel-id'],
       ];
       open.level = tok.level;
+      open.meta = { opmodelTarget: t.uri };
       out.push(open, textToken(state, tok.content.slice(m.start, m.end), tok.level + 1));
       const close = new state.Token('link_close', 'a', -1);
       close.level = tok.level;

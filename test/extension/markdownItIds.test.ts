@@ -84,6 +84,31 @@ describe('markdown-it preview plugin', () => {
     expect(html).toContain('<em><a href="../flm/FLM3.md"');
   });
 
+  it('makes links relative at render time when parsing did not name the document (as VS Code does)', async () => {
+    const { md } = await renderer();
+    const tokens = md.parse('See FLM1.', {});
+    const html = md.renderer.render(tokens, md.options, { currentDocument: { toString: () => u('notes/page.md') } });
+    expect(html).toBe('<p>See <a href="../flm/FLM1.md" title="FLM1 · Title of FLM1" class="opmodel-id">FLM1</a>.</p>\n');
+  });
+
+  it('links to the absolute URI when no document is named at all', async () => {
+    const { md } = await renderer();
+    expect(md.render('FLM1')).toBe(`<p><a href="${u('flm/FLM1.md')}" title="FLM1 · Title of FLM1" class="opmodel-id">FLM1</a></p>\n`);
+  });
+
+  it('keeps link_open rules registered before it (VS Code adds its own)', async () => {
+    const { project } = await openMemory(files);
+    const md = new MarkdownIt();
+    md.renderer.rules.link_open = (tokens, idx, options, _env, self) => {
+      tokens[idx]!.attrSet('data-href', tokens[idx]!.attrGet('href') ?? '');
+      return self.renderToken(tokens, idx, options);
+    };
+    md.use(opmodelIdsPlugin, () => resolver(project));
+    expect(md.render('FLM1', { currentDocument: { toString: () => u('flm/FLM3.md') } })).toBe(
+      '<p><a href="./FLM1.md" title="FLM1 · Title of FLM1" class="opmodel-id" data-href="./FLM1.md">FLM1</a></p>\n',
+    );
+  });
+
   it('renders unchanged when no framework answers for the document', async () => {
     const md = new MarkdownIt();
     md.use(opmodelIdsPlugin, () => undefined);
