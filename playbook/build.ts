@@ -103,7 +103,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
   }
   trees.set('handout.html', buildHandout(ctx, trees));
   const anchors = anchorsOf(trees);
-  fixFragments(trees, anchors, problems);
+  fixFragments(trees, anchors, plan, problems);
 
   const files = new Map<string, string>();
   for (const [p, tree] of trees) files.set(p, toHtml(tree) + '\n');
@@ -480,7 +480,8 @@ function findArticle(tree: HastRoot): Element {
 }
 
 /** Fragments that name no anchor on their target page are dropped, with a warning. */
-function fixFragments(trees: Map<string, HastRoot>, anchors: Map<string, Set<string>>, problems: BuildProblem[]): void {
+function fixFragments(trees: Map<string, HastRoot>, anchors: Map<string, Set<string>>, plan: SitePlan, problems: BuildProblem[]): void {
+  const uriOf = new Map(plan.pages.map((p) => [p.path, p.uri]));
   for (const [p, tree] of trees) {
     walkElements(tree, (n) => {
       const href = n.properties['href'];
@@ -489,7 +490,10 @@ function fixFragments(trees: Map<string, HastRoot>, anchors: Map<string, Set<str
       if (frag === undefined) return;
       const target = file ? new URL(file, `http://site/${p}`).pathname.slice(1) : p;
       if (anchors.get(target)?.has(decodeURIComponent(frag))) return;
-      if (p !== 'handout.html') problems.push({ severity: 'warning', message: `${p}: the link to "${href}" names no heading there; it points to the page instead` });
+      if (p !== 'handout.html') {
+        const uri = uriOf.get(p);
+        problems.push({ severity: 'warning', uri, message: `${uri ? '' : `${p}: `}the link to "${href}" names no heading there; it points to the page instead` });
+      }
       n.properties['href'] = file || relHref(p, p);
     });
   }

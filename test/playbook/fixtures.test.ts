@@ -35,6 +35,9 @@ OM5 in a fenced block
 | OM6 in a table | see [OM7 in link text](../operational-management/OM7.md) |
 
 Escaped \\*stars\\* then OM8 &amp; OM9 after an entity.
+
+Links: [to a heading](../operational-management/OM1.md#purpose), [to a folder](../first-line-management/),
+[to nothing](missing.md), [to a bad heading](../README.md#no-such-heading) and ![a diagram](pic.png).
 `;
 
 describe('opmodel build with hostile input', () => {
@@ -62,6 +65,20 @@ describe('opmodel build with hostile input', () => {
     expect(text($(tree, '.doc-body pre code'))).toBe('OM5 in a fenced block');
     expect(text($(tree, '.doc-body p code'))).toBe('OM1 in inline code');
     expect(attr($(tree, '.doc-body td a.doclink'), 'href')).toBe('../elements/OM7.html');
+    // Relative links: rewritten to pages (fragments kept when the heading exists), else unlinked with a warning.
+    const links = $$(tree, '.doc-body a.doclink');
+    expect(links.map((a) => [text(a), attr(a, 'href')])).toEqual([
+      ['OM7 in link text', '../elements/OM7.html'],
+      ['to a heading', '../elements/OM1.html#purpose'],
+      ['to a folder', '../systems/first-line-management.html'],
+      ['to a bad heading', 'README.html'],
+    ]);
+    expect($(readPage(site, 'elements/OM1.html'), 'h2#purpose')).toBeTruthy();
+    expect(text($(tree, '.doc-body'))).toContain('to nothing');
+    expect(text($(tree, '.doc-body'))).toContain('[a diagram]');
+    expect(r.err).toMatch(/guides\/hostile\.md:\d+: warning link "missing\.md" does not point to a document of the framework/);
+    expect(r.err).toMatch(/guides\/hostile\.md:\d+: warning image "pic\.png" is not copied into the site/);
+    expect(r.err).toMatch(/guides\/hostile\.md: warning the link to "README\.html#no-such-heading" names no heading there/);
     // The index page lists the guide under its escaped title.
     const index = readPage(site, 'index.html');
     expect($$(index, '.tiles a').map((a) => text(a))).toContain(EVIL_TITLE);
