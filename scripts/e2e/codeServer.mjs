@@ -59,7 +59,7 @@ function isolatedEnv(state) {
 /**
  * Starts code-server with a fresh state dir after installing `vsix` files.
  * `afterInstall(extensionsDir)` may change the installed extensions before the server reads them.
- * Returns { url, pid, logFile, stop() }.
+ * Returns { url, pid, state, logFile, stop() }.
  */
 export async function startCodeServer({ state, vsix = [], afterInstall } = {}) {
   if (!fs.existsSync(binary)) throw new Error(`code-server is not installed in ${installDir}`);
@@ -105,7 +105,7 @@ export async function startCodeServer({ state, vsix = [], afterInstall } = {}) {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline && !exited) {
     try {
-      if ((await fetch(`${url}/healthz`)).ok) return { url, pid, logFile, stop };
+      if ((await fetch(`${url}/healthz`)).ok) return { url, pid, state, logFile, stop };
     } catch { /* not listening yet */ }
     await new Promise((r) => setTimeout(r, 200));
   }

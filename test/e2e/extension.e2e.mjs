@@ -49,6 +49,18 @@ function cli(...args) {
 
 const squash = (s) => s.replace(/\s+/g, ' ').trim();
 
+/** How often code-server's Node extension host logged activating `extId`. */
+function remoteActivations(state, extId) {
+  const logs = path.join(state, 'user-data', 'logs');
+  let n = 0;
+  for (const f of fs.readdirSync(logs, { recursive: true })) {
+    if (!String(f).endsWith('remoteexthost.log')) continue;
+    const text = fs.readFileSync(path.join(logs, String(f)), 'utf8');
+    n += text.split('\n').filter((l) => l.toLowerCase().includes(`_doactivateextension ${extId},`)).length;
+  }
+  return n;
+}
+
 /** A fresh copy of framework-docs/ outside the repository, plus a scratch note the suite edits. */
 function copyDocs(label) {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `opmodel-e2e-${label}-`));
@@ -75,7 +87,7 @@ function packageExtension() {
 
 // ---------------------------------------------------------------------------------------------------
 // Phase 1: the extension as installed from the .vsix (Node extension host, like desktop VS Code).
-async function nodePhase(vsix, offLoopbackAll) {
+async function nodePhase(vsix, extId, offLoopbackAll) {
   const ws = copyDocs('node');
   const server = await startCodeServer({ state: path.join(runDir, 'state-node'), vsix: [vsix] });
   log(`code-server pid ${server.pid} on ${server.url}, workspace ${ws}`);
@@ -98,23 +110,39 @@ async function nodePhase(vsix, offLoopbackAll) {
     await check('the Framework tree shows systems × disciplines with element labels', async () => {
       // The activity-bar container is titled "opmodel"; its view is "Framework".
       await page.locator('.activitybar .action-item .action-label[aria-label^="opmodel"]').first().click();
-      await page.locator('.pane-header', { hasText: 'Framework' }).first().waitFor();
       const tree = page.locator('.pane-body .monaco-list').filter({ hasText: systems[0] }).first();
       const row = (label) => tree.locator('.monaco-list-row', { hasText: label }).first();
       await row(systems[0]).waitFor({ timeout: 120_000 }); // the first wait also covers indexing the workspace
       for (const s of systems) await row(s).waitFor();
-      const fl = row(flSystem);
-      if ((await fl.getAttribute('aria-expanded')) !== 'true') await fl.click();
-      const flLevel = Number(await fl.getAttribute('aria-level'));
-      for (const d of disciplines) {
-        const r = tree.locator(`.monaco-list-row[aria-level="${flLevel + 1}"]`, { hasText: d }).first();
-        await r.waitFor();
-      }
-      const om = tree.locator(`.monaco-list-row[aria-level="${flLevel + 1}"]`, { hasText: flDiscipline }).first();
-      if ((await om.getAttribute('aria-expanded')) !== 'true') await om.click();
-      const el = tree.locator(`.monaco-list-row[aria-level="${flLevel + 2}"]`, { hasText: `FLM3 · ${show3.title}` }).first();
-      await el.waitFor();
+      // Rows are flat in the DOM: find the discipline row that sits under the system row by data-index.
+      const rowsNow = () => tree.locator('.monaco-list-row').evaluateAll((els) => els.map((e) => ({
+        index: Number(e.getAttribute('data-index')), level: Number(e.getAttribute('aria-level')),
+        expanded: e.getAttribute('aria-expanded'), text: e.textContent ?? '' })).sort((a, b) => a.index - b.index));
+      const childOf = async (parent, childText) => {
+        const rows = await rowsNow();
+        const at = rows.findIndex((r) => r.index === parent.index);
+        for (const r of rows.slice(at + 1)) {
+          if (r.level <= parent.level) break;
+          if (r.level === parent.level + 1 && r.text.includes(childText)) return r;
+        }
+        throw new Error(`no "${childText}" under "${parent.text}"`);
+      };
+      const expand = async (r) => {
+        if (r.expanded !== 'true') await tree.locator(`.monaco-list-row[data-index="${r.index}"]`).click();
+        await tree.locator(`.monaco-list-row[data-index="${r.index}"][aria-expanded="true"]`).waitFor();
+      };
+      const sysRow = (await rowsNow()).find((r) => r.text.includes(flSystem));
+      await expand(sysRow);
+      for (const d of disciplines) await childOf(sysRow, d);
+      const discRow = await childOf(sysRow, flDiscipline);
+      await expand(discRow);
+      await tree.locator(`.monaco-list-row[aria-level="${discRow.level + 1}"]`, { hasText: `FLM3 · ${show3.title}` }).waitFor();
+      const el = await childOf(discRow, `FLM3 · ${show3.title}`);
       log(`  tree rows: ${JSON.stringify((await tree.locator('.monaco-list-row').allInnerTexts()).map(squash).slice(0, 14))}`);
+      // A click on an element opens its definition.
+      await tree.locator(`.monaco-list-row[data-index="${el.index}"]`).click();
+      await page.locator('.tab.active', { hasText: 'FLM3.md' }).waitFor();
+      await wb.line(`# FLM3 · ${show3.title}`).waitFor();
       await shot('e2e-tree.png');
     });
 
@@ -214,6 +242,10 @@ async function nodePhase(vsix, offLoopbackAll) {
       assert(problems.length === 0, `the renamed copy has problems: ${JSON.stringify(problems.slice(0, 3))}`);
     });
 
+    await check('the extension ran in the Node extension host', async () => {
+      assert(remoteActivations(server.state, extId) > 0, 'remoteexthost.log has no activation of the extension');
+    });
+
     await check('the Framework tree refreshes after the rename', async () => {
       await page.locator('.monaco-list-row', { hasText: 'FLM8 · Meetings Management' }).first().waitFor();
     });
@@ -230,6 +262,9 @@ async function nodePhase(vsix, offLoopbackAll) {
 // ---------------------------------------------------------------------------------------------------
 // Phase 2: only the browser entry can run (as on github.dev / vscode.dev): "main" is removed from the
 // installed manifest, so the web worker extension host is the only one that can load the extension.
+// "type" goes too: without "main", VS Code's worker host would take "type": "module" to mean an ESM
+// browser entry, which it cannot load; the browser bundle is CommonJS, and with "main" present (the
+// real manifest) the worker host decides by the ".cjs" of "main".
 async function webPhase(vsix, extId, offLoopbackAll) {
   const ws = copyDocs('web');
   fs.writeFileSync(path.join(ws, 'e2e-notes.md'), '# Web notes\n\nWeb check: FLM3 and FLM98.\n');
@@ -243,6 +278,7 @@ async function webPhase(vsix, extId, offLoopbackAll) {
       const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
       if (!manifest.browser) throw new Error('the packaged manifest has no "browser" entry');
       delete manifest.main;
+      delete manifest.type;
       fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
     },
   });
@@ -265,10 +301,11 @@ async function webPhase(vsix, extId, offLoopbackAll) {
       assert(text.includes(show3.summary.slice(0, 60)), 'the hover lacks the summary');
       await shot('e2e-web-hover.png');
     });
-    await check('web extension: the worker extension host frame exists', async () => {
+    await check('web extension: worker extension host frame exists, Node host did not activate it', async () => {
       const frames = wb.workerHostFrames();
       log(`  worker extension host frames: ${JSON.stringify(frames)}`);
       assert(frames.length > 0, 'no webWorkerExtensionHost frame in the page');
+      assert(remoteActivations(server.state, extId) === 0, 'the Node (remote) extension host activated the extension');
     });
   } finally {
     for (const u of browser.offLoopback) offLoopbackAll.add(u);
@@ -292,7 +329,7 @@ async function main() {
   });
   if (packaged) {
     try {
-      await nodePhase(packaged.vsix, offLoopback);
+      await nodePhase(packaged.vsix, packaged.id, offLoopback);
     } catch (e) {
       await check('node extension host phase ran to the end', () => { throw e; });
     }
