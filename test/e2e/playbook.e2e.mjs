@@ -25,8 +25,14 @@ const run = (args) => {
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}\n${r.stdout}\n${r.stderr}`);
   return r;
 };
-run(['scripts/build.mjs']);
-run(['dist/cli.js', 'build', 'framework-docs', '--out', site]);
+try {
+  run(['scripts/build.mjs']);
+  run(['dist/cli.js', 'build', 'framework-docs', '--out', site]);
+} catch (e) {
+  console.error(e.message);
+  console.log('e2e: 0 passed, 1 failed');
+  process.exit(1);
+}
 log('site built');
 
 // A tiny static server for the built site only; it refuses anything outside it.
@@ -51,6 +57,11 @@ const ctx = await chromium.launchPersistentContext(profile, {
   viewport: { width: 1400, height: 900 },
   env: { ...process.env, HOME: path.join(work, 'home') },
   args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+}).catch((e) => {
+  console.error(`Could not start /usr/bin/chromium (apt-get install -y chromium): ${e.message}`);
+  server.close();
+  console.log('e2e: 0 passed, 1 failed');
+  process.exit(1);
 });
 const page = ctx.pages()[0] ?? (await ctx.newPage());
 page.setDefaultTimeout(20000);
