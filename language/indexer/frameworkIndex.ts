@@ -4,7 +4,7 @@
 import type { FamilyConfig, OpmodelConfig } from '../config/config';
 import type { IdSyntax } from '../ids/idSyntax';
 import { nextFreeId } from '../ids/nextFreeId';
-import { idNeighbours } from '../ids/suggest';
+import { idNeighbours, suggestIds } from '../ids/suggest';
 import type { ParsedDocument, Reference } from '../parse/document';
 import type { Diagnostic } from '../types';
 
@@ -12,6 +12,8 @@ export interface SkippedFile {
   uri: string;
   reason: string;
 }
+
+const SUGGESTION_CACHE_SIZE = 10_000;
 
 export class FrameworkIndex {
   readonly docs = new Map<string, ParsedDocument>();
@@ -28,6 +30,7 @@ export class FrameworkIndex {
   private defsGeneration = 0;
   private sortedIdsCache: { generation: number; ids: string[] } | undefined;
   private nextFreeCache = { generation: -1, ids: new Map<string, string>() };
+  private suggestionCache = { generation: -1, ids: new Map<string, string[]>() };
   private loading = false;
 
   constructor(
@@ -104,6 +107,19 @@ export class FrameworkIndex {
     let id = this.nextFreeCache.ids.get(key);
     if (id === undefined) this.nextFreeCache.ids.set(key, (id = nextFreeId(this.syntax, family, this.isDefined, group)));
     return id;
+  }
+
+  /**
+   * "Did you mean" IDs for an undefined ID, cached until a definition changes: a displaced ID
+   * is cited by many documents, and each computed the same ~100 neighbours. At most
+   * SUGGESTION_CACHE_SIZE entries, so that typing many different unknown IDs cannot grow it.
+   */
+  suggestionsFor(id: string): readonly string[] {
+    const cache = this.suggestionCache;
+    if (cache.generation !== this.defsGeneration || cache.ids.size >= SUGGESTION_CACHE_SIZE) this.suggestionCache = { generation: this.defsGeneration, ids: new Map() };
+    let ids = this.suggestionCache.ids.get(id);
+    if (!ids) this.suggestionCache.ids.set(id, (ids = suggestIds(this.syntax, id, this.isDefined)));
+    return ids;
   }
 
   referenceCount(id: string): number {
