@@ -34,7 +34,7 @@ export async function launchBrowser(profileDir) {
   context.on('request', (r) => note(r.url()));
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('websocket', (ws) => note(ws.url()));
-  page.setDefaultTimeout(30_000);
+  page.setDefaultTimeout(45_000); // generous: CI machines are small and busy
   return { context, page, offLoopback };
 }
 

@@ -91,10 +91,11 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
   const ws = copyDocs('node');
   const server = await startCodeServer({ state: path.join(runDir, 'state-node'), vsix: [vsix] });
   log(`code-server pid ${server.pid} on ${server.url}, workspace ${ws}`);
-  const browser = await launchBrowser(path.join(runDir, 'profile-node'));
-  page = browser.page;
-  const wb = new Workbench(page);
+  let browser = null;
   try {
+    browser = await launchBrowser(path.join(runDir, 'profile-node'));
+    page = browser.page;
+    const wb = new Workbench(page);
     await wb.open(server.url, ws);
     log('workbench loaded');
     const show3 = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
@@ -158,6 +159,9 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       const rows = await suggest.locator('.monaco-list-row').allInnerTexts();
       log(`  suggest rows: ${JSON.stringify(rows.slice(0, 8).map(squash))}`);
       assert(squash(await row.innerText()).includes(show3.title), `the FLM3 row does not show "${show3.title}"`);
+      // Every FLM element the engine lists is offered, each with its own title.
+      const flm = cli('list', ws, '--format', 'json').filter((e) => /^FLM\d+$/.test(e.id));
+      for (const e of flm) assert(rows.map(squash).some((r) => r.startsWith(`${e.id} `) && r.includes(e.title)), `no row "${e.id} ${e.title}"`);
       const others = rows.map(squash).filter((r) => /^(?!FLM)[A-Z]+-?[A-Z]?\d+\b/.test(r));
       assert(others.length === 0, `IDs of other families are offered after "FL": ${others.join(', ')}`);
       await shot('e2e-completion.png');
@@ -233,6 +237,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       const key = (r) => `${r.file.replace(/FLM3/g, 'FLM8')}:${r.line}:${r.column}`;
       const otherFiles = new Set(before.references.map((r) => r.file).filter((f) => !f.endsWith('e2e-notes.md')));
       log(`  FLM3 had ${before.references.length} references in ${otherFiles.size} other files; FLM8 now has ${after.references.length}`);
+      assert(otherFiles.size > 0, 'FLM3 is referenced in no other file, so the rename proves nothing');
       assert(after.defined, 'FLM8 is not defined on disk after the rename');
       assert(JSON.stringify(after.references.map(key).sort()) === JSON.stringify(before.references.map(key).sort()),
         'the references of FLM8 on disk are not exactly those FLM3 had');
@@ -247,11 +252,11 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
     });
 
     await check('the Framework tree refreshes after the rename', async () => {
-      await page.locator('.monaco-list-row', { hasText: 'FLM8 · Meetings Management' }).first().waitFor();
+      await page.locator('.pane-body .monaco-list-row', { hasText: `FLM8 · ${show3.title}` }).first().waitFor();
     });
   } finally {
-    for (const u of browser.offLoopback) offLoopbackAll.add(u);
-    await browser.context.close().catch(() => {});
+    for (const u of browser?.offLoopback ?? []) offLoopbackAll.add(u);
+    await browser?.context.close().catch(() => {});
     page = null;
     await server.stop();
     log(`code-server ${server.pid} stopped`);
@@ -283,10 +288,11 @@ async function webPhase(vsix, extId, offLoopbackAll) {
     },
   });
   log(`code-server pid ${server.pid} on ${server.url} (browser entry only), workspace ${ws}`);
-  const browser = await launchBrowser(path.join(runDir, 'profile-web'));
-  page = browser.page;
-  const wb = new Workbench(page);
+  let browser = null;
   try {
+    browser = await launchBrowser(path.join(runDir, 'profile-web'));
+    page = browser.page;
+    const wb = new Workbench(page);
     await wb.open(server.url, ws);
     await wb.openFile('e2e-notes.md', 'Web check');
     const show3 = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
@@ -308,8 +314,8 @@ async function webPhase(vsix, extId, offLoopbackAll) {
       assert(remoteActivations(server.state, extId) === 0, 'the Node (remote) extension host activated the extension');
     });
   } finally {
-    for (const u of browser.offLoopback) offLoopbackAll.add(u);
-    await browser.context.close().catch(() => {});
+    for (const u of browser?.offLoopback ?? []) offLoopbackAll.add(u);
+    await browser?.context.close().catch(() => {});
     page = null;
     await server.stop();
     log(`code-server ${server.pid} stopped`);
