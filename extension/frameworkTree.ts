@@ -69,10 +69,11 @@ export class FrameworkTree implements vscode.TreeDataProvider<Node>, vscode.Disp
       item.contextValue = 'project';
       return item;
     }
+    // The outer level (and Leadership) open, cells closed: the grid fits on a screen.
     const state =
       n.children.length === 0
         ? vscode.TreeItemCollapsibleState.None
-        : n.kind === 'system' || (n.kind === 'discipline' && this.disciplineFirst) || n.kind === 'leadership'
+        : n.kind === (this.disciplineFirst ? 'discipline' : 'system') || n.kind === 'leadership'
           ? vscode.TreeItemCollapsibleState.Expanded
           : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(n.label, state);

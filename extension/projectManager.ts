@@ -92,6 +92,11 @@ export class ProjectManager implements vscode.Disposable {
     return this.serial(() => this.openFolders(folders, folders));
   }
 
+  /** Indexes text the extension itself just wrote (a new element), before the watcher sees it. */
+  indexText(project: Project, uri: string, text: string): void {
+    this.updateEmitter.fire({ project, affected: project.updateText(uri, text) });
+  }
+
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }

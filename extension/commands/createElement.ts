@@ -47,7 +47,7 @@ export async function newElement(manager: ProjectManager): Promise<void> {
     group = g.group;
   }
   const id = nextFreeId(project.syntax, family, project.index.isDefined, group);
-  await createElementFile(project, id, family, place.place, discipline);
+  await createElementFile(manager, project, id, family, place.place, discipline);
 }
 
 export async function createMissingElement(manager: ProjectManager, rootUri: string, id: string): Promise<void> {
@@ -65,7 +65,7 @@ export async function createMissingElement(manager: ProjectManager, rootUri: str
     discipline = await pickDiscipline(project, `${id} (${system.title})`);
     if (!discipline) return;
   }
-  await createElementFile(project, id, family, { system, part: system ? undefined : part }, discipline);
+  await createElementFile(manager, project, id, family, { system, part: system ? undefined : part }, discipline);
 }
 
 async function pickDiscipline(project: Project, what: string): Promise<string | undefined> {
@@ -76,7 +76,7 @@ async function pickDiscipline(project: Project, what: string): Promise<string | 
   return d?.key;
 }
 
-async function createElementFile(project: Project, id: string, family: FamilyConfig, place: Place, discipline: string | undefined): Promise<void> {
+async function createElementFile(manager: ProjectManager, project: Project, id: string, family: FamilyConfig, place: Place, discipline: string | undefined): Promise<void> {
   const title = await vscode.window.showInputBox({
     title: `opmodel: ${id}`,
     prompt: `Title of ${id}`,
@@ -97,7 +97,7 @@ async function createElementFile(project: Project, id: string, family: FamilyCon
     const text = elementTemplate({ id, title, type, system: place.system?.key, discipline, part: place.part?.key });
     await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     // Index it now rather than waiting for the file watcher.
-    project.updateText(uri, text);
+    manager.indexText(project, uri, text);
     const editor = await vscode.window.showTextDocument(target);
     const line = text.split('\n').findIndex((l) => l.startsWith('summary:'));
     if (line >= 0) {
