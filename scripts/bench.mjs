@@ -3,11 +3,11 @@
 // process per size), the CLI as a whole process, the floor and the peer (remark-cli with
 // remark-validate-links), prints a table and writes bench-results/<timestamp>.json.
 import { spawn, spawnSync } from 'node:child_process';
-import { closeSync, mkdirSync, openSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
 import { DEFAULT_SEED, ensureCorpus } from './bench/generate.mjs';
 
@@ -49,12 +49,15 @@ await build({
   banner: { js: "import { createRequire as __benchRequire } from 'node:module'; const require = __benchRequire(import.meta.url);" },
 });
 
-/** Runs a command to completion (or the timeout); stdout goes to a file. Wall time in ms. */
+const cpuOnExit = pathToFileURL(path.join(root, 'scripts/bench/cpuOnExit.mjs')).href;
+/** Runs a Node script to completion (or the timeout); stdout goes to a file. Wall and CPU time in ms. */
 function timed(args, { cwd, timeoutMs, stdoutFile }) {
   return new Promise((resolve) => {
     const out = stdoutFile ? openSync(stdoutFile, 'w') : 'ignore';
+    const cpuFile = path.join(os.tmpdir(), 'opmodel-bench', `cpu-${process.pid}.json`);
+    rmSync(cpuFile, { force: true });
     const t0 = performance.now();
-    const child = spawn(process.execPath, args, { cwd, stdio: ['ignore', out, 'pipe'] });
+    const child = spawn(process.execPath, ['--import', cpuOnExit, ...args], { cwd, stdio: ['ignore', out, 'pipe'], env: { ...process.env, OPMODEL_BENCH_CPU: cpuFile } });
     let stderr = '';
     child.stderr.on('data', (c) => { if (stderr.length < 4000) stderr += c; });
     const timer = timeoutMs ? setTimeout(() => child.kill('SIGKILL'), timeoutMs) : undefined;
@@ -62,11 +65,19 @@ function timed(args, { cwd, timeoutMs, stdoutFile }) {
       const ms = performance.now() - t0;
       clearTimeout(timer);
       if (typeof out === 'number') closeSync(out);
-      resolve({ ms: Math.round(ms), code, timedOut: signal === 'SIGKILL', stderr });
+      let cpuMs;
+      try {
+        const c = JSON.parse(readFileSync(cpuFile, 'utf8'));
+        cpuMs = Math.round((c.user + c.system) / 1000);
+      } catch {
+        // Killed before it could write its CPU time.
+      }
+      resolve({ ms: Math.round(ms), cpuMs, code, timedOut: signal === 'SIGKILL', stderr });
     });
   });
 }
 
+const loadStart = os.loadavg();
 const results = [];
 const tmp = path.join(os.tmpdir(), 'opmodel-bench');
 for (const size of sizes) {
@@ -100,12 +111,13 @@ for (const size of sizes) {
   );
   if (!peer.timedOut && peer.code !== 0 && peer.code !== 1) log(`peer exited ${peer.code}: ${peer.stderr.slice(0, 500)}`);
 
-  results.push({ size, dir, ...engineResult, cli: { ms: cli.ms, exitCode: cli.code, diagnostics: cliDiagnostics }, peer: { ms: peer.ms, timedOut: peer.timedOut, exitCode: peer.code } });
+  results.push({ size, dir, ...engineResult, cli: { ms: cli.ms, cpuMs: cli.cpuMs, exitCode: cli.code, diagnostics: cliDiagnostics }, peer: { ms: peer.ms, cpuMs: peer.cpuMs, timedOut: peer.timedOut, exitCode: peer.code } });
 }
 
 // The table.
 const fmt = (x) => (x >= 100 ? String(Math.round(x)) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const peerMs = (r) => (r.peer.timedOut ? undefined : r.peer.ms);
+const cpuOf = (x) => (x === undefined ? '?' : fmt(x));
 const rows = [
   ['floor: read + one ID regex (ms)', (r) => fmt(r.floor.ms)],
   ['peer: remark-validate-links (ms)', (r) => (r.peer.timedOut ? `> ${peerTimeoutMs / 1000} s` : fmt(r.peer.ms))],
@@ -119,6 +131,11 @@ const rows = [
   ['incremental p99 (ms)', (r) => fmt(r.incremental.p99)],
   ['completion p50 / p99 (ms)', (r) => `${fmt(r.completion.p50)} / ${fmt(r.completion.p99)}`],
   ['hover p50 / p99 (ms)', (r) => `${fmt(r.hover.p50)} / ${fmt(r.hover.p99)}`],
+  ['CPU time (ms): floor / engine API / CLI / peer', (r) => `${fmt(r.floor.cpuMs)} / ${fmt(r.cold.cpuMs)} / ${cpuOf(r.cli.cpuMs)} / ${r.peer.timedOut ? '-' : cpuOf(r.peer.cpuMs)}`],
+  ['  CPU × floor: engine API / CLI', (r) => `${fmt(r.cold.cpuMs / r.floor.cpuMs)} / ${r.cli.cpuMs ? fmt(r.cli.cpuMs / r.floor.cpuMs) : '?'}`],
+  ['CPU per query p50 / p99 (ms): edit', (r) => `${fmt(r.incremental.cpu.p50)} / ${fmt(r.incremental.cpu.p99)}`],
+  ['  completion', (r) => `${fmt(r.completion.cpu.p50)} / ${fmt(r.completion.cpu.p99)}`],
+  ['  hover', (r) => `${fmt(r.hover.cpu.p50)} / ${fmt(r.hover.cpu.p99)}`],
   ['peak RSS (MB)', (r) => String(r.memory.peakRssMB)],
   ['heap before / after 10,000 edits (MB)', (r) => `${r.memory.heapBeforeMB} / ${r.memory.heapAfterMB}`],
   ['diagnostics (engine = CLI)', (r) => `${r.cold.diagnostics}${r.cold.diagnostics === r.cli.diagnostics ? '' : ` ≠ ${r.cli.diagnostics}`}`],
@@ -139,6 +156,26 @@ console.log(line(table[0]));
 console.log('| ' + widths.map((w) => '-'.repeat(w)).join(' | ') + ' |');
 for (const row of table.slice(1)) console.log(line(row));
 
+// The targets of issue 5, judged at 10,000 documents (or the nearest size run).
+const at = results.reduce((best, r) => (Math.abs(r.size - 10000) < Math.abs(best.size - 10000) ? r : best), results[0]);
+const first = results[0];
+const last = results[results.length - 1];
+const perDoc = (r, f) => f(r) / r.size;
+const targets = [
+  [`cold check within 3x the floor (wall: engine API ${fmt(at.cold.ms / at.floor.ms)}x, CLI process ${fmt(at.cli.ms / at.floor.ms)}x; CPU: engine API ${fmt(at.cold.cpuMs / at.floor.cpuMs)}x)`, at.cold.ms <= 3 * at.floor.ms],
+  [`cold check faster than the peer (CLI process ${fmt(at.cli.ms)} ms vs ${at.peer.timedOut ? `> ${peerTimeoutMs / 1000} s` : `${fmt(at.peer.ms)} ms`})`, at.cli.ms < at.peer.ms],
+  [`incremental median under 10 ms (${fmt(at.incremental.p50)} ms)`, at.incremental.p50 < 10],
+  [`completion p99 under 5 ms (wall ${fmt(at.completion.p99)} ms; CPU ${fmt(at.completion.cpu.p99)} ms)`, at.completion.p99 < 5],
+  [`hover p99 under 5 ms (wall ${fmt(at.hover.p99)} ms; CPU ${fmt(at.hover.cpu.p99)} ms)`, at.hover.p99 < 5],
+  [`heap flat across 10,000 edits (${at.memory.heapGrowthMB >= 0 ? '+' : ''}${at.memory.heapGrowthMB} MB)`, Math.abs(at.memory.heapGrowthMB) < 2],
+];
+if (results.length > 1) {
+  const g = perDoc(last, (r) => r.cold.ms) / perDoc(first, (r) => r.cold.ms);
+  targets.push([`no worse than linear growth: cold time per document ${first.size} -> ${last.size} changes ${fmt(g)}x`, g <= 1.5]);
+}
+console.log(`\ntargets at ${at.size.toLocaleString('en')} documents (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs):`);
+for (const [what, ok] of targets) console.log(`  ${ok ? 'met   ' : 'MISSED'} ${what}`);
+
 for (const r of results) {
   if (!r.consistent) console.log(`warning: ${r.size}: diagnostics after undoing the edits differ from the cold start`);
   const missing = ['unknown-id', 'duplicate-id', 'missing-id', 'malformed-id', 'invalid-front-matter', 'unknown-system', 'unknown-discipline', 'id-family-mismatch', 'invalid-id', 'invalid-relation', 'missing-title'].filter((c) => !r.cold.byCode[c]);
@@ -149,6 +186,6 @@ const stamp = new Date().toISOString().replace(/[:.]/g, '-');
 const outDir = path.join(root, 'bench-results');
 mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `${stamp}.json`);
-const machine = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30) };
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), seed, machine, results }, null, 2) + '\n');
+const machine = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), loadavgStart: loadStart, loadavgEnd: os.loadavg() };
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), seed, machine, targets: targets.map(([what, met]) => ({ what, met })), results }, null, 2) + '\n');
 console.log(`\nwritten ${path.relative(root, file)}`);
