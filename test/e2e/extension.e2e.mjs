@@ -18,6 +18,7 @@ const log = (m) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1).pad
 
 const results = [];
 let page = null; // current page, for failure screenshots
+let browsersRun = 0; // the loopback check means something only after a browser ran
 
 async function check(name, fn) {
   const start = Date.now();
@@ -63,7 +64,8 @@ function remoteActivations(state, extId) {
 
 /** A fresh copy of framework-docs/ outside the repository, plus a scratch note the suite edits. */
 function copyDocs(label) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `opmodel-e2e-${label}-`));
+  // Named framework-docs inside a temporary parent, so the window title reads as it would for a user.
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `opmodel-e2e-${label}-`)), 'framework-docs');
   fs.cpSync(path.join(repoRoot, 'framework-docs'), dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'e2e-notes.md'), '# End-to-end notes\n\nScratch page for the editor checks.\n');
   return dir;
@@ -94,6 +96,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
   let browser = null;
   try {
     browser = await launchBrowser(path.join(runDir, 'profile-node'));
+    browsersRun++;
     page = browser.page;
     const wb = new Workbench(page);
     await wb.open(server.url, ws);
@@ -260,7 +263,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
     page = null;
     await server.stop();
     log(`code-server ${server.pid} stopped`);
-    fs.rmSync(ws, { recursive: true, force: true });
+    fs.rmSync(path.dirname(ws), { recursive: true, force: true });
   }
 }
 
@@ -291,6 +294,7 @@ async function webPhase(vsix, extId, offLoopbackAll) {
   let browser = null;
   try {
     browser = await launchBrowser(path.join(runDir, 'profile-web'));
+    browsersRun++;
     page = browser.page;
     const wb = new Workbench(page);
     await wb.open(server.url, ws);
@@ -319,7 +323,7 @@ async function webPhase(vsix, extId, offLoopbackAll) {
     page = null;
     await server.stop();
     log(`code-server ${server.pid} stopped`);
-    fs.rmSync(ws, { recursive: true, force: true });
+    fs.rmSync(path.dirname(ws), { recursive: true, force: true });
   }
 }
 
@@ -345,6 +349,7 @@ async function main() {
       await check('web extension host phase ran to the end', () => { throw e; });
     }
     await check('no request left 127.0.0.1', async () => {
+      assert(browsersRun === 2, `only ${browsersRun} of 2 browser sessions ran`);
       assert(offLoopback.size === 0, `requests to ${[...offLoopback].join(', ')}`);
     });
   }
