@@ -131,8 +131,9 @@ describe('atomicWrite', () => {
       writeFileSync(file, old);
       const child = spawn(process.execPath, [entry, file]);
       await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
-      // Kill as soon as the temp file exists, i.e. mid-write.
-      for (let i = 0; i < 2000 && !readdirSync(dir).some((f) => f.endsWith('.tmp')) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 1));
+      // Kill as soon as writing has begun: a temp file exists, or the target itself changed.
+      const begun = () => readdirSync(dir).some((f) => f.endsWith('.tmp')) || statSync(file).size !== old.length;
+      for (let i = 0; i < 2000 && !begun() && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 1));
       child.kill('SIGKILL');
       await new Promise((r) => child.once('close', r));
       const now = readFileSync(file, 'latin1');
