@@ -311,6 +311,16 @@ async function webPhase(vsix, extId, offLoopbackAll) {
       assert(text.includes(show3.summary.slice(0, 60)), 'the hover lacks the summary');
       await shot('e2e-web-hover.png');
     });
+    await check('web extension: completion from the web worker extension host', async () => {
+      await page.keyboard.press('Escape');
+      await wb.caretToEnd();
+      await page.keyboard.type('\nSee FL');
+      await page.keyboard.press('Control+Space');
+      const row = page.locator('.editor-widget.suggest-widget.visible .monaco-list-row', { hasText: 'FLM3' }).first();
+      await row.waitFor();
+      assert(squash(await row.innerText()).includes(show3.title), `the FLM3 row does not show "${show3.title}"`);
+      await page.keyboard.press('Escape');
+    });
     await check('web extension: worker extension host frame exists, Node host did not activate it', async () => {
       const frames = wb.workerHostFrames();
       log(`  worker extension host frames: ${JSON.stringify(frames)}`);
