@@ -21,9 +21,11 @@ export async function openProjects(paths: string[], io: Io): Promise<Opened[]> {
     list.push(abs);
     byRoot.set(root, list);
   }
-  const ws = new NodeWorkspace();
   const out: Opened[] = [];
   for (const [root, targets] of byRoot) {
+    // Links out of the docs root are never followed: checking a stranger's pull request must
+    // not read files elsewhere on the machine.
+    const ws = new NodeWorkspace({ within: root });
     const project = await Project.open({ workspace: ws, rootUri: fileUri(root), logger: { info: () => {}, error: (m) => io.err(m + '\n') } });
     out.push({ project, targets });
   }

@@ -60,7 +60,7 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
         files.push(uri);
       } else if (kind === 'other' && name.toLowerCase().endsWith('.md') && wanted(path) && !ignored(path, false)) {
         // Never opened: reading a pipe or a device could block forever.
-        skipped.push({ uri, reason: 'not a regular file (a dangling or looping symbolic link, a pipe or a device)' });
+        skipped.push({ uri, reason: 'not a regular file in this folder (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)' });
       }
     }
   };

@@ -4,7 +4,20 @@ import path from 'node:path';
 import { fileUri, fsPath } from './uris';
 import type { FileChange, FileKind, FileStat, Workspace } from './workspace';
 
+export interface NodeWorkspaceOptions {
+  /**
+   * The folder being checked. Symbolic links to files outside it are listed as 'other' and
+   * never read: a hostile repository could otherwise make a check read, and echo parts of,
+   * any file on the machine (~/.npmrc, a CI secret).
+   */
+  within?: string;
+}
+
 export class NodeWorkspace implements Workspace {
+  private withinReal: Promise<string> | undefined;
+
+  constructor(private readonly options: NodeWorkspaceOptions = {}) {}
+
   async readDirectory(uri: string): Promise<[string, FileKind][]> {
     const dir = fsPath(uri);
     const entries = await fs.readdir(dir, { withFileTypes: true });
@@ -13,11 +26,23 @@ export class NodeWorkspace implements Workspace {
       if (e.isDirectory()) out.push([e.name, 'directory']);
       else if (e.isFile()) out.push([e.name, 'file']);
       else if (e.isSymbolicLink()) {
-        const st = await fs.stat(path.join(dir, e.name)).catch(() => undefined);
-        out.push([e.name, st?.isDirectory() ? 'symlink-directory' : st?.isFile() ? 'file' : 'other']);
+        const full = path.join(dir, e.name);
+        const st = await fs.stat(full).catch(() => undefined);
+        if (st?.isFile() && !(await this.inside(full))) out.push([e.name, 'other']);
+        else out.push([e.name, st?.isDirectory() ? 'symlink-directory' : st?.isFile() ? 'file' : 'other']);
       } else out.push([e.name, 'other']);
     }
     return out;
+  }
+
+  /** True when the real path of `full` lies inside `within` (or when no `within` is set). */
+  private async inside(full: string): Promise<boolean> {
+    if (!this.options.within) return true;
+    this.withinReal ??= fs.realpath(this.options.within).catch(() => path.resolve(this.options.within!));
+    const [root, target] = await Promise.all([this.withinReal, fs.realpath(full).catch(() => undefined)]);
+    if (target === undefined) return false;
+    const rel = path.relative(root, target);
+    return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
   }
 
   // The callback forms, not fs.promises: reading 10,000 small files took 2.5-3x as long
