@@ -4,7 +4,7 @@
 import { execFileSync } from 'node:child_process';
 import { symlinkSync, truncateSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { MemoryWorkspace, Project, type Diagnostic, type FileKind, type FileStat, type Workspace } from '../../language/index';
 import { NodeWorkspace } from '../../language/workspace/nodeWorkspace';
 import { fileUri } from '../../language/workspace/uris';
@@ -226,8 +226,14 @@ describe('broken files through the engine', () => {
 describe('symbolic links and special files (real folders)', () => {
   const linux = process.platform !== 'win32';
 
+  // Outside every docs root: a link to it must never be read.
+  const secret = tempTree({ 'secret.md': '---\nid: FLM1\nsystem: SECRET-TOKEN-4f9a\n---\nflm7 SECRET-TOKEN-4f9a\n' });
+  afterAll(() => secret.cleanup());
+
   function hostileTree() {
-    const t = tempTree({ 'good.md': GOOD, 'docs/ok.md': element('FLM1', 'x') });
+    const t = tempTree({ 'good.md': GOOD, 'docs/ok.md': element('FLM1', 'x'), 'notes/plain.txt': 'See FLM78.\n' });
+    symlinkSync(path.join(secret.dir, 'secret.md'), path.join(t.dir, 'outside.md'));
+    symlinkSync(path.join('notes', 'plain.txt'), path.join(t.dir, 'inside.md'));
     symlinkSync('..', path.join(t.dir, 'docs', 'loop'));
     symlinkSync('.', path.join(t.dir, 'self'));
     symlinkSync('missing.md', path.join(t.dir, 'dead.md'));
@@ -241,18 +247,19 @@ describe('symbolic links and special files (real folders)', () => {
     const t = hostileTree();
     try {
       const root = fileUri(t.dir);
-      const p = await Project.open({ workspace: new NodeWorkspace(), rootUri: root });
+      const p = await Project.open({ workspace: new NodeWorkspace({ within: t.dir }), rootUri: root });
       const rel = (uri: string) => uri.slice(root.length + 1);
       const skipped = [...p.index.skipped.values()].map((s) => `${rel(s.uri)}: ${s.reason}`).sort();
       expect(skipped).toEqual([
-        'dead.md: not a regular file (a dangling or looping symbolic link, a pipe or a device)',
+        'dead.md: not a regular file in this folder (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)',
         'docs/loop: symbolic link to a folder, not followed',
-        'ping.md: not a regular file (a dangling or looping symbolic link, a pipe or a device)',
-        'pipe.md: not a regular file (a dangling or looping symbolic link, a pipe or a device)',
-        'pong.md: not a regular file (a dangling or looping symbolic link, a pipe or a device)',
+        'outside.md: not a regular file in this folder (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)',
+        'ping.md: not a regular file in this folder (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)',
+        'pipe.md: not a regular file in this folder (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)',
+        'pong.md: not a regular file in this folder (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)',
         'self: symbolic link to a folder, not followed',
       ]);
-      expect([...p.index.docs.keys()].map(rel).sort()).toEqual(['docs/ok.md', 'good.md']);
+      expect([...p.index.docs.keys()].map(rel).sort()).toEqual(['docs/ok.md', 'good.md', 'inside.md']);
       expect(p.diagnostics(`${root}/good.md`).map(brief)).toEqual(goodDiagnostics);
     } finally {
       t.cleanup();
@@ -287,9 +294,11 @@ describe('symbolic links and special files (real folders)', () => {
         'docs/loop:1:1 skipped-file',
         'good.md:9:7 unknown-id',
         'image.md:1:1 skipped-file',
+        'inside.md:1:5 unknown-id',
         'latin1.md:1:1 skipped-file',
         `long.md:1:${2 + MB + 2} unknown-id`,
         'mixed.md:4:5 unknown-id',
+        'outside.md:1:1 skipped-file',
         'ping.md:1:1 skipped-file',
         'pipe.md:1:1 skipped-file',
         'pong.md:1:1 skipped-file',
@@ -297,6 +306,7 @@ describe('symbolic links and special files (real folders)', () => {
         'unterminated.md:1:1 invalid-front-matter',
       ]);
       expect(r.diagnostics.filter((d) => d.file === 'many.md')).toHaveLength(10_000);
+      expect(JSON.stringify(r.diagnostics) + r.stderr).not.toContain('SECRET-TOKEN');
       expect(r.diagnostics.find((d) => d.file === 'big.md')!.message).toBe('Not checked: larger than the 5 MB limit (maxFileSize; the file has 50 MB).');
     } finally {
       t.cleanup();
