@@ -121,7 +121,8 @@ export class ProjectManager implements vscode.Disposable {
     const added: Project[] = [];
     for (const folder of add) {
       for (const root of await this.findRoots(folder)) {
-        const p = await this.open(folder, root);
+        // One framework that cannot be opened must not keep the others closed.
+        const p = await this.open(folder, root).catch((e) => logError('Opening the framework', root, e));
         if (p) added.push(p);
       }
     }
@@ -167,7 +168,7 @@ export class ProjectManager implements vscode.Disposable {
     const folder = old?.folder ?? vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(rootUri));
     if (!folder) return;
     if (old) this.entries.delete(rootUri);
-    const p = await this.open(folder, rootUri);
+    const p = await this.open(folder, rootUri).catch((e) => logError('Reopening the framework', rootUri, e));
     this.projectsEmitter.fire({ added: p ? [p] : [], removed: old ? [old.project] : [] });
   }
 
