@@ -9,6 +9,7 @@ import { joinUri } from './uris';
 import type { Workspace } from './workspace';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+const MAX_GITIGNORE = 1024 * 1024;
 
 export interface Discovery {
   files: string[];
@@ -35,9 +36,12 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
     }
     const here = [...rules];
     if (entries.some(([n, k]) => n === '.gitignore' && k === 'file')) {
+      const gi = joinUri(dirUri, '.gitignore');
       try {
-        const text = new TextDecoder().decode(await ws.readFile(joinUri(dirUri, '.gitignore')));
-        here.push({ base: rel, ig: ignore().add(text) });
+        // Sized before it is read: a hostile multi-gigabyte .gitignore is reported, not loaded.
+        const size = (await ws.stat(gi))?.size ?? 0;
+        if (size > MAX_GITIGNORE) skipped.push({ uri: gi, reason: `larger than ${MAX_GITIGNORE / 1024 / 1024} MB, so its rules were not applied` });
+        else here.push({ base: rel, ig: ignore().add(new TextDecoder().decode(await ws.readFile(gi))) });
       } catch {
         // An unreadable .gitignore ignores nothing.
       }
