@@ -111,6 +111,18 @@ describe('broken files through the engine', () => {
     expect(huge.configProblems.map((c) => c.message)).toEqual(['opmodel.json is larger than 1 MB']);
   });
 
+  it('an oversized .gitignore is reported and never read; its folder is still checked', async () => {
+    const reads: string[] = [];
+    const p = await open({ '.gitignore': 'good.md\n', 'good.md': GOOD }, (inner) => ({
+      readDirectory: (uri) => inner.readDirectory(uri),
+      stat: async (uri) => (uri === u('.gitignore') ? { kind: 'file' as FileKind, size: 2048 * MB } : inner.stat(uri)),
+      readFile: async (uri) => (reads.push(uri), inner.readFile(uri)),
+    }));
+    expect(reads).not.toContain(u('.gitignore'));
+    expect(p.diagnostics(u('.gitignore')).map((d) => d.message)).toEqual(['Not checked: larger than 1 MB, so its rules were not applied.']);
+    expect(p.diagnostics(u('good.md')).map(brief)).toEqual(goodDiagnostics);
+  });
+
   describe('1 MB single lines finish with exact results', () => {
     const hostile: Record<string, string> = {
       ids: 'FLM77 '.repeat(MB / 6),
