@@ -41,6 +41,7 @@ export class ProjectManager implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.updateEmitter, this.projectsEmitter];
   private queue: Promise<void> = Promise.resolve();
   private ready: Promise<void> = Promise.resolve();
+  private readonly reported = new Set<string>();
 
   constructor(private readonly base: Workspace) {}
 
@@ -82,7 +83,8 @@ export class ProjectManager implements vscode.Disposable {
   settingsFor(folder: vscode.WorkspaceFolder | undefined): ExtensionSettings {
     const raw = vscode.workspace.getConfiguration('opmodel', folder?.uri);
     const { settings, problems } = readSettings({ severity: raw.get('severity'), include: raw.get('include'), exclude: raw.get('exclude'), debounceMs: raw.get('debounceMs') });
-    for (const p of problems) logger.error(`Settings: ${p}`);
+    // Read on every keystroke (debounce): say each problem once.
+    for (const p of problems) if (!this.reported.has(p) && this.reported.add(p)) logger.error(`Settings: ${p}`);
     return settings;
   }
 
