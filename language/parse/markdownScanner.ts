@@ -43,6 +43,7 @@ const LIST_MARKER = /^(?:[-+*]|\d{1,9}[.)])(?=[ \t]|$)/;
 const FENCE_OPEN = /^(`{3,}|~{3,})(.*)$/;
 const LINK_DEF = /^\[(?:[^\]\\]|\\.)+\]:/;
 const ATX = /^(#{1,6})(?=[ \t]|$)/;
+const TABLE_DELIMITER = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
 const THEMATIC = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/;
 
 interface Fence {
@@ -98,9 +99,14 @@ export function scanMarkdown(text: string, from: number): ScanResult {
     if (runStart >= 0) scanInline(text, runStart, runEnd, exclude, comments);
     runStart = runEnd = -1;
   };
+  /** Start of the last line added to the run: a table's header row, if a delimiter row follows. */
+  let lastLineStart = -1;
+  /** Inside a GFM table: every row is an inline context of its own. */
+  let inTable = false;
   const addProse = (s: number, e: number) => {
     if (runStart < 0) runStart = s;
     runEnd = e;
+    lastLineStart = s;
   };
 
   let ls = from;
@@ -171,6 +177,8 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       flushRun();
       inParagraph = false;
       titleMayFollow = false;
+      afterDef = false;
+      inTable = false;
       prevBlank = true;
       ls = next;
       continue;
@@ -190,6 +198,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
     // Indented code: four columns past the container, not continuing a paragraph.
     if (indent - listIndent >= 4 && !inParagraph && !wasDef) {
       flushRun();
+      inTable = false;
       exclude(ls, le);
       prevBlank = false;
       ls = next;
@@ -198,6 +207,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
     // Four columns in, inside a paragraph: a continuation line, whatever it looks like.
     if (indent - listIndent >= 4) {
       addProse(c0, le);
+      inParagraph = true;
       prevBlank = false;
       ls = next;
       continue;
@@ -225,6 +235,13 @@ export function scanMarkdown(text: string, from: number): ScanResult {
     // A block that starts left of the item's content column closes the item (no lazy line).
     const leavesItem = q === c0 && indent < listIndent;
     if (leavesItem && !inParagraph) leaveTo(indent);
+    // Left of the item but four columns into the outer container: a lazy continuation line.
+    if (leavesItem && inParagraph && indent - (items.filter((c) => c <= indent).pop() ?? 0) >= 4) {
+      addProse(c0, le);
+      prevBlank = false;
+      ls = next;
+      continue;
+    }
     const fo = FENCE_OPEN.exec(content);
     if (fo && !(fo[1]![0] === '`' && fo[2]!.includes('`'))) {
       flushRun();
@@ -237,7 +254,8 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       continue;
     }
     if (content.charCodeAt(0) === 60 /* < */) {
-      const block = htmlBlockStart(content, inParagraph);
+      // After a definition the paragraph it was read from goes on: a type 7 tag cannot start a block.
+      const block = htmlBlockStart(content, inParagraph || wasDef);
       if (block !== undefined) {
         flushRun();
         if (leavesItem) leaveTo(indent);
@@ -257,8 +275,12 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       flushRun();
       prevBlank = false;
       if (def[0].startsWith('[^')) {
-        // A GFM footnote definition: the label is not prose, the note after it is.
+        // A GFM footnote definition: the label is not prose, the note after it is. Like a list
+        // item, it holds the lines indented four columns past its start.
         exclude(q, q + def[0].length);
+        leaveTo(indent);
+        items.push(indent + 4);
+        listIndent = indent + 4;
         addProse(q + def[0].length, le);
         inParagraph = true;
       } else {
@@ -281,6 +303,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
     const atx = ATX.exec(content);
     if (atx) {
       flushRun();
+      if (leavesItem) leaveTo(indent);
       let s = q + atx[1]!.length;
       let e = le;
       while (s < e && isSpace(text.charCodeAt(s))) s++;
@@ -294,6 +317,26 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       ls = next;
       continue;
     }
+    if (inParagraph && !inTable && runStart >= 0 && TABLE_DELIMITER.test(content) && text.slice(lastLineStart, runEnd).includes('|')) {
+      // A delimiter row turns the previous line into a table header, cut off from the paragraph.
+      const header = lastLineStart;
+      const headerEnd = runEnd;
+      if (header > runStart) scanInline(text, runStart, header, exclude, comments);
+      scanRow(text, header, headerEnd, exclude, comments);
+      runStart = runEnd = -1;
+      inTable = true;
+      // A table is no paragraph: an indented line after it is code.
+      inParagraph = false;
+      prevBlank = false;
+      ls = next;
+      continue;
+    }
+    if (inTable) {
+      scanRow(text, q, le, exclude, comments);
+      prevBlank = false;
+      ls = next;
+      continue;
+    }
     addProse(q, le);
     inParagraph = true;
     prevBlank = false;
@@ -301,6 +344,20 @@ export function scanMarkdown(text: string, from: number): ScanResult {
   }
   flushRun();
   return { excluded, comments, headings };
+}
+
+/** A table row: GFM splits cells at unescaped pipes first, so no code span crosses a cell. */
+function scanRow(text: string, start: number, end: number, exclude: (s: number, e: number) => void, comments: [number, number][]) {
+  let cell = start;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 92 /* \ */) i++;
+    else if (c === 124 /* | */) {
+      if (i > cell) scanInline(text, cell, i, exclude, comments);
+      cell = i + 1;
+    }
+  }
+  if (end > cell) scanInline(text, cell, end, exclude, comments);
 }
 
 function recordBlockComment(text: string, start: number, comments: [number, number][]) {
