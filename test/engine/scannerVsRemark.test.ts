@@ -5,6 +5,16 @@
 // GFM autolink literals (bare URLs, www., e-mail), plus the alt text of images: the engine counts
 // `![FLM3](x.png)` like link text, deliberately, because alt text is read by people.
 // html, code, inlineCode, definition, yaml nodes hold no text nodes, so they are skipped.
+//
+// Deliberate difference: a line holding only an unknown tag (`<custom-tag>`, HTML block type 7)
+// continuing the text of a list item, a block quote or a footnote definition. CommonMark says a type 7 block cannot interrupt a paragraph,
+// so the line is a lazy continuation of the item (markdown-it agrees, and so does our scanner);
+// remark starts an HTML block inside the item instead. Such documents are left out below and the
+// scanner's reading is pinned by its own test.
+//
+// Known differences left open (found by long random runs, SCANNER_RUNS=3000; none occurs in
+// framework-docs): a table that lazily continues a list item's paragraph, and a code span whose
+// backticks sit on lazy continuation lines of a block quote.
 // Both sides apply the same token rule (IdSyntax.scan over the source), so this compares
 // only which regions of the source are prose.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -133,6 +143,12 @@ const corpus: Record<string, string> = {
   'block quote with lazy continuation': '> a\nFLM1\n',
   'link text with code': '[`FLM1` FLM2](x)\n',
   'image inside link': '[![FLM1](a.png)](https://x.org) FLM2\n',
+  'table row ending in an escape': '| a | b |\n| - | - |\n| FLM1 | `x` FLM2\\\n',
+  'table interrupting a paragraph': 'a `FLM1\n| FLM2 | `FLM3` |\n| --- | --- |\n| `FLM4 | FLM5` |\n',
+  'html block after a definition and a blank line': '[r]: /url\n\n<custom-tag>\nFLM1\n',
+  'type 7 tag right after a definition continues it': '[r]: /url "t"\n<custom-tag>\nFLM1\n',
+  'footnote continuation lines': '[^1]: FLM1 note.\n\n      FLM2\n',
+  'lazy indented fence is text': '   - two FLM1\n    ```\nFLM2\n',
 };
 
 describe('scanner agrees with remark on a corpus of tricky snippets', () => {
@@ -162,13 +178,31 @@ describe('scanner agrees with remark on every file of framework-docs', () => {
 });
 
 // Documents stitched together from the corpus' lines, so that constructs meet in new ways.
+/** A lone unknown tag that lazily continues the paragraph of a list item, block quote or footnote. */
+function remarkTypeSevenQuirk(lines: string[]): boolean {
+  return lines.some((l, i) => {
+    if (!/^<\/?[A-Za-z][\w-]*>$/.test(l)) return false;
+    for (let k = i - 1; k >= 0 && lines[k]!.trim() !== ''; k--) if (/^\s*(?:[-*+]|\d+[.)]|>|\[\^[^\]]+\]:)(?:\s|$)/.test(lines[k]!)) return true;
+    return false;
+  });
+}
+
+it('after list item text, a lone unknown tag is a lazy continuation line (CommonMark), not HTML', () => {
+  expect(engineHits('- item\n<custom-tag>\n    FLM1\n')).toEqual(['2:4-2:8']);
+  expect(remarkTypeSevenQuirk(['- item', '<custom-tag>'])).toBe(true);
+});
+
 it('scanner agrees with remark on generated documents', () => {
   const lines = [...new Set(Object.values(corpus).flatMap((t) => t.replace(/\r/g, '').split('\n')))];
   fc.assert(
     fc.property(fc.array(fc.constantFrom(...lines), { minLength: 1, maxLength: 12 }), (picked) => {
+      fc.pre(!remarkTypeSevenQuirk(picked));
+      // A first line "---" opens front matter for the engine (reported when never closed);
+      // remark-frontmatter then sees a thematic break. Deliberate: see the front-matter tests.
+      fc.pre(picked[0] !== '---');
       const text = picked.join('\n') + '\n';
       expect(engineHits(text)).toEqual(remarkHits(text));
     }),
-    { numRuns: 500, seed: 7 },
+    { numRuns: Number(process.env.SCANNER_RUNS ?? 500), seed: process.env.SCANNER_RUNS ? undefined : 7 },
   );
 });
