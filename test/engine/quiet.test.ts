@@ -93,3 +93,12 @@ describe('the same tokens in prose are found', () => {
     });
   }
 });
+
+describe('front matter outside relation fields', () => {
+  it('IDs in title, summary, other fields and YAML comments are not references', async () => {
+    const text = element('FLM1', 'first-line-management', 'organization-management', 'Body.\n', '# see FLM9 here\nsummary: Follows FLM9 and flm3.\naccountable: UM7 lead\nmeasures:\n  - FLM9 share\n');
+    const { project } = await openMemory({ ...base, 'flm/FLM1.md': text.replace('Title of FLM1', 'About FLM9') });
+    expect(project.diagnostics(u('flm/FLM1.md'))).toEqual([]);
+    expect(project.document(u('flm/FLM1.md'))!.references).toEqual([]);
+  });
+});
