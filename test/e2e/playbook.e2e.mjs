@@ -1,7 +1,8 @@
 // E2E: the built playbook in a real browser (Debian's headless Chromium, driven by playwright-core).
 // Builds the CLI and the bundled framework's site, serves it from 127.0.0.1, then searches,
 // follows matrix -> element -> backlink, checks print CSS and file:// use, and takes screenshots.
-// Run: npm run test:e2e:playbook
+// Run: npm run test:e2e:playbook [-- --update-screenshots]   (screenshots land in .e2e/playbook/screenshots;
+// with --update-screenshots, and only when every check passes, they are copied to docs/images/).
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
@@ -12,7 +13,9 @@ import { chromium } from 'playwright-core';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const work = path.join(repo, '.e2e', 'playbook');
 const site = path.join(work, 'site');
-const shots = path.join(repo, 'docs', 'images');
+const shots = path.join(work, 'screenshots');
+const readmeImages = path.join(repo, 'docs', 'images');
+const updateScreenshots = process.argv.includes('--update-screenshots');
 const t0 = Date.now();
 const log = (m) => console.log(`[${((Date.now() - t0) / 1000).toFixed(1)}s] ${m}`);
 
@@ -213,5 +216,9 @@ try {
   server.close();
 }
 
+if (updateScreenshots && !failed) {
+  for (const name of ['playbook-matrix.png', 'playbook-element.png']) fs.copyFileSync(path.join(shots, name), path.join(readmeImages, name));
+  log(`README screenshots updated in ${path.relative(repo, readmeImages)}/`);
+}
 console.log(`e2e: ${passed} passed, ${failed} failed`);
 process.exitCode = failed ? 1 : 0;
