@@ -79,7 +79,11 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
   const doc = parseDocument(src, { version: '1.2', schema: 'core', customTags: [], resolveKnownTags: false, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
   const err = doc.errors[0];
   if (err) {
-    const [s, e] = err.pos;
+    let [s, e] = err.pos;
+    // An error at the end of the YAML (an unclosed quote or bracket) would otherwise land on the
+    // closing "---": point at the last character of the YAML instead.
+    const last = src.trimEnd().length;
+    if (s >= last) [s, e] = [Math.max(0, last - 1), last];
     fm.error = { message: `front matter is not valid YAML: ${firstLine(err.message)}`, start: contentStart + s, end: contentStart + Math.max(e, s + 1) };
     return fm;
   }
