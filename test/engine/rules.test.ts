@@ -164,8 +164,9 @@ describe('invalid-front-matter', () => {
     const d = only(await diagnosticsOf('flm/x.md', text));
     expect(d.code).toBe('invalid-front-matter');
     expect(d.severity).toBe('error');
-    // yaml reports a missing quote at the end of the YAML text: the closing delimiter's line.
-    expect(d.range).toEqual(range(3, 0, 3, 1));
+    // yaml reports a missing quote at the end of the YAML text: the range is its last character,
+    // not the closing delimiter.
+    expect(d.range).toEqual(range(2, 19, 2, 20));
     expect(d.message).toBe('Invalid front matter: front matter is not valid YAML: Missing closing "quote.');
   });
 
