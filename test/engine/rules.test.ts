@@ -259,3 +259,21 @@ describe('ranges with CRLF, a BOM and characters outside the BMP', () => {
     expect(strip(bomDiags)).toEqual(strip(lfDiags));
   });
 });
+
+describe('leadership parts and quiet front matter', () => {
+  it('id-family-mismatch also checks the leadership part, and is quiet when the family fits', async () => {
+    const lc = '---\nid: LP3\ntitle: Candour\ntype: characteristic\npart: leadership-characteristics\n---\n';
+    const d = only(await diagnosticsOf('lead/LP3.md', lc));
+    expect([d.code, d.range]).toEqual(['id-family-mismatch', range(1, 4, 1, 7)]);
+    expect(d.message).toBe('LP3 is a LP ID, but this document says part: leadership-characteristics, which holds LC IDs; LP IDs belong to leadership-principles.');
+    expect(d.related).toEqual([{ location: { uri: u('lead/LP3.md'), range: range(4, 6, 4, 32) }, message: 'part is set here' }]);
+    expect(await diagnosticsOf('lead/LC3.md', lc.replace('LP3', 'LC3'))).toEqual([]);
+    expect(await diagnosticsOf('flm/FLM3.md', element('FLM3', 'first-line-management', 'technology-tools', 'Plain text.\n'))).toEqual([]);
+  });
+
+  it('missing-id in a leadership document offers that part\'s next free ID', async () => {
+    const d = only(await diagnosticsOf('lead/new.md', '---\ntitle: Humility\ntype: principle\npart: leadership-principles\n---\n'));
+    expect(d.code).toBe('missing-id');
+    expect(d.message).toContain('the next free ID is LP1');
+  });
+});
