@@ -83,3 +83,24 @@ describe('severity', () => {
     ]);
   });
 });
+
+describe('files that cannot be checked', () => {
+  it('non-UTF-8 and binary files are reported and skipped; the rest is still checked', async () => {
+    const { MemoryWorkspace, Project } = await import('../../language/index');
+    const ws = new MemoryWorkspace({
+      [u('latin1.md')]: new Uint8Array([0x46, 0x4c, 0x4d, 0x39, 0x20, 0xe9, 0x0a]),
+      [u('binary.md')]: new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
+      [u('ok.md')]: 'FLM9\n',
+    });
+    const project = await Project.open({ workspace: ws, rootUri: 'file:///ws' });
+    expect(project.allDiagnostics().map((d) => [d.uri.slice(11), d.code, d.severity, d.message])).toEqual([
+      ['binary.md', 'skipped-file', 'warning', 'Not checked: binary file (it contains NUL bytes).'],
+      ['latin1.md', 'skipped-file', 'warning', 'Not checked: not valid UTF-8 text.'],
+      ['ok.md', 'unknown-id', 'error', 'Unknown ID FLM9: no document defines it. Create it or correct the reference.'],
+    ]);
+    // Once fixed on disk, a re-read checks it.
+    ws.set(u('latin1.md'), 'FLM8\n');
+    await project.readAndIndex(u('latin1.md'));
+    expect(project.diagnostics(u('latin1.md')).map((d) => d.code)).toEqual(['unknown-id']);
+  });
+});
