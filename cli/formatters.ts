@@ -35,8 +35,10 @@ export function toJsonDiagnostic(d: CliDiagnostic): JsonDiagnostic {
   };
 }
 
-// One diagnostic per line: a line break quoted from front matter ("a\nb") is shown as \n.
-const oneLine = (s: string) => s.replace(/\r\n|\r|\n/g, '\\n');
+// One diagnostic per line: a line break quoted from front matter ("a\nb") is shown as \n, and
+// other control characters (an ESC that would drive the terminal) as \xNN.
+const oneLine = (s: string) =>
+  s.replace(/\r\n|\r|\n/g, '\\n').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 const COLOURS: Record<string, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' };
 
