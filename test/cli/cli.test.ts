@@ -97,6 +97,13 @@ describe('opmodel check --format text', () => {
     expect(byFile('bom.md')).toEqual(byFile('lf.md'));
   });
 
+  it('control characters quoted from front matter cannot drive the terminal', () => {
+    const dir = copyOf(clean);
+    writeFileSync(path.join(dir, 'risks/RSK3.md'), '---\nid: RSK3\ntitle: T\ntype: element\nsystem: "\\e[2Jrisk"\ndiscipline: response\n---\n');
+    const r = run(['check', 'risks/RSK3.md'], dir);
+    expect(r.stdout).toBe('risks/RSK3.md:5:9 error unknown-system Unknown system "\\x1b[2Jrisk": use one of risk-management.\n');
+  });
+
   it('colours only on a TTY', async () => {
     let out = '';
     const code = await main(['check', small], { out: (s) => (out += s), err: () => {}, isTTY: true, cwd: small });
