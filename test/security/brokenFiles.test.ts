@@ -9,7 +9,9 @@ import { MemoryWorkspace, Project, type Diagnostic, type FileKind, type FileStat
 import { NodeWorkspace } from '../../language/workspace/nodeWorkspace';
 import { fileUri } from '../../language/workspace/uris';
 import { pos, rangeOf } from '../helpers';
-import { checkJson, goodElement, tempTree } from './cli';
+import { checkJson, goodElement, removeCliBundle, tempTree } from './cli';
+
+afterAll(removeCliBundle);
 
 const ROOT = 'file:///broken';
 const u = (p: string) => `${ROOT}/${p}`;

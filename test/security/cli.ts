@@ -8,11 +8,19 @@ import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 let bundled: Promise<string> | undefined;
+let bundleDir: string | undefined;
+
+/** Removes the bundle; call from afterAll in every file that runs the CLI. */
+export function removeCliBundle(): void {
+  if (bundleDir) rmSync(bundleDir, { recursive: true, force: true });
+  bundled = bundleDir = undefined;
+}
 
 /** Bundles cli/bin.ts once per test file, like scripts/build.mjs does. */
 export function cliBundle(): Promise<string> {
   bundled ??= (async () => {
-    const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'opmodel-cli-')), 'cli.mjs');
+    bundleDir = mkdtempSync(path.join(os.tmpdir(), 'opmodel-seccli-'));
+    const out = path.join(bundleDir, 'cli.mjs');
     await build({
       entryPoints: [fileURLToPath(new URL('../../cli/bin.ts', import.meta.url))],
       outfile: out,

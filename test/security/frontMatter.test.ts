@@ -3,7 +3,7 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   completions,
   elementInfo,
@@ -16,7 +16,9 @@ import {
   workspaceSymbols,
   type Diagnostic,
 } from '../../language/index';
-import { checkJson, goodElement, runCli, tempTree } from './cli';
+import { checkJson, goodElement, removeCliBundle, runCli, tempTree } from './cli';
+
+afterAll(removeCliBundle);
 
 const ROOT = 'file:///sec';
 const TRACE_GLOBAL = '__opmodelFrontMatterTrace';

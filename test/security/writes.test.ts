@@ -7,11 +7,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { applyTextEdits, hashText, MemoryWorkspace, Project, StaleEditError } from '../../language/index';
 import { atomicWrite } from '../../cli/atomicWrite';
 import { main, type Io } from '../../cli/main';
-import { runCli, tempTree } from './cli';
+import { removeCliBundle, runCli, tempTree } from './cli';
+
+afterAll(removeCliBundle);
 
 /** Failures injected into node:fs for one test at a time. */
 const inject: {
