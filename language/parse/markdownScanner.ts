@@ -82,6 +82,8 @@ export function scanMarkdown(text: string, from: number): ScanResult {
   let inParagraph = false;
   let prevBlank = true;
   let prevDepth = 0;
+  /** Quote depth of the open paragraph: its lazy lines may drop the markers. */
+  let paraDepth = 0;
   /** The previous line was a reference definition without a title: a title line may follow. */
   let titleMayFollow = false;
   /** The previous line was a reference definition: an indented line continues it as text. */
@@ -139,7 +141,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
     const blank = c0 >= le;
     const rest = text.slice(c0, le);
     // A block quote starting here interrupts a paragraph; left of an item's content it closes the item.
-    if (depth > prevDepth && !fence && !html) {
+    if (depth > (inParagraph ? paraDepth : prevDepth) && !fence && !html) {
       flushRun();
       inParagraph = false;
       const col = text.indexOf('>', ls) - ls;
@@ -269,8 +271,9 @@ export function scanMarkdown(text: string, from: number): ScanResult {
         continue;
       }
     }
-    // GFM footnote definitions may interrupt a paragraph; reference definitions may not.
-    const def = inParagraph && !content.startsWith('[^') ? null : LINK_DEF.exec(content);
+    // GFM footnote definitions may interrupt a paragraph, reference definitions may not; in a
+    // table, such a line is a row.
+    const def = inTable || (inParagraph && !content.startsWith('[^')) ? null : LINK_DEF.exec(content);
     if (def) {
       flushRun();
       prevBlank = false;
@@ -283,6 +286,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
         listIndent = indent + 4;
         addProse(q + def[0].length, le);
         inParagraph = true;
+        paraDepth = depth;
       } else {
         exclude(ls, le);
         afterDef = true;
@@ -337,6 +341,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       ls = next;
       continue;
     }
+    if (!inParagraph) paraDepth = depth;
     addProse(q, le);
     inParagraph = true;
     prevBlank = false;
