@@ -19,8 +19,10 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const format = oneOf(values.format, FORMATS, '--format', 'text');
   const opened = await openProjects(positionals, io);
   if (reportConfigProblems(opened, io)) return 2;
+  let fixesRefused = 0;
   if (values.fix) {
     const fixed = await applySafeFixes(opened, io);
+    fixesRefused = fixed.refused;
     if (fixed.files) io.err(`Fixed ${fixed.edits} problem${fixed.edits === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`);
   }
   const report = buildReport(opened, io);
@@ -31,7 +33,8 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     io.out(formatText(report, io.isTTY));
     if (!values.quiet) io.err(summary(report) + '\n');
   }
-  return report.diagnostics.some((d) => d.severity === 'error') ? 1 : 0;
+  // A fix that could not be applied is a failure of what was asked, even when only warnings remain.
+  return report.diagnostics.some((d) => d.severity === 'error') || fixesRefused ? 1 : 0;
 }
 
 export function buildReport(opened: Opened[], io: Io): CheckReport {
@@ -53,9 +56,10 @@ export function buildReport(opened: Opened[], io: Io): CheckReport {
 }
 
 /** Applies the first safe fix of every diagnostic, file by file, each file written atomically. */
-async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number; edits: number }> {
+async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number; edits: number; refused: number }> {
   let files = 0;
   let edits = 0;
+  let refused = 0;
   for (const { project, targets } of opened) {
     const perFile = new Map<string, { version: string; edits: TextEdit[] }>();
     for (const uri of project.index.docs.keys()) {
@@ -83,10 +87,11 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
       } catch (e) {
         const why = e instanceof StaleEditError ? e.message : `could not write it (${(e as Error).message}); the file is unchanged`;
         io.err(`${relFile(io, uri)}: not fixed: ${why}\n`);
+        refused++;
       }
     }
   }
-  return { files, edits };
+  return { files, edits, refused };
 }
 
 /** Drops edits that overlap an earlier one, so that one pass never corrupts text. */

@@ -175,7 +175,8 @@ describe('stale edits are refused', () => {
     expect(err).toContain('a.md: not fixed: the file changed after the edits were computed; run the command again');
     // The untouched file was fixed; the changed one keeps its (warning-level) problems.
     expect(readFileSync(other, 'utf8')).toBe('---\nid: FLM2\ntitle: Other\n---\nSee FLM1.\n');
-    expect(code).toBe(0);
+    // Only warnings remain, but a refused fix is a failure of what was asked.
+    expect(code).toBe(1);
   });
 
   it('check --fix reports a failed write and leaves the original intact', async () => {
@@ -189,7 +190,7 @@ describe('stale edits are refused', () => {
     expect(err).toContain('a.md: not fixed: could not write it (EACCES: permission denied); the file is unchanged');
     expect(readFileSync(file, 'utf8')).toBe(ORIGINAL);
     expect(readdirSync(dir)).toEqual(['a.md']);
-    expect(code).toBe(0);
+    expect(code).toBe(1);
   });
 });
 
