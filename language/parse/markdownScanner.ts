@@ -105,6 +105,8 @@ export function scanMarkdown(text: string, from: number): ScanResult {
   let lastLineStart = -1;
   /** Inside a GFM table: every row is an inline context of its own. */
   let inTable = false;
+  /** The last prose line was a lazy continuation (of a list item or a quote): no table header. */
+  let lastLineLazy = false;
   const addProse = (s: number, e: number) => {
     if (runStart < 0) runStart = s;
     runEnd = e;
@@ -143,6 +145,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
     // A block quote starting here interrupts a paragraph; left of an item's content it closes the item.
     if (depth > (inParagraph ? paraDepth : prevDepth) && !fence && !html) {
       flushRun();
+      inTable = false;
       inParagraph = false;
       const col = text.indexOf('>', ls) - ls;
       if (col < listIndent) leaveTo(col);
@@ -232,6 +235,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       q = r >= le ? le : (w >= 5 ? q + mk[0].length + 1 : r);
       flushRun();
       inParagraph = false;
+      inTable = false;
     }
     const content = text.slice(q, le);
     // A block that starts left of the item's content column closes the item (no lazy line).
@@ -251,6 +255,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       exclude(ls, le);
       fence = { ch: fo[1]![0]!, len: fo[1]!.length, quoteDepth: depth, indent: listIndent };
       inParagraph = false;
+      inTable = false;
       prevBlank = false;
       ls = next;
       continue;
@@ -266,14 +271,15 @@ export function scanMarkdown(text: string, from: number): ScanResult {
         if (block === null || !block.test(content.slice(1))) html = { end: block, quoteDepth: depth, indent: listIndent };
         if (commentStart >= 0) recordBlockComment(text, commentStart, comments);
         inParagraph = false;
+        inTable = false;
         prevBlank = false;
         ls = next;
         continue;
       }
     }
-    // GFM footnote definitions may interrupt a paragraph, reference definitions may not; in a
-    // table, such a line is a row.
-    const def = inTable || (inParagraph && !content.startsWith('[^')) ? null : LINK_DEF.exec(content);
+    // GFM footnote definitions may interrupt a paragraph or a table; a reference definition may
+    // not (in a table, such a line is a row).
+    const def = (inParagraph || inTable) && !content.startsWith('[^') ? null : LINK_DEF.exec(content);
     if (def) {
       flushRun();
       prevBlank = false;
@@ -286,6 +292,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
         listIndent = indent + 4;
         addProse(q + def[0].length, le);
         inParagraph = true;
+        inTable = false;
         paraDepth = depth;
       } else {
         exclude(ls, le);
@@ -300,6 +307,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       flushRun();
       if (leavesItem && THEMATIC.test(content)) leaveTo(indent);
       inParagraph = false;
+      inTable = false;
       prevBlank = false;
       ls = next;
       continue;
@@ -317,11 +325,13 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       headings.push({ level: atx[1]!.length, start: s, end: e, lineStart: ls, lineEnd: le });
       scanInline(text, s, e, exclude, comments);
       inParagraph = false;
+      inTable = false;
       prevBlank = false;
       ls = next;
       continue;
     }
-    if (inParagraph && !inTable && runStart >= 0 && TABLE_DELIMITER.test(content) && text.slice(lastLineStart, runEnd).includes('|')) {
+    const lazy = inParagraph && (leavesItem || depth < paraDepth);
+    if (inParagraph && !inTable && !lazy && !lastLineLazy && runStart >= 0 && TABLE_DELIMITER.test(content) && text.slice(lastLineStart, runEnd).includes('|')) {
       // A delimiter row turns the previous line into a table header, cut off from the paragraph.
       const header = lastLineStart;
       const headerEnd = runEnd;
@@ -342,6 +352,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       continue;
     }
     if (!inParagraph) paraDepth = depth;
+    lastLineLazy = lazy;
     addProse(q, le);
     inParagraph = true;
     prevBlank = false;
