@@ -196,6 +196,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
     afterDef = false;
     if (titleLine) {
       exclude(ls, le);
+      afterDef = true;
       ls = next;
       continue;
     }
