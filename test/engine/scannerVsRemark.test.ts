@@ -134,6 +134,7 @@ const corpus: Record<string, string> = {
   'crlf': 'a `FLM1`\r\nFLM2\r\n```\r\nFLM3\r\n```\r\nFLM4\r\n',
   'footnotes': 'Text[^1] FLM1.\n\n[^1]: FLM2 note.\n',
   'footnote definition with code': '[^n]: `FLM1` FLM2\n',
+  'indented line after a title line is text': '[r]: /url\n"t"\n    FLM1\n',
   'title after a blank line is a paragraph': '[r]: /url\n\n"FLM1"\n',
   'definition with title is complete': '[r]: /url "t"\n"FLM1"\n',
   'html in list item': '- <div>\n  FLM1\n  </div>\n\nFLM2\n',
