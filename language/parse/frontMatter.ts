@@ -2,6 +2,7 @@
 // YAML syntax tree instead of converting it to JavaScript objects, so `__proto__` keys, aliases
 // and tags construct nothing, and every value keeps its exact source range.
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { readSimpleFrontMatter } from './simpleFrontMatter';
 
 export interface ScalarValue {
   kind: 'scalar';
@@ -47,8 +48,11 @@ export interface FrontMatter {
 
 const OPEN = /^---([^\r\n]*)(?:\r\n|\r|\n)/;
 
-/** Finds and reads the front matter block at the top of `text`, or returns undefined. */
-export function readFrontMatter(text: string): FrontMatter | undefined {
+/**
+ * Finds and reads the front matter block at the top of `text`, or returns undefined.
+ * `fastPath: false` always uses the yaml library (the tests compare both paths).
+ */
+export function readFrontMatter(text: string, fastPath = true): FrontMatter | undefined {
   const base = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   const open = OPEN.exec(base ? text.slice(base, base + 256) : text.slice(0, 256));
   if (!open) return undefined;
@@ -75,6 +79,11 @@ export function readFrontMatter(text: string): FrontMatter | undefined {
   // do. Same length, so every offset still points into the original text.
   const src = text.slice(contentStart, close.start).replace(/\r(?!\n)/g, '\n');
   if (src.trim() === '') return fm;
+  const simple = fastPath ? readSimpleFrontMatter(src, contentStart) : undefined;
+  if (simple) {
+    fm.fields = simple;
+    return fm;
+  }
   // resolveKnownTags: false keeps !!binary, !!set, !!timestamp... from constructing values too.
   const doc = parseDocument(src, { version: '1.2', schema: 'core', customTags: [], resolveKnownTags: false, uniqueKeys: true, prettyErrors: false, strict: true, keepSourceTokens: false });
   const err = doc.errors[0];

@@ -1,0 +1,89 @@
+// The front-matter fast path must give exactly what the yaml library gives, wherever it answers.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { readFrontMatter } from '../../language/parse/frontMatter';
+import { readSimpleFrontMatter } from '../../language/parse/simpleFrontMatter';
+
+const docs = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../framework-docs');
+const walk = (d: string): string[] => readdirSync(d).flatMap((n) => (statSync(path.join(d, n)).isDirectory() ? walk(path.join(d, n)) : n.endsWith('.md') ? [path.join(d, n)] : []));
+
+const both = (text: string) => {
+  const fast = readFrontMatter(text, true);
+  const slow = readFrontMatter(text, false);
+  return { fast, slow };
+};
+
+describe('front matter fast path', () => {
+  it('reads every document of the shipped framework itself, exactly as yaml does', () => {
+    const files = walk(docs);
+    expect(files.length).toBeGreaterThan(100);
+    for (const f of files) {
+      const text = readFileSync(f, 'utf8');
+      const { fast, slow } = both(text);
+      const m = /^---\n([\s\S]*?)\n---\n/.exec(text)!;
+      // The fast path must answer for our own documents, or it speeds nothing up.
+      expect(readSimpleFrontMatter(m[1]!, 4), f).toBeDefined();
+      expect(fast, f).toEqual(slow);
+    }
+  });
+
+  it.each([
+    ['plain, quoted, null and empty values', 'a: x y\nb: "q: r"\nc: \'s\'\nd:\ne: ~\nf: null\ng: 12\nh: true\n'],
+    ['flow lists', 'related: [FLM1, EE11,GOV4]\nempty: []\nspaced: [ A , B ]\n'],
+    ['block lists at two indents', 'related:\n  - FLM1\n  - EE11\nsupports:\n- LP1\n- LP2\nnext: x\n'],
+    ['CRLF', 'id: FLM1\r\nrelated: [A, B]\r\nlist:\r\n  - x\r\n'],
+    ['trailing spaces', 'id: FLM1   \nrelated: [A]  \n'],
+  ])('agrees with yaml on %s', (_name, yaml) => {
+    const text = `---\n${yaml}---\nbody\n`;
+    expect(readSimpleFrontMatter(yaml, 4)).toBeDefined();
+    const { fast, slow } = both(text);
+    expect(fast).toEqual(slow);
+  });
+
+  it.each([
+    ['a comment', '# note\nid: FLM1\n'],
+    ['a trailing comment', 'id: FLM1 # x\n'],
+    ['a multi-line value', 'summary: one\n  two\n'],
+    ['a duplicate key', 'id: A\nid: B\n'],
+    ['an escape', 'title: "a\\"b"\n'],
+    ['a nested map', 'meta:\n  a: 1\n'],
+    ['an anchor', 'a: &x 1\nb: *x\n'],
+    ['a tag', 'a: !!str 1\n'],
+    ['a tab', 'a:\tb\n'],
+    ['a quoted flow item', 'related: ["A", B]\n'],
+    ['a block scalar', 'summary: |\n  text\n'],
+    ['a sequence document', '- a\n- b\n'],
+  ])('defers to yaml on %s', (_name, yaml) => {
+    expect(readSimpleFrontMatter(yaml, 4)).toBeUndefined();
+  });
+
+  it('never disagrees with yaml on generated front matter', () => {
+    const word = fc.stringMatching(/^[A-Za-z0-9 .,:#'"&!?\-\[\]{}~*|>@%`]{0,12}$/);
+    const key = fc.stringMatching(/^[a-z_][a-z0-9_-]{0,6}$/);
+    const value = fc.oneof(
+      word,
+      word.map((w) => `"${w}"`),
+      word.map((w) => `'${w}'`),
+      fc.array(word, { maxLength: 4 }).map((a) => `[${a.join(', ')}]`),
+      fc.array(word, { minLength: 1, maxLength: 3 }).map((a) => '\n' + a.map((x) => `  - ${x}`).join('\n')),
+      fc.constant(''),
+    );
+    const line = fc.tuple(key, value, fc.constantFrom('\n', '\r\n', '  \n')).map(([k, v, nl]) => `${k}: ${v}${nl}`);
+    const runs = Number(process.env.FM_RUNS ?? 3000);
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 6 }), (lines) => {
+        const yaml = lines.join('');
+        if (readSimpleFrontMatter(yaml, 4)) answered++;
+        const { fast, slow } = both(`---\n${yaml}---\nbody\n`);
+        expect(fast).toEqual(slow);
+      }),
+      { numRuns: runs },
+    );
+    // The comparison means something only if the fast path answers for a good share of cases.
+    expect(answered).toBeGreaterThan(runs * 0.1);
+  });
+});
