@@ -14,7 +14,7 @@ export type { Rule } from './rules/rule';
 export { Project, type Logger, type ProjectOptions } from './project';
 export { LineIndex } from './text/lineIndex';
 export { MemoryWorkspace } from './workspace/memoryWorkspace';
-export type { Workspace, FileChange, FileKind, FileStat, Disposable } from './workspace/workspace';
+export { FileTooLargeError, type Workspace, type FileChange, type FileKind, type FileStat, type Disposable } from './workspace/workspace';
 export { joinUri, relativeUri, basename, dirnameUri } from './workspace/uris';
 export { decodeText } from './workspace/decodeText';
 export { applyTextEdits, StaleEditError } from './fixes/applyEdits';

@@ -12,7 +12,7 @@ import type { Diagnostic, SeveritySetting } from './types';
 import { decodeText, formatSize } from './workspace/decodeText';
 import { discoverFiles, fileFilter } from './workspace/discoverFiles';
 import { joinUri, relativeUri } from './workspace/uris';
-import type { Workspace } from './workspace/workspace';
+import { FileTooLargeError, type Workspace } from './workspace/workspace';
 
 export interface Logger {
   info(message: string): void;
@@ -107,12 +107,17 @@ export class Project {
   /** Re-reads one file from the workspace (created or changed on disk); returns affected URIs. */
   async readAndIndex(uri: string): Promise<Set<string>> {
     let bytes: Uint8Array;
+    const max = this.config.maxFileSize;
     try {
-      const st = await this.workspace.stat(uri);
-      if (!st) return this.index.delete(uri);
-      if (st.size > this.config.maxFileSize) return this.index.skip({ uri, reason: decodeTextReason(st.size, this.config.maxFileSize) });
-      bytes = await this.workspace.readFile(uri);
+      if (this.workspace.readFileWithin) bytes = await this.workspace.readFileWithin(uri, max);
+      else {
+        const st = await this.workspace.stat(uri);
+        if (!st) return this.index.delete(uri);
+        if (st.size > max) return this.index.skip({ uri, reason: decodeTextReason(st.size, max) });
+        bytes = await this.workspace.readFile(uri);
+      }
     } catch (e) {
+      if (e instanceof FileTooLargeError) return this.index.skip({ uri, reason: decodeTextReason(e.size, max) });
       // Gone between listing and reading, or unreadable: report, keep checking the rest.
       const gone = !(await this.workspace.stat(uri).catch(() => undefined));
       if (gone) return this.index.delete(uri);

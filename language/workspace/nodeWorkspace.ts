@@ -1,8 +1,8 @@
 // The workspace over the local disk, for the CLI. Not part of the browser bundle.
-import { readFile as readFileCallback, stat as statCallback, promises as fs, watch as fsWatch, type Stats } from 'node:fs';
+import { close, constants, fstat, open, read, readFile as readFileCallback, stat as statCallback, promises as fs, watch as fsWatch, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileUri, fsPath } from './uris';
-import type { FileChange, FileKind, FileStat, Workspace } from './workspace';
+import { FileTooLargeError, type FileChange, type FileKind, type FileStat, type Workspace } from './workspace';
 
 export interface NodeWorkspaceOptions {
   /**
@@ -49,6 +49,33 @@ export class NodeWorkspace implements Workspace {
   // through the FileHandle machinery of fs.promises.readFile (Node 20).
   readFile(uri: string): Promise<Uint8Array> {
     return new Promise((resolve, reject) => readFileCallback(fsPath(uri), (err, data) => (err ? reject(err) : resolve(data))));
+  }
+
+  // One open, fstat, read, close: the size is checked on the open file, so a file over the limit
+  // is never read, and no separate stat is needed. O_NONBLOCK: opening a FIFO must not hang.
+  readFileWithin(uri: string, limit: number): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      open(fsPath(uri), constants.O_RDONLY | constants.O_NONBLOCK, (err, fd) => {
+        if (err) return reject(err);
+        const done = (e: Error | null, data?: Uint8Array) => close(fd, () => (e ? reject(e) : resolve(data!)));
+        fstat(fd, (e, st) => {
+          if (e) return done(e);
+          if (!st.isFile()) return done(new Error('not a regular file'));
+          if (st.size > limit) return done(new FileTooLargeError(st.size));
+          const buf = Buffer.allocUnsafe(st.size);
+          const next = (off: number) => {
+            if (off >= buf.length) return done(null, buf);
+            read(fd, buf, off, buf.length - off, off, (re, n) => {
+              if (re) return done(re);
+              // The file shrank while being read: keep what is there.
+              if (n === 0) return done(null, buf.subarray(0, off));
+              next(off + n);
+            });
+          };
+          next(0);
+        });
+      });
+    });
   }
 
   async stat(uri: string): Promise<FileStat | undefined> {
