@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import type { JsonDiagnostic } from '../../cli/formatters';
 
 let bundled: Promise<string> | undefined;
 let bundleDir: string | undefined;
@@ -73,16 +74,7 @@ export function goodElement(id: string, body = ''): string {
   return `---\nid: ${id}\ntitle: Title of ${id}\ntype: element\nsystem: first-line-management\ndiscipline: technology-tools\n---\n\n${body}`;
 }
 
-export interface JsonDiagnostic {
-  file: string;
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  severity: string;
-  code: string;
-  message: string;
-}
+export type { JsonDiagnostic };
 
 /** `opmodel check --format json` on `dir`: exit code and "file:line:column code" (1-based) lines. */
 export async function checkJson(dir: string, args: string[] = ['.']): Promise<{ code: number | null; brief: string[]; diagnostics: JsonDiagnostic[]; stderr: string }> {
