@@ -102,13 +102,11 @@ export function formatSarif(r: CheckReport, version: string, uriFor: (file: stri
           driver: {
             name: 'opmodel',
             version,
-            informationUri: 'https://github.com/opmodel/opmodel',
             rules: all.map((x) => ({
               id: x.code,
               name: x.code.replace(/(^|-)([a-z])/g, (_m, _d, c: string) => c.toUpperCase()),
               shortDescription: { text: x.description },
               defaultConfiguration: { level: SARIF_LEVEL[x.level] },
-              helpUri: `https://github.com/opmodel/opmodel#${x.code}`,
             })),
           },
         },
