@@ -9,7 +9,7 @@ import { FrameworkIndex } from './indexer/frameworkIndex';
 import { parseDocument, type ParsedDocument } from './parse/document';
 import { runRules, SKIPPED_FILE, severityFor } from './rules/index';
 import type { Diagnostic, SeveritySetting } from './types';
-import { decodeText, formatSize } from './workspace/decodeText';
+import { decodeText, formatSize, tooLargeReason } from './workspace/decodeText';
 import { discoverFiles, fileFilter } from './workspace/discoverFiles';
 import { joinUri, relativeUri } from './workspace/uris';
 import { FileTooLargeError, type Workspace } from './workspace/workspace';
@@ -113,11 +113,11 @@ export class Project {
       else {
         const st = await this.workspace.stat(uri);
         if (!st) return this.index.delete(uri);
-        if (st.size > max) return this.index.skip({ uri, reason: decodeTextReason(st.size, max) });
+        if (st.size > max) return this.index.skip({ uri, reason: tooLargeReason(st.size, max) });
         bytes = await this.workspace.readFile(uri);
       }
     } catch (e) {
-      if (e instanceof FileTooLargeError) return this.index.skip({ uri, reason: decodeTextReason(e.size, max) });
+      if (e instanceof FileTooLargeError) return this.index.skip({ uri, reason: tooLargeReason(e.size, max) });
       // Gone between listing and reading, or unreadable: report, keep checking the rest.
       const gone = !(await this.workspace.stat(uri).catch(() => undefined));
       if (gone) return this.index.delete(uri);
@@ -173,8 +173,4 @@ export class Project {
     for (const uri of uris) for (const d of this.diagnostics(uri)) out.push(d);
     return out;
   }
-}
-
-function decodeTextReason(size: number, max: number): string {
-  return `larger than the ${formatSize(max)} limit (maxFileSize; the file has ${formatSize(size)})`;
 }

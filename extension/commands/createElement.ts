@@ -1,7 +1,7 @@
 // New Element and "Create missing element": choose where the element sits, get the next free ID
 // (or the missing one), write the file from the template and open it.
 import * as vscode from 'vscode';
-import { listElements, nextFreeId, type FamilyConfig, type Project } from '../../language/index';
+import { listElements, type FamilyConfig, type Project } from '../../language/index';
 import { elementTemplate, newElementUri } from '../elementTemplate';
 import { logError } from '../log';
 import type { ProjectManager } from '../projectManager';
@@ -40,13 +40,13 @@ export async function newElement(manager: ProjectManager): Promise<void> {
   let group = family.groups[0] ?? '';
   if (family.groups.length > 1) {
     const g = await vscode.window.showQuickPick(
-      family.groups.map((x) => ({ label: `${family!.prefix}${x}`, description: `next free: ${nextFreeId(project.syntax, family!, project.index.isDefined, x)}`, group: x })),
+      family.groups.map((x) => ({ label: `${family!.prefix}${x}`, description: `next free: ${project.index.nextFreeId(family!, x)}`, group: x })),
       { placeHolder: `Which group of ${family.title}?` },
     );
     if (!g) return;
     group = g.group;
   }
-  const id = nextFreeId(project.syntax, family, project.index.isDefined, group);
+  const id = project.index.nextFreeId(family, group);
   await createElementFile(manager, project, id, family, place.place, discipline);
 }
 

@@ -6,12 +6,10 @@ export const unknownId: Rule = {
   scope: 'workspace',
   description: 'A reference to an ID that matches a family but is defined nowhere; suggests the closest defined IDs.',
   check({ doc, index, report }) {
-    // Once per distinct ID: a file may cite the same unknown ID thousands of times.
-    const memo = new Map<string, readonly string[]>();
     for (const ref of doc.references) {
       if (index.isDefined(ref.id)) continue;
-      let sugg = memo.get(ref.id);
-      if (!sugg) memo.set(ref.id, (sugg = index.suggestionsFor(ref.id)));
+      // Cached by the index per ID: a file may cite the same unknown ID thousands of times.
+      const sugg = index.suggestionsFor(ref.id);
       const named = sugg.map((s) => `${s} (${index.definitions(s)[0]?.title ?? 'untitled'})`);
       const where = ref.field ? ` in ${ref.field}` : '';
       report({

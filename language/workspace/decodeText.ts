@@ -5,7 +5,7 @@ export type Decoded = { text: string } | { reason: string };
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 export function decodeText(bytes: Uint8Array, maxSize: number): Decoded {
-  if (bytes.byteLength > maxSize) return { reason: `larger than the ${formatSize(maxSize)} limit (maxFileSize)` };
+  if (bytes.byteLength > maxSize) return { reason: tooLargeReason(bytes.byteLength, maxSize) };
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) return { reason: 'binary file (it contains NUL bytes)' };
   try {
@@ -13,6 +13,11 @@ export function decodeText(bytes: Uint8Array, maxSize: number): Decoded {
   } catch {
     return { reason: 'not valid UTF-8 text' };
   }
+}
+
+/** Why a file over maxFileSize is skipped; the same words whether its size came from a stat or a read. */
+export function tooLargeReason(size: number, max: number): string {
+  return `larger than the ${formatSize(max)} limit (maxFileSize; the file has ${formatSize(size)})`;
 }
 
 export function formatSize(n: number): string {
