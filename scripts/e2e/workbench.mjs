@@ -31,12 +31,20 @@ export async function launchBrowser(profileDir) {
       if (/^(https?|wss?):$/.test(u.protocol) && u.hostname !== '127.0.0.1') offLoopback.add(u.origin);
     } catch { /* not a URL we can judge */ }
   };
-  context.on('request', (r) => note(r.url()));
+  // A webview's own resources (vscode-resource.vscode-cdn.net) are answered by its service worker
+  // inside the browser; anything else that names another host would have left the machine.
+  context.on('requestfinished', async (r) => {
+    const response = await r.response().catch(() => null);
+    if (!response?.fromServiceWorker()) note(r.url());
+  });
+  context.on('requestfailed', (r) => note(r.url()));
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('websocket', (ws) => note(ws.url()));
   page.setDefaultTimeout(45_000); // generous: CI machines are small and busy
   return { context, page, offLoopback };
 }
+
+const exactly = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
 export class Workbench {
   constructor(page) {
@@ -59,8 +67,7 @@ export class Workbench {
     await input.waitFor();
     await input.fill(relPath);
     // Click the row of exactly this file: a recently opened look-alike (FLM3-duplicate.md) may be first.
-    const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
+    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exactly(name) }) }).first();
     await row.click();
     await this.page.locator('.tab.active', { hasText: name }).waitFor();
     await this.line(lineText).waitFor();
@@ -70,14 +77,14 @@ export class Workbench {
     return this.editor.locator('.view-line', { hasText: text }).first();
   }
 
-  /** Runs a command by its title through the command palette. */
+  /** Runs a command by its exact title through the command palette. */
   async command(title) {
     await this.page.keyboard.press('Control+Shift+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    // The row with exactly this label: "Open Preview" also matches "Open Locked Preview to the Side".
+    await this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exactly(title) }) }).first().click();
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 

@@ -135,6 +135,37 @@ async function refusedRenameChecks(wb, ws, host) {
   }
 }
 
+/**
+ * IDs in the Markdown preview are links that open the definition. VS Code's preview follows a
+ * link's data-href itself only when it has no scheme; an absolute file URI went to the browser.
+ * `opensIn`: "preview" (the default markdown.preview.openMarkdownLinks) or "editor" (inEditor).
+ */
+async function previewLinkCheck(wb, ws, host, opensIn) {
+  await check(`${host}: an ID in the Markdown preview opens its definition (${opensIn})`, async () => {
+    const ee10 = cli('show', 'EE10', '--dir', ws, '--format', 'json');
+    await wb.openFile('first-line-management/FLM3.md', 'related: [');
+    await wb.command('Markdown: Open Preview');
+    try {
+      const preview = wb.page.locator('iframe.webview').last().contentFrame().locator('iframe#active-frame').contentFrame();
+      const link = preview.locator('a.opmodel-id', { hasText: 'EE10' }).first();
+      await link.waitFor({ timeout: 60_000 }); // linked once the framework is indexed and the preview refreshed
+      const href = await link.getAttribute('data-href');
+      log(`  preview link: data-href=${JSON.stringify(href)} title=${JSON.stringify(await link.getAttribute('title'))}`);
+      assert(href === '../people-management/EE10.md', `the EE10 link's data-href is ${href}`);
+      await link.click();
+      if (opensIn === 'preview') {
+        await preview.locator('h1', { hasText: `EE10 · ${ee10.title}` }).waitFor();
+      } else {
+        await wb.page.locator('.tab.active', { hasText: 'EE10.md' }).waitFor();
+        await wb.line(`id: EE10`).waitFor();
+      }
+      await shot(`e2e-${host}-preview-link-${opensIn}.png`);
+    } finally {
+      await wb.command('View: Close All Editors');
+    }
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Phase 1: the extension as installed from the .vsix (Node extension host, like desktop VS Code).
 async function nodePhase(vsix, extId, offLoopbackAll) {
@@ -267,6 +298,10 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
     });
 
     await refusedRenameChecks(wb, ws, 'node');
+    await previewLinkCheck(wb, ws, 'node', 'preview');
+    fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'markdown.preview.openMarkdownLinks': 'inEditor' }));
+    await previewLinkCheck(wb, ws, 'node', 'editor');
 
     await check('rename (F2) of a heading is still the Markdown extension\'s, links to it follow', async () => {
       const file = path.join(ws, 'headings.md'); // written by copyDocs: Quick Open lists files known at start
@@ -289,7 +324,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       await input.fill('FLM8');
       await page.keyboard.press('Enter');
       await wb.line('See FLM8').waitFor();
-      await wb.command('File: Save All');
+      await wb.command('File: Save All Files');
       // The refactoring saves the other files; wait until the disk agrees.
       const deadline = Date.now() + 20_000;
       let after = cli('show', 'FLM8', '--dir', ws, '--format', 'json');
@@ -382,6 +417,9 @@ async function webPhase(vsix, extId, offLoopbackAll) {
       await page.keyboard.press('Escape');
     });
     await refusedRenameChecks(wb, ws, 'web');
+    // No preview check here: code-server ships VS Code's Markdown extension without its browser
+    // build, so it runs in the Node host and cannot load a plugin from the worker (on github.dev
+    // both run in the worker). The plugin is the same code in both bundles (test/extension).
     await check('web extension: worker extension host frame exists, Node host did not activate it', async () => {
       const frames = wb.workerHostFrames();
       log(`  worker extension host frames: ${JSON.stringify(frames)}`);
