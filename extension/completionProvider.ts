@@ -25,9 +25,9 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly manager: ProjectManager) {}
 
   async provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position, _token: vscode.CancellationToken, ctx: vscode.CompletionContext): Promise<vscode.CompletionList | undefined> {
-    await this.manager.whenReady();
+    // From what is read so far while the framework is being indexed (the list says it is incomplete).
+    const project = await this.manager.projectSoon(doc.uri);
     return guard('Completion', doc.uri, undefined, () => {
-      const project = this.manager.projectFor(doc.uri);
       if (!project) return undefined;
       const uri = doc.uri.toString();
       const result = completions(project, uri, doc.getText(), fromPosition(pos));
@@ -40,7 +40,7 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
         if (!inFrontMatter && !(ctx.triggerCharacter === '-' && typedPrefix)) return undefined;
       }
       const range = toRange(result.range);
-      return new vscode.CompletionList(result.items.map((c) => toItem(project, c, range)), false);
+      return new vscode.CompletionList(result.items.map((c) => toItem(project, c, range)), !this.manager.isReady(project));
     });
   }
 }

@@ -15,6 +15,7 @@ import { DocumentLinkProvider } from './documentLinkProvider';
 import { DocumentSymbolProvider } from './documentSymbolProvider';
 import { FrameworkTree } from './frameworkTree';
 import { HoverProvider } from './hoverProvider';
+import { IndexingStatus } from './indexingStatus';
 import { createLog, guardAsync, logError } from './log';
 import { opmodelIdsPlugin, type IdResolver } from './markdownItIds';
 import { ProjectManager } from './projectManager';
@@ -30,12 +31,13 @@ export interface OpmodelApi {
 }
 
 export function activate(context: vscode.ExtensionContext): OpmodelApi {
+  const activatedAt = Date.now();
   const log = createLog();
   context.subscriptions.push(log);
   const manager = new ProjectManager(new VscodeWorkspace());
   const publisher = new DiagnosticsPublisher(manager);
   const tree = new FrameworkTree(manager, publisher, context.workspaceState);
-  context.subscriptions.push(manager, publisher, tree);
+  context.subscriptions.push(manager, publisher, tree, new IndexingStatus(manager, publisher, tree.view, activatedAt));
 
   const l = vscode.languages;
   context.subscriptions.push(

@@ -11,7 +11,7 @@ export { scanMarkdown } from './parse/markdownScanner';
 export { readFrontMatter } from './parse/frontMatter';
 export { rules, allCodes, SKIPPED_FILE, INVALID_CONFIG } from './rules/index';
 export type { Rule } from './rules/rule';
-export { Project, type Logger, type ProjectOptions } from './project';
+export { Project, type Logger, type ProjectOptions, type ScanProgress } from './project';
 export { LineIndex } from './text/lineIndex';
 export { MemoryWorkspace } from './workspace/memoryWorkspace';
 export { FileTooLargeError, type Workspace, type FileChange, type FileKind, type FileStat, type Disposable } from './workspace/workspace';

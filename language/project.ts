@@ -27,6 +27,13 @@ export interface ProjectOptions {
   severityOverrides?: Record<string, SeveritySetting>;
 }
 
+export interface ScanProgress {
+  /** Files read and indexed so far. */
+  read: number;
+  /** Files found. */
+  total: number;
+}
+
 const READ_CONCURRENCY = 32;
 const CONFIG_MAX_SIZE = 1024 * 1024;
 
@@ -51,6 +58,13 @@ export class Project {
 
   /** Reads the config at the root (defaults when there is none) and indexes every file. */
   static async open(opts: ProjectOptions): Promise<Project> {
+    const project = await Project.create(opts);
+    await project.scan();
+    return project;
+  }
+
+  /** Reads the config only: the index is empty until scan() (an editor can answer meanwhile). */
+  static async create(opts: ProjectOptions): Promise<Project> {
     const { workspace, rootUri } = opts;
     const configUri = joinUri(rootUri, CONFIG_FILE_NAME);
     let config = defaultConfig();
@@ -69,26 +83,28 @@ export class Project {
       if ('text' in decoded) ({ config, problems } = loadConfig(decoded.text));
       else problems = [{ message: `${CONFIG_FILE_NAME} is ${decoded.reason}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
     }
-    const project = new Project(workspace, rootUri, config, hasConfig ? configUri : undefined, problems, opts.logger, opts.severityOverrides);
-    await project.scan();
-    return project;
+    return new Project(workspace, rootUri, config, hasConfig ? configUri : undefined, problems, opts.logger, opts.severityOverrides);
   }
 
-  /** Full rescan from the workspace. */
-  async scan(): Promise<void> {
+  /** Full rescan from the workspace; `onProgress` hears how many of the found files are read. */
+  async scan(onProgress?: (progress: ScanProgress) => void): Promise<void> {
     // Everything may change: the index drops all cached diagnostics once, at the end.
     this.index.beginLoad();
     try {
       for (const uri of [...this.index.docs.keys(), ...this.index.skipped.keys()]) this.index.delete(uri);
       const found = await discoverFiles(this.workspace, this.rootUri, this.config);
       for (const s of found.skipped) this.index.skip(s);
+      const total = found.files.length;
+      onProgress?.({ read: 0, total });
       let next = 0;
+      let read = 0;
       const worker = async () => {
-        while (next < found.files.length) {
+        while (next < total) {
           const uri = found.files[next++]!;
           await this.readAndIndex(uri);
           // Listed, then gone before it could be read: report it rather than drop it silently.
           if (!this.index.docs.has(uri) && !this.index.skipped.has(uri)) this.index.skip({ uri, reason: 'it was deleted while being read' });
+          onProgress?.({ read: ++read, total });
         }
       };
       await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, found.files.length) }, worker));

@@ -46,6 +46,38 @@ export async function launchBrowser(profileDir) {
 
 const exactly = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
 
+/**
+ * Records, from before the workbench loads, every label the opmodel status-bar item shows, the
+ * Framework view's message and welcome texts: states that may last only a moment.
+ */
+export async function recordOpmodelStates(page) {
+  await page.addInitScript(() => {
+    const seen = { status: [], message: [], welcome: [] };
+    Object.defineProperty(window, '__opmodelSeen', { value: seen });
+    const last = {};
+    const note = (key, value) => {
+      if (!value || last[key] === value) return;
+      last[key] = value;
+      seen[key].push({ at: Math.round(performance.now()), value });
+    };
+    const scan = () => {
+      const item = document.querySelector('.statusbar-item-label[aria-label^="opmodel:"]');
+      note('status', item?.getAttribute('aria-label'));
+      for (const pane of document.querySelectorAll('.pane')) {
+        if (!pane.querySelector('.pane-header')?.textContent?.toLowerCase().includes('framework')) continue;
+        note('message', pane.querySelector('.pane-body .message:not(.hide)')?.textContent?.trim());
+        note('welcome', pane.querySelector('.welcome-view-content')?.textContent?.trim());
+      }
+    };
+    new MutationObserver(scan).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'class'] });
+  });
+}
+
+/** What recordOpmodelStates saw so far. */
+export function opmodelStates(page) {
+  return page.evaluate(() => window.__opmodelSeen);
+}
+
 export class Workbench {
   constructor(page) {
     this.page = page;

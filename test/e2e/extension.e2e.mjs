@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureCodeServer, e2eHome, repoRoot, startCodeServer } from '../../scripts/e2e/codeServer.mjs';
-import { Workbench, launchBrowser } from '../../scripts/e2e/workbench.mjs';
+import { browserEntryOnly, packageExtension } from '../../scripts/e2e/extensionPackage.mjs';
+import { Workbench, launchBrowser, opmodelStates, recordOpmodelStates } from '../../scripts/e2e/workbench.mjs';
 
 const updateScreenshots = process.argv.includes('--update-screenshots');
 const runDir = path.join(e2eHome, 'run');
@@ -72,20 +73,33 @@ function copyDocs(label) {
   return dir;
 }
 
-function packageExtension() {
-  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  if (!pkg.scripts?.package) throw new Error('package.json has no "package" script yet');
-  log('npm run package');
-  const started = Date.now() - 1000;
-  const r = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status})`);
-  // The .vsix this run wrote at the repository root, whatever the script names it.
-  const vsix = fs.readdirSync(repoRoot).filter((f) => f.endsWith('.vsix')).map((f) => path.join(repoRoot, f))
-    .filter((f) => fs.statSync(f).mtimeMs >= started).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
-  if (!vsix) throw new Error('npm run package wrote no .vsix at the repository root');
-  log(`packaged ${path.basename(vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KB)`);
-  if (!fs.existsSync(path.join(repoRoot, 'dist/cli.js'))) throw new Error('dist/cli.js missing after packaging');
-  return { vsix, id: `${pkg.publisher}.${pkg.name}`.toLowerCase(), pkg };
+
+/**
+ * From activation on, the status bar says that opmodel is reading the framework, the Framework
+ * view shows progress instead of its "no framework" welcome, and once indexed the item counts
+ * what `opmodel check` counts. The states are recorded as they appear (recordOpmodelStates).
+ */
+async function progressStateCheck(wb, ws, host) {
+  await check(`${host}: indexing progress from activation, then the counts; never the "no framework" welcome`, async () => {
+    // The view open as early as possible, so that it is on screen while the framework is read.
+    const icon = wb.page.locator('.activitybar .action-item .action-label[aria-label^="opmodel"]').first();
+    await icon.click();
+    const report = cli('check', ws, '--format', 'json');
+    const count = (x, one) => `${x.toLocaleString('en')} ${one}${x === 1 ? '' : 's'}`;
+    const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
+    const expected = `opmodel: ${count(report.elements, 'element')} in ${count(report.files, 'file')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}, indexed in `;
+    await wb.page.waitForFunction((x) => window.__opmodelSeen?.status.at(-1)?.value.startsWith(x), expected, { timeout: 120_000 });
+    const seen = await opmodelStates(wb.page);
+    log(`  states: ${JSON.stringify(seen)}`);
+    const busy = seen.status.filter((x) => /^opmodel: (Looking for opmodel frameworks|Reading [\d,]+ of [\d,]+ files)…$/.test(x.value));
+    assert(busy.length > 0 && busy[0].at <= seen.status.find((x) => x.value.startsWith(expected)).at, `no progress in the status bar before the counts: ${JSON.stringify(seen.status)}`);
+    assert(/indexed in \d+\.\d\d s$/.test(seen.status.at(-1).value), `the final status reads "${seen.status.at(-1).value}"`);
+    const welcome = seen.welcome.filter((w) => /no opmodel framework/i.test(w.value));
+    assert(welcome.length === 0, `the view said there is no framework: ${JSON.stringify(welcome)}`);
+    const statusText = squash(await wb.page.locator('.statusbar-item-label[aria-label^="opmodel:"]').innerText());
+    assert(statusText === report.elements.toLocaleString('en'), `the status bar item reads "${statusText}"`);
+  });
 }
 
 /**
@@ -177,9 +191,11 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
     browser = await launchBrowser(path.join(runDir, 'profile-node'));
     browsersRun++;
     page = browser.page;
+    await recordOpmodelStates(page);
     const wb = new Workbench(page);
     await wb.open(server.url, ws);
     log('workbench loaded');
+    await progressStateCheck(wb, ws, 'node');
     const show3 = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
 
     const matrixMd = cli('matrix', ws, '--format', 'markdown');
@@ -192,7 +208,8 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
     const flSystem = flRow[0], flDiscipline = header[flRow.findIndex((c) => c.split(', ').includes('FLM3'))];
     await check('the Framework tree shows systems × disciplines with element labels', async () => {
       // The activity-bar container is titled "opmodel"; its view is "Framework".
-      await page.locator('.activitybar .action-item .action-label[aria-label^="opmodel"]').first().click();
+      const icon = page.locator('.activitybar .action-item .action-label[aria-label^="opmodel"]').first();
+      if ((await icon.getAttribute('aria-expanded')) !== 'true' && !(await page.locator('.activitybar .action-item.checked .action-label[aria-label^="opmodel"]').count())) await icon.click();
       const tree = page.locator('.pane-body .monaco-list').filter({ hasText: systems[0] }).first();
       const row = (label) => tree.locator('.monaco-list-row', { hasText: label }).first();
       await row(systems[0]).waitFor({ timeout: 120_000 }); // the first wait also covers indexing the workspace
@@ -365,34 +382,20 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
 // ---------------------------------------------------------------------------------------------------
 // Phase 2: only the browser entry can run (as on github.dev / vscode.dev): "main" is removed from the
 // installed manifest, so the web worker extension host is the only one that can load the extension.
-// "type" goes too: without "main", VS Code's worker host would take "type": "module" to mean an ESM
-// browser entry, which it cannot load; the browser bundle is CommonJS, and with "main" present (the
-// real manifest) the worker host decides by the ".cjs" of "main".
 async function webPhase(vsix, extId, offLoopbackAll) {
   const ws = copyDocs('web');
   fs.writeFileSync(path.join(ws, 'e2e-notes.md'), '# Web notes\n\nWeb check: FLM3 and FLM98.\n');
-  const server = await startCodeServer({
-    state: path.join(runDir, 'state-web'),
-    vsix: [vsix],
-    afterInstall(extensionsDir) {
-      const dir = fs.readdirSync(extensionsDir).find((d) => d.toLowerCase().startsWith(`${extId}-`));
-      if (!dir) throw new Error(`${extId} is not in ${extensionsDir}`);
-      const manifestFile = path.join(extensionsDir, dir, 'package.json');
-      const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-      if (!manifest.browser) throw new Error('the packaged manifest has no "browser" entry');
-      delete manifest.main;
-      delete manifest.type;
-      fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
-    },
-  });
+  const server = await startCodeServer({ state: path.join(runDir, 'state-web'), vsix: [vsix], afterInstall: browserEntryOnly(extId) });
   log(`code-server pid ${server.pid} on ${server.url} (browser entry only), workspace ${ws}`);
   let browser = null;
   try {
     browser = await launchBrowser(path.join(runDir, 'profile-web'));
     browsersRun++;
     page = browser.page;
+    await recordOpmodelStates(page);
     const wb = new Workbench(page);
     await wb.open(server.url, ws);
+    await progressStateCheck(wb, ws, 'web');
     await wb.openFile('e2e-notes.md', 'Web check');
     const show3 = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
     const expected = cli('check', ws, '--format', 'json').diagnostics.find((d) => d.code === 'unknown-id');
@@ -444,7 +447,7 @@ async function main() {
   let packaged = null;
   await check('setup: code-server installed, extension packaged', async () => {
     ensureCodeServer();
-    packaged = packageExtension();
+    packaged = packageExtension(log);
   });
   if (packaged) {
     try {

@@ -169,3 +169,16 @@ describe('injection grammar', () => {
     for (const id of ids) expect(hits(` ${id} `)).toEqual([id]);
   });
 });
+
+describe('Framework view welcome', () => {
+  it('is shown only once discovery found no framework, and reads as plain text', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const welcome = pkg.contributes.viewsWelcome.filter((w: { view: string }) => w.view === 'opmodel.framework');
+    expect(welcome).toHaveLength(1);
+    // Set by extension/indexingStatus.ts after discovery; while indexing the view shows progress.
+    expect(welcome[0].when).toBe('opmodel.noFramework');
+    expect(readFileSync('extension/indexingStatus.ts', 'utf8')).toContain("'opmodel.noFramework'");
+    // Welcome content renders links, not code spans: backticks would show as they are.
+    expect(welcome[0].contents).not.toContain('`');
+  });
+});
