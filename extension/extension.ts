@@ -1,6 +1,7 @@
 // Entry point of the opmodel extension (desktop and web). A thin adapter: every answer comes
 // from the engine in language/; this file only wires providers, views and commands.
 import type MarkdownIt from 'markdown-it';
+import type { Workspace } from '../language/index';
 import * as vscode from 'vscode';
 import { CodeActionProvider } from './codeActionProvider';
 import { checkWorkspace } from './commands/checkWorkspace';
@@ -30,11 +31,12 @@ export interface OpmodelApi {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
-export function activate(context: vscode.ExtensionContext): OpmodelApi {
+/** `localFiles`: how the Node entry (node.ts) reads `file:` URIs; the web worker has none. */
+export function activate(context: vscode.ExtensionContext, localFiles?: Workspace): OpmodelApi {
   const activatedAt = Date.now();
   const log = createLog();
   context.subscriptions.push(log);
-  const manager = new ProjectManager(new VscodeWorkspace());
+  const manager = new ProjectManager(new VscodeWorkspace(localFiles));
   const publisher = new DiagnosticsPublisher(manager);
   const tree = new FrameworkTree(manager, publisher, context.workspaceState);
   context.subscriptions.push(manager, publisher, tree, new IndexingStatus(manager, publisher, tree.view, activatedAt));

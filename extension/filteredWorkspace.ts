@@ -3,11 +3,15 @@
 import { joinUri, relativeUri, type FileChange, type FileKind, type Workspace } from '../language/index';
 
 export class FilteredWorkspace implements Workspace {
+  readonly readFileWithin?: (uri: string, limit: number) => Promise<Uint8Array>;
+
   constructor(
     private readonly inner: Workspace,
     private readonly rootUri: string,
     private readonly keep: (relPath: string) => boolean,
-  ) {}
+  ) {
+    if (inner.readFileWithin) this.readFileWithin = inner.readFileWithin.bind(inner);
+  }
 
   /** True when `uri` (inside the root) is a file the settings let through. */
   allows(uri: string): boolean {

@@ -40,6 +40,7 @@ export interface ProjectsChanged {
 const SKIP_DIRS = '**/{node_modules,.git}/**';
 const PROBE_FILES = 200;
 const PROGRESS_MS = 100;
+const REMOTE_READS = 128;
 
 export class ProjectManager implements vscode.Disposable {
   private readonly entries = new Map<string, ProjectEntry>();
@@ -203,12 +204,18 @@ export class ProjectManager implements vscode.Disposable {
     const settings = this.settingsFor(folder);
     const filter = new FilteredWorkspace(this.base, rootUri, settingsFilter(settings));
     const started = Date.now();
-    const project = await Project.create({ workspace: filter, rootUri, logger, severityOverrides: settings.severity });
+    // A file read through vscode.workspace.fs (web worker, remote or virtual) is a round trip: keep more in flight.
+    const readConcurrency = rootUri.startsWith('file:') && this.base.readFileWithin ? undefined : REMOTE_READS;
+    const project = await Project.create({ workspace: filter, rootUri, logger, severityOverrides: settings.severity, readConcurrency });
     // Registered before it is read, so that completion and hover answer from what is read so far.
     const entry: ProjectEntry = { project, folder, filter, ready: false };
     this.entries.set(rootUri, entry);
+    let listed = 0;
     try {
-      await project.scan((p) => this.progress(rootUri, p));
+      await project.scan((p) => {
+        listed ||= Date.now();
+        this.progress(rootUri, p);
+      });
     } catch (e) {
       if (this.entries.get(rootUri) === entry) this.entries.delete(rootUri);
       throw e;
@@ -223,7 +230,8 @@ export class ProjectManager implements vscode.Disposable {
       if (project.contains(u) && filter.allows(u) && project.document(u)?.version !== hashText(d.getText())) project.updateText(u, d.getText());
     }
     entry.ready = true;
-    logger.info(`Opened ${rootUri}: ${project.index.docs.size} files, ${project.index.definedIds().length} elements in ${Date.now() - started} ms${project.configUri ? '' : ' (no opmodel.json: shipped defaults)'}.`);
+    const now = Date.now();
+    logger.info(`Opened ${rootUri}: ${project.index.docs.size} files, ${project.index.definedIds().length} elements in ${now - started} ms (listing ${listed - started} ms, reading ${now - listed} ms)${project.configUri ? '' : ' (no opmodel.json: shipped defaults)'}.`);
     return project;
   }
 

@@ -25,6 +25,11 @@ export interface ProjectOptions {
   logger?: Logger;
   /** Per-code severities from the editor's settings; they win over the config file. */
   severityOverrides?: Record<string, SeveritySetting>;
+  /**
+   * Files read at once (default 32). More pays where each read is a round trip to another
+   * process (a remote or virtual file system), not where it is a local system call.
+   */
+  readConcurrency?: number;
 }
 
 export interface ScanProgress {
@@ -50,6 +55,7 @@ export class Project {
     readonly configProblems: ConfigProblem[],
     readonly logger: Logger | undefined,
     severityOverrides: Record<string, SeveritySetting> | undefined,
+    private readonly readConcurrency = READ_CONCURRENCY,
   ) {
     this.syntax = new IdSyntax(config.families);
     this.severityOverrides = severityOverrides;
@@ -83,7 +89,7 @@ export class Project {
       if ('text' in decoded) ({ config, problems } = loadConfig(decoded.text));
       else problems = [{ message: `${CONFIG_FILE_NAME} is ${decoded.reason}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
     }
-    return new Project(workspace, rootUri, config, hasConfig ? configUri : undefined, problems, opts.logger, opts.severityOverrides);
+    return new Project(workspace, rootUri, config, hasConfig ? configUri : undefined, problems, opts.logger, opts.severityOverrides, opts.readConcurrency);
   }
 
   /** Full rescan from the workspace; `onProgress` hears how many of the found files are read. */
@@ -107,7 +113,7 @@ export class Project {
           onProgress?.({ read: ++read, total });
         }
       };
-      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, found.files.length) }, worker));
+      await Promise.all(Array.from({ length: Math.min(this.readConcurrency, found.files.length) }, worker));
     } finally {
       this.index.endLoad();
     }

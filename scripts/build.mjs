@@ -19,7 +19,8 @@ await build({
 chmodSync('dist/cli.js', 0o755);
 
 if (existsSync('extension/extension.ts')) {
-  await build({ ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
+  // The Node host's entry reads file: URIs from disk (extension/node.ts); the web one cannot.
+  await build({ ...common, entryPoints: ['extension/node.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
   await build({
     ...common,
     entryPoints: ['extension/extension.ts'],

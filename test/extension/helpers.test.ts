@@ -1,8 +1,12 @@
 // The vscode-free helpers of the extension: file kinds, settings, the filtered workspace,
 // framework detection, the new-element template and the matrix page.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, IdSyntax, matrix, MemoryWorkspace, Project } from '../../language/index';
+import { defaultConfig, FileTooLargeError, IdSyntax, matrix, MemoryWorkspace, Project } from '../../language/index';
+import { NodeWorkspace } from '../../language/workspace/nodeWorkspace';
+import { fileUri } from '../../language/workspace/uris';
 import { elementTemplate, newElementUri, yamlScalar } from '../../extension/elementTemplate';
 import { fileKindOf, FILE_TYPE } from '../../extension/fileKinds';
 import { FilteredWorkspace } from '../../extension/filteredWorkspace';
@@ -56,6 +60,20 @@ describe('FilteredWorkspace', () => {
     const ws = new FilteredWorkspace(inner, ROOT, settingsFilter({ include: ['a/**'], exclude: [] }));
     const project = await Project.open({ workspace: ws, rootUri: ROOT });
     expect(project.index.definedIds()).toEqual(['FLM1']);
+  });
+  it('passes on the size-checked read of the disk workspace, so that no file costs a stat as well', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'opmodel-filtered-'));
+    try {
+      writeFileSync(path.join(dir, 'FLM1.md'), element('FLM1', 'first-line-management', 'organization-management'));
+      const root = fileUri(dir);
+      const ws = new FilteredWorkspace(new NodeWorkspace(), root, settingsFilter({ include: [], exclude: [] }));
+      expect(ws.readFileWithin).toBeTypeOf('function');
+      expect(new TextDecoder().decode(await ws.readFileWithin!(`${root}/FLM1.md`, 1000))).toContain('id: FLM1');
+      await expect(ws.readFileWithin!(`${root}/FLM1.md`, 10)).rejects.toBeInstanceOf(FileTooLargeError);
+      expect(new FilteredWorkspace(new MemoryWorkspace({}), ROOT, () => true).readFileWithin).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
