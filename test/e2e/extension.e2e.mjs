@@ -102,6 +102,45 @@ async function progressStateCheck(wb, ws, host) {
   });
 }
 
+/** The New Element wizard: a title and an exact "(n/N)" on every step, N following the highlighted choice. */
+async function newElementWizardCheck(wb, ws) {
+  await check('New Element: every step has the title and the right "(n/N)"', async () => {
+    const cfg = JSON.parse(fs.readFileSync(path.join(ws, 'opmodel.json'), 'utf8'));
+    const [om, flm] = cfg.systems;
+    // The shape this walk assumes: a first system with a grouped family and a plain one, a second with one family.
+    assert(JSON.stringify(om.families) === '["CORE","OM"]' && cfg.families.CORE.groups?.length > 1 && JSON.stringify(flm.families) === '["FLM"]',
+      'framework-docs/opmodel.json no longer has the systems this check walks through');
+    const title = wb.page.locator('.quick-input-widget .quick-input-title');
+    const expectTitle = async (text) => {
+      await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: text }).waitFor();
+      assert(squash(await title.innerText()) === text, `the step reads "${squash(await title.innerText())}", expected "${text}"`);
+    };
+    const key = async (k, text) => {
+      await wb.page.keyboard.press(k);
+      await expectTitle(text);
+    };
+    await wb.command('opmodel: New Element');
+    const seen = [];
+    const step = async (k, text) => {
+      await key(k, text);
+      seen.push(text.replace('opmodel: New Element ', ''));
+    };
+    await expectTitle('opmodel: New Element (1/5)'); // Operational Management: discipline, family, CORE group, title
+    await step('ArrowDown', 'opmodel: New Element (1/3)'); // First Line Management: discipline, title
+    await step('ArrowUp', 'opmodel: New Element (1/5)');
+    await step('Enter', 'opmodel: New Element (2/5)'); // discipline
+    await step('Enter', 'opmodel: New Element (3/5)'); // family, CORE highlighted
+    await step('ArrowDown', 'opmodel: New Element (3/4)'); // OM has no groups
+    await step('ArrowUp', 'opmodel: New Element (3/5)');
+    await step('Enter', 'opmodel: New Element (4/5)'); // group of CORE
+    await step('Enter', 'opmodel: New Element (5/5)'); // title
+    log(`  wizard steps: ${seen.join(' ')}`);
+    await shot('e2e-new-element-title-step.png');
+    await wb.page.keyboard.press('Escape');
+    await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  });
+}
+
 /**
  * A refused rename must change nothing. VS Code hands a rename that one provider refused to the
  * next one; inside "[...]" that is the Markdown provider, which renamed the whole relation list
@@ -315,6 +354,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
     });
 
     await refusedRenameChecks(wb, ws, 'node');
+    await newElementWizardCheck(wb, ws);
     await previewLinkCheck(wb, ws, 'node', 'preview');
     fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
     fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'markdown.preview.openMarkdownLinks': 'inEditor' }));
