@@ -1,7 +1,10 @@
 // Rename an ID everywhere: the defining `id:` values, body references, relation fields and every
-// misspelling of it. Also decides which positions are ours to rename (or to refuse) at all.
+// misspelling of it, and the file named after it with the links to that file. Also decides
+// which positions are ours to rename (or to refuse) at all.
+import { fileNameFor, renameFileEdit } from '../fixes/renameFile';
 import type { Project } from '../project';
 import type { Position, Range, TextEdit, WorkspaceEdit } from '../types';
+import { basename, dirnameUri, joinUri } from '../workspace/uris';
 import { idAtPosition } from './idAtPosition';
 
 export type RenameResult = { edit: WorkspaceEdit } | { error: string };
@@ -87,6 +90,21 @@ export function renameId(project: Project, oldId: string, newIdRaw: string): Ren
   }
   for (const { uri, malformed } of misspelt) add(uri, malformed.range);
   if (Object.keys(changes).length === 0) return { error: `${oldId} is neither defined nor referenced.` };
+  // The file follows the ID when it is named after it (and only one document defines it).
+  const defs = project.index.definitions(oldId);
+  let renames: { oldUri: string; newUri: string }[] | undefined;
+  if (newId !== oldId && defs.length === 1 && basename(defs[0]!.uri) === fileNameFor(oldId)) {
+    const oldUri = defs[0]!.uri;
+    const newUri = joinUri(dirnameUri(oldUri), fileNameFor(newId));
+    if (!project.index.docs.has(newUri) && !project.index.skipped.has(newUri)) {
+      const file = renameFileEdit(project.index, oldUri, newUri);
+      for (const [uri, edits] of Object.entries(file.changes)) {
+        for (const e of edits) (changes[uri] ??= []).push(e);
+        versions[uri] = file.versions[uri]!;
+      }
+      renames = file.renames;
+    }
+  }
   for (const edits of Object.values(changes)) edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { edit: { changes, versions } };
+  return { edit: renames ? { changes, versions, renames } : { changes, versions } };
 }

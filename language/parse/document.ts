@@ -2,6 +2,7 @@
 // defines, every reference with its exact range, misspelt IDs, headings and suppressions.
 import type { OpmodelConfig } from '../config/config';
 import type { IdSyntax } from '../ids/idSyntax';
+import { resolveLink } from '../fixes/renameFile';
 import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 import { readFrontMatter, type FieldValue, type ScalarValue } from './frontMatter';
@@ -62,6 +63,8 @@ export interface ParsedDocument {
   invalidRelationItems: { field: string; value: string; range: Range }[];
   headings: { level: number; text: string; range: Range; selectionRange: Range }[];
   directives: Directive[];
+  /** Relative links to files in the body: the path part as written (no fragment or query), its URI. */
+  links: { path: string; range: Range; target: string }[];
 }
 
 /** 53-bit string hash (cyrb53); collisions only matter for staleness checks. */
@@ -93,6 +96,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     invalidRelationItems: [],
     headings: [],
     directives: [],
+    links: [],
   };
   const fm = readFrontMatter(text);
   let bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -152,6 +156,15 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
   for (const [s, e] of scan.comments) {
     const d = parseDirective(text.slice(s, e), lines.position(s).line, lines.position(e).line);
     if (d) doc.directives.push(d);
+  }
+  for (const [s, e] of scan.links) {
+    const raw = text.slice(s, e);
+    // Only paths relative to the document: no scheme, no site root, not a fragment alone.
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(raw) || raw.startsWith('/') || raw.startsWith('#')) continue;
+    const end = raw.search(/[?#]/);
+    const path = end < 0 ? raw : raw.slice(0, end);
+    const target = path ? resolveLink(uri, path) : undefined;
+    if (target) doc.links.push({ path, range: r(s, s + path.length), target });
   }
   for (const h of scan.headings) {
     doc.headings.push({ level: h.level, text: text.slice(h.start, h.end), range: r(h.lineStart, h.lineEnd), selectionRange: r(h.start, h.end) });

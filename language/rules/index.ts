@@ -6,6 +6,7 @@ import type { ParsedDocument } from '../parse/document';
 import { isSuppressed } from '../parse/suppressions';
 import type { Diagnostic, Severity, SeveritySetting } from '../types';
 import { duplicateId } from './duplicateId';
+import { fileNameMismatch } from './fileNameMismatch';
 import { idFamilyMismatch } from './idFamilyMismatch';
 import { invalidFrontMatter } from './invalidFrontMatter';
 import { invalidId } from './invalidId';
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   invalidId,
   invalidRelation,
   missingTitle,
+  fileNameMismatch,
 ];
 
 /** Codes reported outside the rules: files that could not be read, and config problems. */

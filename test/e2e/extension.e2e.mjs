@@ -68,7 +68,7 @@ function copyDocs(label) {
   // Named framework-docs inside a temporary parent, so the window title reads as it would for a user.
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `opmodel-e2e-${label}-`)), 'framework-docs');
   fs.cpSync(path.join(repoRoot, 'framework-docs'), dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'e2e-notes.md'), '# End-to-end notes\n\nScratch page for the editor checks.\n');
+  fs.writeFileSync(path.join(dir, 'e2e-notes.md'), '# End-to-end notes\n\nScratch page for the editor checks.\nRead [the meetings element](first-line-management/FLM3.md).\n');
   fs.writeFileSync(path.join(dir, 'headings.md'), '# Alpha section\n\nSee [the section](#alpha-section) and FLM3.\n');
   return dir;
 }
@@ -370,7 +370,11 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       assert(fs.readFileSync(file, 'utf8') === '# Beta section\n\nSee [the section](#beta-section) and FLM3.\n', `headings.md reads ${JSON.stringify(fs.readFileSync(file, 'utf8'))}`);
     });
 
-    await check('rename (F2) of an ID updates the references in other files', async () => {
+    const notesFile = path.join(ws, 'e2e-notes.md');
+    const flm3File = path.join(ws, 'first-line-management', 'FLM3.md');
+    const flm8File = path.join(ws, 'first-line-management', 'FLM8.md');
+    const beforeRename = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
+    await check('rename (F2) of an ID updates the references in other files, renames its file and the links to it', async () => {
       const before = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
       assert(cli('show', 'FLM8', '--dir', ws, '--format', 'json').defined === false, 'FLM8 is already defined in the copy');
       await wb.openFile('e2e-notes.md', 'See FLM3');
@@ -400,6 +404,10 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       assert(!old.defined && old.references.length === 0, 'FLM3 is still defined or referenced on disk');
       const problems = cli('check', ws, '--format', 'json').diagnostics;
       assert(problems.length === 0, `the renamed copy has problems: ${JSON.stringify(problems.slice(0, 3))}`);
+      // The file was named after the ID: it follows, and so does the link to it.
+      assert(!fs.existsSync(flm3File) && fs.existsSync(flm8File), 'first-line-management/FLM3.md was not renamed to FLM8.md');
+      assert(after.definitions[0].file.endsWith('first-line-management/FLM8.md'), `FLM8 is defined in ${after.definitions[0].file}`);
+      assert(fs.readFileSync(notesFile, 'utf8').includes('[the meetings element](first-line-management/FLM8.md)'), 'the link in e2e-notes.md still points at FLM3.md');
     });
 
     await check('the extension ran in the Node extension host', async () => {
@@ -408,6 +416,29 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
 
     await check('the Framework tree refreshes after the rename', async () => {
       await page.locator('.pane-body .monaco-list-row', { hasText: `FLM8 · ${show3.title}` }).first().waitFor();
+    });
+
+    await check('one undo takes the whole rename back: the text in every file, the file name and the link', async () => {
+      await wb.openFile('e2e-notes.md', 'See FLM8');
+      await wb.editor.locator('.view-lines').click();
+      await page.keyboard.press('Control+Z');
+      // VS Code may ask whether to undo the workspace edit in every file it touched.
+      const everywhere = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Undo in \d+ Files$/ });
+      await Promise.race([everywhere.waitFor(), wb.line('See FLM3').waitFor()]);
+      if (await everywhere.isVisible()) await everywhere.click();
+      await wb.line('See FLM3').waitFor();
+      await wb.command('File: Save All Files');
+      const deadline = Date.now() + 20_000;
+      let back = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
+      while ((!back.defined || back.references.length < beforeRename.references.length) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        back = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
+      }
+      const key = (r) => `${r.file}:${r.line}:${r.column}`;
+      assert(fs.existsSync(flm3File) && !fs.existsSync(flm8File), 'FLM8.md was not renamed back to FLM3.md');
+      assert(JSON.stringify(back.references.map(key).sort()) === JSON.stringify(beforeRename.references.map(key).sort()), 'the references of FLM3 are not back');
+      assert(fs.readFileSync(notesFile, 'utf8').includes('[the meetings element](first-line-management/FLM3.md)'), 'the link is not back');
+      assert(cli('check', ws, '--format', 'json').diagnostics.length === 0, 'the copy has problems after the undo');
     });
   } finally {
     for (const u of browser?.offLoopback ?? []) offLoopbackAll.add(u);
