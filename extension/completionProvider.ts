@@ -9,9 +9,10 @@ import type { ProjectManager } from './projectManager';
  * Characters that open the list by themselves. Letters cannot be used: VS Code counts a typed
  * letter as word typing (quick suggestions, off in Markdown by default), so IDs complete on
  * Ctrl+Space, while typing when quick suggestions are on, and after "CORE-" style prefixes.
- * "[" and "," open it in front-matter relation lists.
+ * "[", "," and the space after them open it in front-matter relation lists: a list opened at
+ * the comma would take the space typed next as filter text, and re-sort itself by title.
  */
-export const TRIGGER_CHARACTERS = ['-', '[', ','];
+export const TRIGGER_CHARACTERS = ['-', '[', ',', ' '];
 
 const KIND: Record<CompletionCandidate['kind'], vscode.CompletionItemKind> = {
   id: vscode.CompletionItemKind.Reference,
@@ -30,9 +31,13 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
     return guard('Completion', doc.uri, undefined, () => {
       if (!project) return undefined;
       const uri = doc.uri.toString();
-      const result = completions(project, uri, doc.getText(), fromPosition(pos));
+      const triggered = ctx.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter;
+      // Every space typed asks: only one that starts a list item ("[ ", ", ") is for us.
+      if (triggered && ctx.triggerCharacter === ' ' && !/[[,] $/.test(doc.lineAt(pos.line).text.slice(0, pos.character))) return undefined;
+      // Titles only on request (Ctrl+Space, or as the user goes on typing into an open list).
+      const result = completions(project, uri, doc.getText(), fromPosition(pos), { titles: !triggered });
       if (!result) return undefined;
-      if (ctx.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter) {
+      if (triggered) {
         // A list item's "-" or a comma in prose is no request for IDs; a family prefix or front matter is.
         const fm = project.document(uri)?.frontMatter?.range;
         const inFrontMatter = !!fm && pos.line > fm.start.line && pos.line < fm.end.line;
@@ -53,15 +58,11 @@ function toItem(project: Project, c: CompletionCandidate, range: vscode.Range): 
     item.detail = c.detail;
     return item;
   }
-  const where = placeOf(project, c);
-  item.detail = where ? `${c.detail ?? ''} · ${where}` : c.detail;
+  // The list row shows ID and title; the details show where it sits and the summary, once each.
+  item.detail = placeOf(project, c);
   // Typing part of the title finds the ID too.
   item.filterText = `${c.label} ${c.detail ?? ''}`;
-  const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${c.label} · `).appendText(c.detail ?? 'untitled').appendMarkdown('**');
-  if (where) md.appendMarkdown('\n\n_').appendText(where).appendMarkdown('_');
-  if (c.documentation) md.appendMarkdown('\n\n').appendText(c.documentation);
-  item.documentation = md;
+  if (c.documentation) item.documentation = new vscode.MarkdownString().appendText(c.documentation);
   return item;
 }
 

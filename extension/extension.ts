@@ -12,7 +12,6 @@ import { showMatrix } from './commands/showMatrix';
 import { CompletionProvider, TRIGGER_CHARACTERS } from './completionProvider';
 import { DefinitionProvider } from './definitionProvider';
 import { DiagnosticsPublisher } from './diagnostics';
-import { DocumentLinkProvider } from './documentLinkProvider';
 import { DocumentSymbolProvider } from './documentSymbolProvider';
 import { FrameworkTree } from './frameworkTree';
 import { HoverProvider } from './hoverProvider';
@@ -48,7 +47,6 @@ export function activate(context: vscode.ExtensionContext, localFiles?: Workspac
     l.registerDefinitionProvider(MARKDOWN, new DefinitionProvider(manager)),
     l.registerReferenceProvider(MARKDOWN, new ReferencesProvider(manager)),
     l.registerRenameProvider(MARKDOWN, new RenameProvider(manager)),
-    l.registerDocumentLinkProvider(MARKDOWN, new DocumentLinkProvider(manager)),
     l.registerDocumentSymbolProvider(MARKDOWN, new DocumentSymbolProvider(manager), { label: 'opmodel' }),
     l.registerWorkspaceSymbolProvider(new WorkspaceSymbolProvider(manager)),
     l.registerCodeActionsProvider(MARKDOWN, new CodeActionProvider(manager), { providedCodeActionKinds: CodeActionProvider.kinds }),

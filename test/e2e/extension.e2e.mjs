@@ -70,6 +70,7 @@ function copyDocs(label) {
   fs.cpSync(path.join(repoRoot, 'framework-docs'), dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'e2e-notes.md'), '# End-to-end notes\n\nScratch page for the editor checks.\nRead [the meetings element](first-line-management/FLM3.md).\n');
   fs.writeFileSync(path.join(dir, 'headings.md'), '# Alpha section\n\nSee [the section](#alpha-section) and FLM3.\n');
+  fs.writeFileSync(path.join(dir, 'lists.md'), '---\ntitle: Completion in lists\nrelated: [FLM1]\n---\n\n# Lists\n\nProse.\n');
   return dir;
 }
 
@@ -138,6 +139,75 @@ async function newElementWizardCheck(wb, ws) {
     await shot('e2e-new-element-title-step.png');
     await wb.page.keyboard.press('Escape');
     await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  });
+}
+
+/**
+ * Completion keeps the framework's order where the user starts a list item (", " re-sorted it by
+ * title), filters by ID prefix, finds an element by a word of its title on Ctrl+Space, and says
+ * each thing once in its details. Expected IDs and titles come from `opmodel list`.
+ */
+async function completionChecks(wb, ws, host) {
+  const suggest = wb.page.locator('.editor-widget.suggest-widget.visible');
+  const rowIds = async () => (await suggest.locator('.monaco-list-row').allInnerTexts()).map((t) => squash(t).split(' ')[0]);
+  const elements = cli('list', ws, '--format', 'json');
+  await check(`${host}: completion after ", " and "OM1" in a relation list keeps the framework order`, async () => {
+    await wb.openFile('lists.md', 'related: [FLM1]');
+    await wb.clickWord('related: [FLM1]', 'FLM1');
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('ArrowLeft');
+    await wb.page.keyboard.type(', ');
+    await suggest.locator('.monaco-list-row').first().waitFor();
+    const first = await rowIds();
+    log(`  after ", ": ${first.slice(0, 8).join(' ')}`);
+    const expected = elements.map((e) => e.id);
+    assert(JSON.stringify(first.slice(0, 6)) === JSON.stringify(expected.slice(0, 6)), `after ", " the list starts ${first.slice(0, 6).join(' ')}, not ${expected.slice(0, 6).join(' ')}`);
+    await wb.page.keyboard.type('OM1');
+    const om1 = expected.filter((id) => id.startsWith('OM1'));
+    await suggest.locator('.monaco-list-row').first().filter({ hasText: om1[0] }).waitFor();
+    const typed = await rowIds();
+    log(`  after ", OM1": ${typed.slice(0, 8).join(' ')}`);
+    assert(JSON.stringify(typed.slice(0, om1.length)) === JSON.stringify(om1), `after "OM1" the list is ${typed.join(' ')}`);
+    await wb.page.keyboard.press('Escape');
+  });
+  await check(`${host}: a word of a title then Ctrl+Space finds the element, details say each thing once`, async () => {
+    const queue = elements.find((e) => /\bqueue\b/i.test(e.title));
+    assert(queue, 'no element has "queue" in its title');
+    await wb.caretToEnd();
+    await wb.page.keyboard.type('\nWork the queue');
+    await wb.page.keyboard.press('Control+Space');
+    const row = suggest.locator('.monaco-list-row').first();
+    await row.filter({ hasText: queue.id }).waitFor();
+    assert(squash(await row.innerText()).startsWith(`${queue.id} ${queue.title}`), `the first row reads "${squash(await row.innerText())}"`);
+    // The details: where it sits and the summary, no title twice.
+    const details = wb.page.locator('.suggest-details-container .suggest-details');
+    if (!(await details.isVisible())) await wb.page.keyboard.press('Control+Space');
+    await details.waitFor();
+    const text = squash(await details.innerText());
+    log(`  details: ${JSON.stringify(text.slice(0, 160))}`);
+    assert(!text.includes(queue.title), `the details repeat the title: ${text}`);
+    assert(text.split('×').length === 2, `the details name the system × discipline other than once: ${text}`);
+    await shot(`e2e-${host}-completion-title.png`);
+    await wb.page.keyboard.press('Enter');
+    await wb.line(`Work the ${queue.id}`).waitFor();
+  });
+  // lists.md was only typed in: back to what is on disk, so that no later step meets a save prompt.
+  await wb.openFile('lists.md', 'related: [FLM1');
+  if (await wb.page.locator('.tab.active.dirty').count()) await wb.command('File: Revert File');
+  await wb.page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+}
+
+/** Hover on an ID in front matter: one section, ours (a document link's tooltip made a second one). */
+async function frontMatterHoverCheck(wb, ws, host) {
+  await check(`${host}: hover on an ID in a relation list has one section`, async () => {
+    const ee10 = cli('show', 'EE10', '--dir', ws, '--format', 'json');
+    await wb.openFile('first-line-management/FLM3.md', 'related: [');
+    // A document link's section is computed with the decorations, before ours: no need to wait for it.
+    await wb.hover('related: [', 'EE10', ee10.title);
+    const rows = (await wb.page.locator('.monaco-hover:not(.hidden) .hover-row').allInnerTexts()).map(squash);
+    log(`  hover sections: ${JSON.stringify(rows.map((r) => r.slice(0, 60)))}`);
+    assert(rows.length === 1 && rows[0].startsWith(`EE10 · ${ee10.title}`), `hover sections: ${JSON.stringify(rows)}`);
+    await wb.page.mouse.move(0, 0);
   });
 }
 
@@ -354,6 +424,8 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
     });
 
     await refusedRenameChecks(wb, ws, 'node');
+    await completionChecks(wb, ws, 'node');
+    await frontMatterHoverCheck(wb, ws, 'node');
     await newElementWizardCheck(wb, ws);
     await previewLinkCheck(wb, ws, 'node', 'preview');
     fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
@@ -491,6 +563,8 @@ async function webPhase(vsix, extId, offLoopbackAll) {
       await page.keyboard.press('Escape');
     });
     await refusedRenameChecks(wb, ws, 'web');
+    await completionChecks(wb, ws, 'web');
+    await frontMatterHoverCheck(wb, ws, 'web');
     // No preview check here: code-server ships VS Code's Markdown extension without its browser
     // build, so it runs in the Node host and cannot load a plugin from the worker (on github.dev
     // both run in the worker). The plugin is the same code in both bundles (test/extension).

@@ -81,6 +81,25 @@ describe('completion', () => {
     expect(completions(project, u('flm/FLM3.md'), title, { line: 2, character: 9 })).toBeUndefined();
   });
 
+  it('finds IDs by a word of their title when asked (Ctrl+Space), in prose and relation lists', async () => {
+    const { project } = await openMemory({ ...files, 'um/UM2.md': element('UM2', 'upline-management', 'processes-procedures').replace('Title of UM2', 'Queue Reviews') });
+    const prose = '# Notes\n\nThe queue';
+    const r = completions(project, u('notes.md'), prose, pos(prose, prose.length), { titles: true })!;
+    expect(r.items.map((i) => [i.label, i.detail])).toEqual([['UM2', 'Queue Reviews']]);
+    expect(r.range).toEqual(rangeOf(prose, 'queue'));
+    expect(r.byTitle).toBe(true);
+    // Any word of the title, from its start, case aside; every element with such a word, in framework order.
+    expect(completions(project, u('notes.md'), 'REVIEW', pos('REVIEW', 6), { titles: true })!.items.map((i) => i.label)).toEqual(['UM2']);
+    expect(completions(project, u('notes.md'), 'title', pos('title', 5), { titles: true })!.items.map((i) => i.label)).toEqual(['FLM1', 'FLM2', 'FLM10', 'UM1']);
+    const list = '---\nid: FLM3\nrelated: [FLM1, queue\n---\n';
+    expect(completions(project, u('flm/FLM3.md'), list, { line: 2, character: 22 }, { titles: true })!.items.map((i) => i.label)).toEqual(['UM2']);
+    // Not while typing (trigger characters, or no request for titles), nor for one or two letters.
+    expect(completions(project, u('notes.md'), prose, pos(prose, prose.length))).toBeUndefined();
+    expect(completions(project, u('notes.md'), 'qu', pos('qu', 2), { titles: true })).toBeUndefined();
+    // A family prefix is an ID prefix, never a title word.
+    expect(completions(project, u('notes.md'), 'UM', pos('UM', 2), { titles: true })!.items.map((i) => i.label)).toEqual(['UM1', 'UM2']);
+  });
+
   it('offers system, discipline, part and type keys for those fields', async () => {
     const { project } = await openMemory(files);
     const sys = '---\nid: FLM3\nsystem: fir\n---\n';
