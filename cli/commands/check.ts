@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { applyTextEdits, StaleEditError, type Diagnostic, type TextEdit } from '../../language/index';
+import { applyTextEdits, safeFixEdits, StaleEditError } from '../../language/index';
 import { fsPath } from '../../language/workspace/uris';
 import { atomicWrite } from '../atomicWrite';
 import { formatGithub, formatJson, formatSarif, formatText, summary, type CheckReport, type CliDiagnostic } from '../formatters';
@@ -61,25 +61,13 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
   let edits = 0;
   let refused = 0;
   for (const { project, targets } of opened) {
-    const perFile = new Map<string, { version: string; edits: TextEdit[] }>();
-    for (const uri of project.index.docs.keys()) {
-      if (!isUnder(uri, targets)) continue;
-      for (const d of project.diagnostics(uri) as Diagnostic[]) {
-        const fix = d.fixes?.find((f) => f.safe);
-        if (!fix) continue;
-        for (const [u, list] of Object.entries(fix.edit.changes)) {
-          const entry = perFile.get(u) ?? { version: fix.edit.versions[u]!, edits: [] };
-          entry.edits.push(...list);
-          perFile.set(u, entry);
-        }
-      }
-    }
+    const perFile = safeFixEdits(project, [...project.index.docs.keys()].filter((uri) => isUnder(uri, targets)));
     for (const [uri, { version, edits: list }] of perFile) {
       const file = fsPath(uri);
       try {
         const text = await fs.readFile(file, 'utf8');
         const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-        const next = applyTextEdits(bom ? text.slice(1) : text, dedupe(list), version);
+        const next = applyTextEdits(bom ? text.slice(1) : text, list, version);
         await atomicWrite(file, bom + next);
         await project.readAndIndex(uri);
         files++;
@@ -92,17 +80,4 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
     }
   }
   return { files, edits, refused };
-}
-
-/** Drops edits that overlap an earlier one, so that one pass never corrupts text. */
-function dedupe(edits: TextEdit[]): TextEdit[] {
-  const key = (e: TextEdit) => e.range.start.line * 1e6 + e.range.start.character;
-  const sorted = [...edits].sort((a, b) => key(a) - key(b));
-  const out: TextEdit[] = [];
-  for (const e of sorted) {
-    const last = out[out.length - 1];
-    if (last && (last.range.end.line > e.range.start.line || (last.range.end.line === e.range.start.line && last.range.end.character > e.range.start.character))) continue;
-    out.push(e);
-  }
-  return out;
 }
