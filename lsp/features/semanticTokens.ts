@@ -14,7 +14,7 @@ export async function semanticTokens(ctx: ServerContext, params: SemanticTokensP
   await ctx.frameworks.current();
   const project = ctx.frameworks.projectFor(uri);
   const builder = new SemanticTokensBuilder();
-  if (!project) return builder.build();
+  if (!project) return { data: [] };
   let occurrences = idOccurrences(project, uri);
   if ('range' in params) {
     const r: Range = { start: await ctx.positions.toEngine(uri, params.range.start), end: await ctx.positions.toEngine(uri, params.range.end) };
@@ -27,5 +27,6 @@ export async function semanticTokens(ctx: ServerContext, params: SemanticTokensP
     const r = m.range(uri, o.range);
     builder.push(r.start.line, r.start.character, r.end.character - r.start.character, 0, READONLY | (o.kind === 'definition' ? DECLARATION : 0));
   }
-  return builder.build();
+  // No result id: the server offers no deltas, so there is nothing to refer back to.
+  return { data: builder.build().data };
 }
