@@ -113,18 +113,29 @@ export class Diagnostics {
     if (this.pending.size && !this.timer) this.schedule(0);
   }
 
-  private async push(uri: string): Promise<void> {
+  private push(uri: string): Promise<void> | void {
     const engine = this.engineDiagnostics(uri);
     if (engine === undefined) {
       // Not a file of any framework (any more).
-      if (this.published.delete(uri)) await this.o.connection.sendDiagnostics({ uri, diagnostics: [] });
+      if (this.published.delete(uri)) this.send({ uri, diagnostics: [] });
       return;
     }
-    const items = await this.convert(uri, engine);
-    if (!items.length && !this.published.has(uri) && !this.o.docs.get(uri)) return;
+    if (!engine.length && !this.published.has(uri) && !this.o.docs.get(uri)) return;
+    // UTF-16 needs no text: convert and send at once, without a round through the event loop.
+    const now = this.o.positions.mapperNow();
+    if (now) return this.publish(uri, engine.map((d) => toLspDiagnostic(d, now, this.o.relatedInformation)));
+    return this.convert(uri, engine).then((items) => this.publish(uri, items));
+  }
+
+  private publish(uri: string, items: LspDiagnostic[]): void {
     if (items.length) this.published.add(uri);
     else this.published.delete(uri);
-    await this.o.connection.sendDiagnostics({ uri, version: this.o.docs.get(uri)?.version, diagnostics: items });
+    this.send({ uri, version: this.o.docs.get(uri)?.version, diagnostics: items });
+  }
+
+  /** Queued on the connection, not awaited: waiting for each write to flush made a cold start's publication crawl. */
+  private send(params: { uri: string; version?: number; diagnostics: LspDiagnostic[] }): void {
+    this.o.connection.sendDiagnostics(params).catch((e) => this.o.log.error(`Publishing diagnostics failed (${params.uri}): ${e instanceof Error ? e.message : e}`));
   }
 
   /** The engine's diagnostics for `uri` from the framework that owns it; undefined when none does. */

@@ -36,7 +36,15 @@ export class Positions {
 
   /** A mapper for ranges in `uris`, to the client's encoding. */
   async mapper(uris: Iterable<string>): Promise<RangeMapper> {
-    if (this.encoding === 'utf-16') return identity;
+    return this.mapperNow() ?? this.load(uris);
+  }
+
+  /** The mapper, when the encoding needs no text (UTF-16): no waiting in hot paths. */
+  mapperNow(): RangeMapper | undefined {
+    return this.encoding === 'utf-16' ? identity : undefined;
+  }
+
+  private async load(uris: Iterable<string>): Promise<RangeMapper> {
     const lines = new Map<string, LineIndex | undefined>();
     for (const uri of new Set(uris)) lines.set(uri, await this.lines(uri));
     const column = (uri: string, p: Position): Position => {

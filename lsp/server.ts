@@ -121,6 +121,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           void c.frameworks.changeFolders(norm(e.added), norm(e.removed));
         });
       }
+      const started = Date.now();
+      // Indexing starts now; the registrations and the progress report go meanwhile.
+      const opening = c.frameworks.start(folders);
       const clientWatches = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
       if (clientWatches) {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
@@ -129,8 +132,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       }
       const progress = caps.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
       progress?.begin('opmodel', undefined, 'Indexing the framework…');
-      const started = Date.now();
-      await c.frameworks.start(folders);
+      await opening;
       progress?.done();
       const projects = c.frameworks.projects();
       log.info(`Ready in ${Date.now() - started} ms: ${projects.length} framework${projects.length === 1 ? '' : 's'}, positions in ${c.positions.encoding}, diagnostics ${caps.textDocument?.diagnostic ? 'pulled' : 'pushed'}, files watched by the ${clientWatches ? 'client' : 'server'}.`);
