@@ -21,7 +21,7 @@ export { FilteredWorkspace } from './workspace/filteredWorkspace';
 export { hasFrameworkFrontMatter } from './workspace/frameworkProbe';
 export { readSettings, settingsFilter, DEFAULT_DEBOUNCE_MS, type EditorSettings } from './config/editorSettings';
 export { applyTextEdits, StaleEditError } from './fixes/applyEdits';
-export { safeFixEdits, type FileEdits } from './fixes/safeFixes';
+export { safeFixEdits, withoutOverlaps, type FileEdits } from './fixes/safeFixes';
 export { elementInfo, listElements, type ElementInfo } from './features/elements';
 export { hover, escapeMd, type HoverInfo } from './features/hover';
 export { definition } from './features/definition';

@@ -1,6 +1,6 @@
 // The safe fixes of a set of documents gathered per file: the first safe fix of every
 // diagnostic, overlapping edits dropped, so that applying them in one pass never corrupts text.
-// `opmodel check --fix` writes them; the language server offers them as "fix all".
+// The language server offers them as "fix all"; `opmodel check --fix` drops overlaps the same way.
 import type { Project } from '../project';
 import type { TextEdit } from '../types';
 
@@ -27,8 +27,8 @@ export function safeFixEdits(project: Project, uris: Iterable<string>): Map<stri
   return perFile;
 }
 
-/** Drops edits that overlap an earlier one. */
-function withoutOverlaps(edits: TextEdit[]): TextEdit[] {
+/** Drops edits that overlap an earlier one, so that one pass never corrupts text. */
+export function withoutOverlaps(edits: TextEdit[]): TextEdit[] {
   const key = (e: TextEdit) => e.range.start.line * 1e6 + e.range.start.character;
   const sorted = [...edits].sort((a, b) => key(a) - key(b));
   const out: TextEdit[] = [];

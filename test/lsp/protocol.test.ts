@@ -187,10 +187,18 @@ describe('opmodel lsp over stdio', () => {
     expect(edit).toEqual({
       documentChanges: [
         { textDocument: { uri: uriOf(FLM1), version: 1 }, edits: [0, 1].map((n) => to(rangeOf(textOf(FLM1), 'FLM1', n))) },
-        { textDocument: { uri: uriOf(FLM2), version: 1 }, edits: [to(rangeOf(flm2, 'FLM1', 0)), to(body)] },
+        // The misspelling "FLM 1" is FLM1 too: it follows the rename.
+        { textDocument: { uri: uriOf(FLM2), version: 1 }, edits: [to(rangeOf(flm2, 'FLM1', 0)), to(body), to(rangeOf(flm2, 'FLM 1'))] },
         { textDocument: { uri: uriOf(GUIDE), version: 2 }, edits: [to(rangeOf(textOf(GUIDE), 'FLM1'))] },
       ],
     });
+  });
+
+  it('respells a misspelt ID when it is renamed to its own name', async () => {
+    const flm2 = textOf(FLM2);
+    const at = { textDocument: { uri: uriOf(FLM2) }, position: rangeOf(flm2, 'FLM 1').start };
+    expect(await client.request('textDocument/prepareRename', at)).toEqual({ range: rangeOf(flm2, 'FLM 1'), placeholder: 'FLM1' });
+    expect(await client.request('textDocument/rename', { ...at, newName: 'FLM1' })).toEqual({ documentChanges: [{ textDocument: { uri: uriOf(FLM2), version: 1 }, edits: [{ range: rangeOf(flm2, 'FLM 1'), newText: 'FLM1' }] }] });
   });
 
   it('renames a closed file as it is on disk now, even when it changed without a file event', async () => {
@@ -327,7 +335,7 @@ describe('opmodel lsp for a client that declares nothing', () => {
     ]);
     const edit = await plain.request<any>('textDocument/rename', { ...at, newName: 'FLM7' });
     expect(Object.keys(edit)).toEqual(['changes']);
-    expect(edit.changes[uriOf(FLM2)]).toEqual([{ range: rangeOf(flm2, 'FLM1', 0), newText: 'FLM7' }, { range: body, newText: 'FLM7' }]);
+    expect(edit.changes[uriOf(FLM2)]).toEqual([rangeOf(flm2, 'FLM1', 0), body, rangeOf(flm2, 'FLM 1')].map((range) => ({ range, newText: 'FLM7' })));
     const list = await plain.request<any>('textDocument/completion', { textDocument: { uri: uriOf(FLM2) }, position: { line: 12, character: start(flm2, 'FLM9').character + 2 } });
     expect(list.items.map((i: any) => [i.label, i.labelDetails, i.data, i.documentation])).toEqual([
       ['FLM1', undefined, undefined, { kind: 'plaintext', value: 'FLM1 · Roles\n\nFirst Line Management × Organization & Management\n\nWho does what, and who stands in.' }],
