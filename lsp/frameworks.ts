@@ -266,16 +266,20 @@ export class Frameworks {
 
   private async openRootAbove(uri: string): Promise<void> {
     if (!uri.startsWith('file:') || this.projectFor(uri)) return;
-    const ws = this.opts.workspaceFor(dirnameUri(uri));
-    for (let dir = dirnameUri(uri); ; ) {
-      if ((await ws.stat(joinUri(dir, CONFIG_FILE_NAME)).catch(() => undefined))?.kind === 'file') {
-        if (this.entries.has(dir)) return;
-        const p = await this.open(dir, dir);
-        if (p) this.opts.onProjects([p], []);
-        return;
-      }
+    const root = await this.configAbove(dirnameUri(uri));
+    if (!root || this.entries.has(root)) return;
+    const p = await this.open(root, root);
+    if (p) this.opts.onProjects([p], []);
+  }
+
+  /** The nearest folder at or above `dir` that holds an opmodel.json. */
+  private async configAbove(dir: string): Promise<string | undefined> {
+    if (!dir.startsWith('file:')) return undefined;
+    const ws = this.opts.workspaceFor(dir);
+    for (;;) {
+      if ((await ws.stat(joinUri(dir, CONFIG_FILE_NAME)).catch(() => undefined))?.kind === 'file') return dir;
       const up = dirnameUri(dir);
-      if (up === dir) return;
+      if (up === dir) return undefined;
       dir = up;
     }
   }
@@ -316,6 +320,9 @@ export class Frameworks {
     await walk(folderUri);
     if (walked > MAX_FOLDERS_WALKED) this.opts.log.warn(`Stopped looking for ${CONFIG_FILE_NAME} in ${folderUri} after ${MAX_FOLDERS_WALKED} folders; open the framework's own folder instead.`);
     if (roots.length) return roots;
+    // A folder inside a framework (its opmodel.json further up) belongs to that framework.
+    const above = await this.configAbove(dirnameUri(folderUri));
+    if (above) return [above];
     for (const md of probes) {
       const bytes = await ws.readFile(md).catch(() => undefined);
       if (bytes && hasFrameworkFrontMatter(new TextDecoder().decode(bytes.subarray(0, 64 * 1024)))) return [folderUri];

@@ -86,7 +86,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       onUpdate: (u) => {
         for (const uri of u.affected) if (!docs.get(uri)) positions.forget(uri);
         diagnostics?.onUpdate(u);
-        if (!u.edited || u.affected.size > 1) scheduleLensRefresh(caps);
+        // Any edit can change how often an ID is cited, shown in lenses of other files.
+        scheduleLensRefresh(caps);
       },
       onProjects: (added, removed) => {
         positions.forgetAll();

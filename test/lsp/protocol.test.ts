@@ -295,6 +295,8 @@ describe('opmodel lsp over stdio', () => {
       return d?.version === 5 ? d : undefined;
     }, 'diagnostics for version 5');
     expect(p.diagnostics.map((d) => [d.code, d.range])).toEqual([['malformed-id', rangeOf(flm2, 'FLM 1')]]);
+    // FLM2 is cited once more: lenses elsewhere are stale, and the client is told so.
+    await client.waitFor(() => (client.requestsFromServer.includes('workspace/codeLens/refresh') ? true : undefined), 'a code lens refresh');
     // A full-text change replaces the buffer.
     await client.notify('textDocument/didChange', { textDocument: { uri: uriOf(FLM2), version: 6 }, contentChanges: [{ text: flm2.replace('FLM 1', 'FLM1') }] });
     const q = await client.waitFor(() => (client.diagnostics.get(uriOf(FLM2))?.version === 6 ? client.diagnostics.get(uriOf(FLM2)) : undefined), 'diagnostics for version 6');

@@ -173,6 +173,16 @@ describe('the workspace', () => {
     });
   }, 60_000);
 
+  it('serves a workspace folder inside a framework from the framework\'s own opmodel.json', async () => {
+    const dir = copyWorkspace();
+    const uri = (p: string) => fileUri(path.join(dir, 'alpha', p));
+    await withClient({ folders: [path.join(dir, 'alpha/flm')] }, async (c) => {
+      // guide.md lies outside the folder but inside the framework: its citation counts.
+      expect((await c.request<any[]>('textDocument/codeLens', { textDocument: { uri: uri('flm/FLM1.md') } }))[0].command.title).toBe('4 references');
+      expect(c.logs.find((l) => l.message.startsWith('Opened '))!.message).toMatch(new RegExp(`^Opened ${fileUri(path.join(dir, 'alpha'))}: `));
+    });
+  }, 60_000);
+
   it('finds the framework of a file opened without any workspace folder', async () => {
     const dir = copyWorkspace();
     const uri = fileUri(path.join(dir, 'alpha/flm/FLM2.md'));
