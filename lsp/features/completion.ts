@@ -1,6 +1,6 @@
 // Completion of element IDs (in prose and relation lists) and of system/discipline/part/type
-// keys. A client that resolves items gets the documentation on demand, which keeps a list of
-// thousands of IDs small on the wire; other clients get it in the list.
+// keys. A client that resolves items gets the detail and documentation on demand, which keeps a
+// list of thousands of IDs small on the wire; other clients get them in the list.
 import {
   CompletionItemKind,
   CompletionTriggerKind,
@@ -21,11 +21,19 @@ const KIND: Record<CompletionCandidate['kind'], CompletionItemKind> = {
   type: CompletionItemKind.EnumMember,
 };
 
-/** What resolve needs to find the item's element again. */
-interface ItemData {
-  root: string;
-  id: string;
-}
+/** What resolve needs to find the item's element again: the framework's number and the ID. */
+type ItemData = [project: number, id: string];
+
+// Short numbers instead of root URIs in every item: a list of thousands of IDs goes over the wire.
+const projectNumbers = new WeakMap<Project, number>();
+let nextProjectNumber = 0;
+const numberOf = (p: Project) => projectNumbers.get(p) ?? (projectNumbers.set(p, nextProjectNumber++), nextProjectNumber - 1);
+
+/**
+ * Converted ID items of lazily resolving clients, per engine candidate: the engine reuses its
+ * candidates while the framework's definitions stay the same, and so does this cache.
+ */
+const lazyItems = new WeakMap<CompletionCandidate, CompletionItem>();
 
 export async function completion(ctx: ServerContext, params: CompletionParams): Promise<CompletionList | null> {
   const at = await requestAt(ctx, params.textDocument.uri, params.position);
@@ -45,35 +53,51 @@ export async function completion(ctx: ServerContext, params: CompletionParams): 
   // One shared replace range instead of one per item, when the client takes it.
   const sharedRange = caps?.completionList?.itemDefaults?.includes('editRange') ?? false;
 
+  const project = at.project;
   const items = result.items.map((c): CompletionItem => {
+    if (c.kind === 'id' && lazy) {
+      // The list carries what filtering and sorting need; detail and documentation come on resolve.
+      let item = lazyItems.get(c);
+      if (!item) {
+        item = { label: c.label, kind: KIND.id, sortText: c.sortText, filterText: `${c.label} ${c.detail ?? ''}`, data: [numberOf(project), c.label] satisfies ItemData };
+        if (labelDetails && c.detail) item.labelDetails = { description: c.detail };
+        lazyItems.set(c, item);
+      }
+      return sharedRange ? item : { ...item, textEdit: { range, newText: c.label } };
+    }
     const item: CompletionItem = { label: c.label, kind: KIND[c.kind], sortText: c.sortText };
     if (!sharedRange) item.textEdit = { range, newText: c.label };
     if (c.kind !== 'id') {
       item.detail = c.detail;
       return item;
     }
-    const where = placeOf(at.project, c);
-    item.detail = where ? `${c.detail ?? ''} · ${where}` : c.detail;
+    item.detail = detailOf(project, c);
     if (labelDetails && c.detail) item.labelDetails = { description: c.detail };
     // Typing part of the title finds the ID too.
     item.filterText = `${c.label} ${c.detail ?? ''}`;
-    if (lazy) item.data = { root: at.project.rootUri, id: c.label } satisfies ItemData;
-    else item.documentation = documentation(at.project, c, markdown);
+    item.documentation = documentation(project, c, markdown);
     return item;
   });
   return sharedRange ? { isIncomplete: false, itemDefaults: { editRange: range }, items } : { isIncomplete: false, items };
 }
 
 export async function resolveCompletion(ctx: ServerContext, item: CompletionItem): Promise<CompletionItem> {
-  const data = item.data as Partial<ItemData> | undefined;
-  if (typeof data?.root !== 'string' || typeof data.id !== 'string') return item;
+  const data = item.data as unknown;
+  if (!Array.isArray(data) || typeof data[0] !== 'number' || typeof data[1] !== 'string') return item;
+  const [n, id] = data as ItemData;
   await ctx.frameworks.current();
-  const project = ctx.frameworks.projects().find((p) => p.rootUri === data.root);
-  const doc = project?.index.definitions(data.id)[0];
+  const project = ctx.frameworks.projects().find((p) => projectNumbers.get(p) === n);
+  const doc = project?.index.definitions(id)[0];
   if (!project || !doc) return item;
   const markdown = ctx.capabilities.textDocument?.completion?.completionItem?.documentationFormat?.includes(MarkupKind.Markdown) ?? false;
-  const c = { label: data.id, detail: doc.title, documentation: doc.summary, system: doc.system, discipline: doc.discipline, family: doc.definition?.familyKey };
-  return { ...item, documentation: documentation(project, c, markdown) };
+  const c = { label: id, detail: doc.title, documentation: doc.summary, system: doc.system, discipline: doc.discipline, family: doc.definition?.familyKey };
+  return { ...item, detail: detailOf(project, c), documentation: documentation(project, c, markdown) };
+}
+
+/** "Title · System × Discipline". */
+function detailOf(project: Project, c: Pick<CompletionCandidate, 'detail' | 'system' | 'discipline' | 'family'>): string | undefined {
+  const where = placeOf(project, c);
+  return where ? `${c.detail ?? ''} · ${where}` : c.detail;
 }
 
 function documentation(project: Project, c: Pick<CompletionCandidate, 'label' | 'detail' | 'documentation' | 'system' | 'discipline' | 'family'>, markdown: boolean): MarkupContent {

@@ -105,12 +105,18 @@ describe('opmodel lsp over stdio', () => {
     expect(list).toEqual({
       isIncomplete: false,
       items: [
-        { label: 'FLM1', kind: 18, sortText: '0000000', textEdit: { range, newText: 'FLM1' }, detail: 'Roles · First Line Management × Organization & Management', labelDetails: { description: 'Roles' }, filterText: 'FLM1 Roles', data: { root: fileUri(alpha), id: 'FLM1' } },
-        { label: 'FLM2', kind: 18, sortText: '0000001', textEdit: { range, newText: 'FLM2' }, detail: 'Café rhythm · First Line Management × Processes & Procedures', labelDetails: { description: 'Café rhythm' }, filterText: 'FLM2 Café rhythm', data: { root: fileUri(alpha), id: 'FLM2' } },
+        { label: 'FLM1', kind: 18, sortText: '0000000', filterText: 'FLM1 Roles', data: [expect.any(Number), 'FLM1'], labelDetails: { description: 'Roles' }, textEdit: { range, newText: 'FLM1' } },
+        { label: 'FLM2', kind: 18, sortText: '0000001', filterText: 'FLM2 Café rhythm', data: [expect.any(Number), 'FLM2'], labelDetails: { description: 'Café rhythm' }, textEdit: { range, newText: 'FLM2' } },
       ],
     });
     const resolved = await client.request<any>('completionItem/resolve', list.items[1]);
-    expect(resolved.documentation).toEqual({ kind: 'markdown', value: '**FLM2 · Café rhythm**\n\n_First Line Management × Processes & Procedures_\n\nMeetings — at a 🚀 pace.' });
+    expect(resolved).toEqual({
+      ...list.items[1],
+      detail: 'Café rhythm · First Line Management × Processes & Procedures',
+      documentation: { kind: 'markdown', value: '**FLM2 · Café rhythm**\n\n_First Line Management × Processes & Procedures_\n\nMeetings — at a 🚀 pace.' },
+    });
+    // An item of a framework that is gone, or no item of ours: returned as it came.
+    expect(await client.request('completionItem/resolve', { label: 'X', data: [999, 'FLM1'] })).toEqual({ label: 'X', data: [999, 'FLM1'] });
   });
 
   it('completes system keys in front matter, and stays quiet after a comma in prose', async () => {

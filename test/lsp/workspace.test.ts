@@ -173,6 +173,22 @@ describe('the workspace', () => {
     });
   }, 60_000);
 
+  it('publishes an edited document once the typing pauses (debounceMs), not once per keystroke', async () => {
+    const dir = copyWorkspace();
+    const alpha = path.join(dir, 'alpha');
+    const uri = fileUri(path.join(alpha, 'flm/FLM2.md'));
+    const text = readFileSync(path.join(alpha, 'flm/FLM2.md'), 'utf8');
+    await withClient({ folders: [alpha], initializationOptions: { opmodel: { debounceMs: 1500 } } }, async (c) => {
+      await c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'markdown', version: 1, text } });
+      await c.waitFor(() => (c.diagnostics.get(uri)?.version === 1 ? true : undefined), 'version 1');
+      const end = { line: 12, character: text.split('\n')[12]!.length };
+      for (let v = 2; v <= 6; v++) await c.notify('textDocument/didChange', { textDocument: { uri, version: v }, contentChanges: [{ range: { start: end, end }, text: ' FLM9' }] });
+      const last = await c.waitFor(() => (c.diagnostics.get(uri)?.version === 6 ? c.diagnostics.get(uri) : undefined), 'version 6');
+      expect(c.published.filter((p) => p.uri === uri && p.version !== undefined).map((p) => p.version)).toEqual([1, 6]);
+      expect(last.diagnostics.filter((d) => d.code === 'unknown-id')).toHaveLength(6);
+    });
+  }, 60_000);
+
   it('serves a workspace folder inside a framework from the framework\'s own opmodel.json', async () => {
     const dir = copyWorkspace();
     const uri = (p: string) => fileUri(path.join(dir, 'alpha', p));
