@@ -54,3 +54,10 @@ export async function guardTask(log: Log, what: string, file: string | undefined
     log.error(`${what} failed${file ? ` (${file})` : ''}: ${describeError(e)}`);
   }
 }
+
+/** `promise`, or `fallback` once `ms` have passed: a client that never answers must not stall the server. */
+export function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const late = new Promise<T>((resolve) => (timer = setTimeout(() => resolve(fallback), ms)));
+  return Promise.race([promise.finally(() => clearTimeout(timer)), late]);
+}

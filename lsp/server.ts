@@ -35,7 +35,7 @@ import { prepareRename, rename } from './features/rename';
 import { SEMANTIC_TOKENS_LEGEND, semanticTokens } from './features/semanticTokens';
 import { documentSymbols, workspaceSymbols } from './features/symbols';
 import { Frameworks, type FileEvent } from './frameworks';
-import { createLog, guardRequest, guardTask, type Log } from './log';
+import { createLog, describeError, guardRequest, guardTask, withTimeout } from './log';
 import { negotiateEncoding } from './positionEncoding';
 import { Positions } from './positions';
 import { Settings } from './settings';
@@ -115,7 +115,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     if (!c) return;
     void guardTask(log, 'Starting', undefined, async () => {
       const caps = c.capabilities;
-      if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) await connection.client.register(DidChangeConfigurationNotification.type, { section: 'opmodel' });
+      if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'opmodel' }).catch((e) => log.error(`Registering for settings changes failed: ${describeError(e)}`));
       if (caps.workspace?.workspaceFolders) {
         connection.workspace.onDidChangeWorkspaceFolders((e) => {
           const norm = (l: { uri: string }[]) => l.map((f) => normalizeUri(f.uri));
@@ -127,11 +127,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const opening = c.frameworks.start(folders);
       const clientWatches = !!caps.workspace?.didChangeWatchedFiles?.dynamicRegistration;
       if (clientWatches) {
-        await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/*.md' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }],
-        });
+        const watchers = [{ globPattern: '**/*.md' }, { globPattern: `**/${CONFIG_FILE_NAME}` }, { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete }];
+        void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers }).catch((e) => log.error(`Registering file watchers failed: ${describeError(e)}`));
       }
-      const progress = caps.window?.workDoneProgress ? await connection.window.createWorkDoneProgress().catch(() => undefined) : undefined;
+      // A client that never answers gets no progress report, and the server goes on.
+      const progress = caps.window?.workDoneProgress ? await withTimeout(connection.window.createWorkDoneProgress().catch(() => undefined), 2000, undefined) : undefined;
       progress?.begin('opmodel', undefined, 'Indexing the framework…');
       await opening;
       progress?.done();

@@ -4,10 +4,12 @@
 // initialization options.
 import type { Connection } from 'vscode-languageserver/node';
 import { readSettings, type EditorSettings } from '../language/index';
-import { guardTask, type Log } from './log';
+import { guardTask, withTimeout, type Log } from './log';
 
 export const SECTION = 'opmodel';
 const KEYS = ['severity', 'include', 'exclude', 'debounceMs'];
+const ANSWER_MS = 5000;
+const NO_ANSWER = Symbol('no answer');
 
 export class Settings {
   private pushed: Record<string, unknown> = {};
@@ -16,7 +18,7 @@ export class Settings {
   constructor(
     private readonly connection: Connection,
     /** The client answers workspace/configuration. */
-    private readonly pull: boolean,
+    private pull: boolean,
     private readonly log: Log,
     initializationOptions: unknown,
   ) {
@@ -33,7 +35,13 @@ export class Settings {
     let raw: Record<string, unknown> = this.pushed;
     if (this.pull) {
       await guardTask(this.log, 'Reading the "opmodel" settings', folderUri, async () => {
-        const answer: unknown = await this.connection.workspace.getConfiguration({ scopeUri: folderUri, section: SECTION });
+        const asked: Promise<unknown> = this.connection.workspace.getConfiguration({ scopeUri: folderUri, section: SECTION });
+        const answer = await withTimeout(asked, ANSWER_MS, NO_ANSWER);
+        if (answer === NO_ANSWER) {
+          // Not asked again: every framework would wait as long.
+          this.pull = false;
+          return this.log.warn(`The client did not answer workspace/configuration within ${ANSWER_MS / 1000} s; using the initialization options.`);
+        }
         if (answer && typeof answer === 'object' && !Array.isArray(answer)) raw = { ...raw, ...(answer as Record<string, unknown>) };
       });
     }

@@ -135,3 +135,28 @@ describe('one failing framework', () => {
     }
   }, 60_000);
 });
+
+describe('a client that never answers the server\'s requests', () => {
+  it('still gets its frameworks opened and its requests answered', async () => {
+    const dir = copyWorkspace();
+    const s = inProcess(() => new NodeWorkspace());
+    try {
+      // Asked, never answered: settings, progress, registrations.
+      for (const m of ['workspace/configuration', 'window/workDoneProgress/create', 'client/registerCapability']) s.client.onRequest(m, () => new Promise(() => {}));
+      await s.client.sendRequest('initialize', {
+        processId: null,
+        rootUri: null,
+        workspaceFolders: [{ uri: fileUri(path.join(dir, 'alpha')), name: 'alpha' }],
+        capabilities: { workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: true } }, window: { workDoneProgress: true } },
+      });
+      await s.client.sendNotification('initialized', {});
+      const flm2 = fileUri(path.join(dir, 'alpha/flm/FLM2.md'));
+      expect((await s.client.sendRequest<any>('textDocument/hover', { textDocument: { uri: flm2 }, position: { line: 1, character: 5 } })).range).toEqual({ start: { line: 1, character: 4 }, end: { line: 1, character: 8 } });
+      await s.until(() => s.logs.find((l) => l.startsWith('Ready in')), 'ready');
+      expect(s.logs).toContain('The client did not answer workspace/configuration within 5 s; using the initialization options.');
+    } finally {
+      s.dispose();
+    }
+  }, 60_000);
+});
+
