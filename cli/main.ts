@@ -15,6 +15,7 @@ const HELP = `opmodel ${VERSION} — check and explore an opmodel management fra
 
 Usage:
   opmodel check [paths..] [--format text|json|sarif|github] [--fix]
+  opmodel diff [BASE] [HEAD] [--dir DIR] [--format text|markdown|json] [--fail-on broken|none]
   opmodel list [dir] [--format text|json]
   opmodel matrix [dir] [--format text|markdown|csv|json]
   opmodel show ID [--dir dir] [--format text|json]
