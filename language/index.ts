@@ -32,3 +32,4 @@ export { dependentsOf, DEPENDS_ON, type Dependent } from './features/dependents'
 export { elementLenses, lensLabel, type ElementLens } from './features/elementLens';
 export { diffFrameworks } from './diff/diffFrameworks';
 export type * from './diff/types';
+export { fingerprintFindings, type Fingerprint, type FingerprintSubject } from './findings/fingerprint';

@@ -1,0 +1,26 @@
+// Gives every finding of a check report its ID and line-independent fingerprint, reading each
+// file with findings once more through its project's workspace.
+import { decodeText, fingerprintFindings } from '../../language/index';
+import type { CliDiagnostic } from '../formatters';
+import type { Opened } from '../openProjects';
+
+export async function addFingerprints(diagnostics: CliDiagnostic[], opened: Opened[]): Promise<void> {
+  const byUri = new Map<string, CliDiagnostic[]>();
+  for (const d of diagnostics) {
+    const list = byUri.get(d.uri) ?? [];
+    list.push(d);
+    byUri.set(d.uri, list);
+  }
+  for (const [uri, list] of byUri) {
+    const project = opened.find((o) => o.project.index.docs.has(uri) || o.project.index.skipped.has(uri))?.project ?? opened[0]!.project;
+    const doc = project.index.docs.get(uri);
+    let text: string | undefined;
+    if (doc) {
+      const bytes = await project.workspace.readFile(uri).catch(() => undefined);
+      const decoded = bytes && decodeText(bytes, Number.MAX_SAFE_INTEGER);
+      if (decoded && 'text' in decoded) text = decoded.text;
+    }
+    const prints = fingerprintFindings(list, text, project.syntax, doc?.definition?.id);
+    list.forEach((d, i) => Object.assign(d, prints[i]));
+  }
+}
