@@ -73,8 +73,8 @@ export function formatJson(r: CheckReport): string {
 }
 
 // Workflow commands: data is escaped so that a message can never start a command of its own.
-const escData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escProp = (s: string) => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+export const escData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export const escProp = (s: string) => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(r: CheckReport): string {
   return r.diagnostics

@@ -25,16 +25,43 @@ export async function diffCommand(args: string[], io: Io, env: NodeJS.ProcessEnv
   });
   const format = oneOf(values.format, FORMATS, '--format', 'text');
   const failOn = oneOf(values['fail-on'], ['broken', 'none'] as const, '--fail-on', 'broken');
-  let sides: Sides;
+  let outcome: DiffOutcome;
   try {
-    sides = await openSides(positionals, values.dir, io, env);
+    outcome = await computeDiff(positionals, values.dir, io, env, values['link-base']);
   } catch (e) {
     if (e instanceof GitError) {
       io.err(`opmodel diff: ${plain(e.message)}\n`);
       return 2;
     }
+    if (e instanceof HeadConfigError) {
+      for (const line of e.lines) io.err(line + '\n');
+      return 2;
+    }
     throw e;
   }
+  const { report } = outcome;
+  if (format === 'json') io.out(JSON.stringify(report, null, 2) + '\n');
+  else if (format === 'markdown') io.out(formatDiffMarkdown(report, outcome.placeOf, outcome.link));
+  else io.out(formatDiffText(report, outcome.placeOf));
+  return report.broken.length && failOn === 'broken' ? 1 : 0;
+}
+
+/** opmodel.json at HEAD is broken: the lines to print, like `opmodel check` prints them. */
+export class HeadConfigError extends Error {
+  constructor(readonly lines: string[]) {
+    super(lines.join('\n'));
+  }
+}
+
+export interface DiffOutcome {
+  report: DiffReport;
+  placeOf: (system: string | null, discipline: string | null) => string;
+  link: LinkFor;
+}
+
+/** Opens both sides, compares them and disposes of them. Throws GitError, HeadConfigError or UsageError. */
+export async function computeDiff(positionals: string[], dir: string | undefined, io: Io, env: NodeJS.ProcessEnv, linkBase?: string): Promise<DiffOutcome> {
+  const sides = await openSides(positionals, dir, io, env);
   try {
     const cwd = realpathOr(io.cwd);
     const rel = (uri: string) => path.relative(cwd, fsPath(uri)).split(path.sep).join('/') || '.';
@@ -42,23 +69,15 @@ export async function diffCommand(args: string[], io: Io, env: NodeJS.ProcessEnv
     for (const [name, side] of [['base', sides.base], ['head', sides.head]] as const) {
       const problems = side.project.configProblems;
       if (!problems.length) continue;
-      const where = `${rel(side.project.configUri ?? side.project.rootUri)}`;
-      if (name === 'head') {
-        for (const p of problems) io.err(`${plain(where)}:${p.range.start.line + 1}:${p.range.start.character + 1} error invalid-config ${plain(p.message)}\n`);
-        return 2;
-      }
+      const where = rel(side.project.configUri ?? side.project.rootUri);
+      if (name === 'head') throw new HeadConfigError(problems.map((p) => `${plain(where)}:${p.range.start.line + 1}:${p.range.start.character + 1} error invalid-config ${plain(p.message)}`));
       notes.push(`opmodel.json at the base has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the base was read with the shipped defaults where it is broken.`);
     }
     if (!sides.base.exists) notes.push(`${rel(sides.base.project.rootUri)}/ does not exist at the base: every element counts as added.`);
     if (!sides.head.exists) notes.push(`${rel(sides.head.project.rootUri)}/ does not exist at the head: every element counts as removed.`);
-
     const diff = await diffFrameworks(sides.base.project, sides.head.project);
     const report = diffReport(diff, sides, rel, rel(sides.head.project.rootUri), notes);
-    const placeOf = placeNamer(sides.head.project.config, sides.base.project.config);
-    if (format === 'json') io.out(JSON.stringify(report, null, 2) + '\n');
-    else if (format === 'markdown') io.out(formatDiffMarkdown(report, placeOf, await linker(sides, report, cwd, values['link-base'], env)));
-    else io.out(formatDiffText(report, placeOf));
-    return report.broken.length && failOn === 'broken' ? 1 : 0;
+    return { report, placeOf: placeNamer(sides.head.project.config, sides.base.project.config), link: await linker(sides, report, cwd, linkBase, env) };
   } finally {
     sides.dispose();
   }
