@@ -11,6 +11,7 @@ import { computeDiff, HeadConfigError, type DiffOutcome } from '../commands/diff
 import { narrowReport } from '../check/narrowReport';
 import { formatFindingsMarkdown } from '../check/findingsMarkdown';
 import { formatDiffMarkdown } from '../diff/formatDiffMarkdown';
+import { blobLink, githubRepoUrl } from '../diff/githubLinks';
 import { encodePath, plain } from '../diff/printable';
 import { escData, escProp, formatGithub, formatJson, formatSarif, formatText, summary, toJsonDiagnostic } from '../formatters';
 import { GitError } from '../git/git';
@@ -124,15 +125,14 @@ function outputLine(name: string, value: string): string {
 
 /** Links to files in the findings table: GitHub blob links at HEAD in Actions, else relative. */
 async function linkerForFiles(io: Io, env: NodeJS.ProcessEnv): Promise<(file: string, line: number) => string | undefined> {
-  const server = env.GITHUB_SERVER_URL;
-  const slug = env.GITHUB_REPOSITORY;
+  const repoUrl = githubRepoUrl(env);
   const repo = await GitRepo.at(io.cwd).catch(() => undefined);
   const commit = repo && (await repo.tryResolve('HEAD'));
-  if (repo && commit && server && slug && /^https?:\/\/[^\s()<>]+$/.test(server) && /^[\w.-]+\/[\w.-]+$/.test(slug)) {
+  if (repo && commit && repoUrl) {
     const cwd = realpathSync(io.cwd);
     return (file, line) => {
       const p = repo.relative(path.resolve(cwd, file));
-      return p === undefined ? undefined : `${server.replace(/\/+$/, '')}/${slug}/blob/${commit}/${encodePath(p)}#L${line}`;
+      return p === undefined ? undefined : blobLink(repoUrl, commit, p, line);
     };
   }
   return (file, line) => `${encodePath(file)}#L${line}`;

@@ -1,6 +1,6 @@
 // Gives every finding of a check report its ID and line-independent fingerprint, reading each
 // file with findings once more through its project's workspace.
-import { decodeText, fingerprintFindings } from '../../language/index';
+import { decodeText, fingerprintFindings, hashText } from '../../language/index';
 import type { CliDiagnostic } from '../formatters';
 import type { Opened } from '../openProjects';
 
@@ -25,7 +25,8 @@ export async function addFingerprints(diagnostics: CliDiagnostic[], opened: Open
       if (doc) {
         const bytes = await project.workspace.readFile(uri).catch(() => undefined);
         const decoded = bytes && decodeText(bytes, Number.MAX_SAFE_INTEGER);
-        if (decoded && 'text' in decoded) text = decoded.text;
+        // Changed since it was indexed: its ranges no longer fit, so the message stands in.
+        if (decoded && 'text' in decoded && hashText(decoded.text) === doc.version) text = decoded.text;
       }
       const prints = fingerprintFindings(list, text, project.syntax, doc?.definition?.id);
       list.forEach((d, i) => Object.assign(d, prints[i]));

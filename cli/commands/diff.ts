@@ -10,6 +10,7 @@ import { diffReport, type DiffReport, type Where } from '../diff/diffReport';
 import { formatDiffMarkdown, type LinkFor } from '../diff/formatDiffMarkdown';
 import { formatDiffText } from '../diff/formatDiffText';
 import { openSides, type Sides } from '../diff/openSides';
+import { blobLink, githubRepoUrl } from '../diff/githubLinks';
 import { encodePath, plain } from '../diff/printable';
 import { GitError } from '../git/git';
 import { registerCommand, type Io } from '../main';
@@ -119,15 +120,14 @@ async function linker(sides: Sides, report: DiffReport, cwd: string, linkBase: s
       return side === 'head' && p !== undefined ? `${base}/${encodePath(p)}${anchor(w)}` : undefined;
     };
   }
-  const server = env.GITHUB_SERVER_URL;
-  const slug = env.GITHUB_REPOSITORY;
-  if (repo && server && slug && /^https?:\/\/[^\s()<>]+$/.test(server) && /^[\w.-]+\/[\w.-]+$/.test(slug)) {
+  const repoUrl = githubRepoUrl(env);
+  if (repo && repoUrl) {
     const headCommit = report.head.commit ?? (await repo.tryResolve('HEAD'));
     const commits = { base: report.base.commit, head: headCommit };
     return (w, side) => {
       const p = repoPath(w);
       const c = commits[side];
-      return p !== undefined && c ? `${server.replace(/\/+$/, '')}/${slug}/blob/${c}/${encodePath(p)}${anchor(w)}` : undefined;
+      return p !== undefined && c ? blobLink(repoUrl, c, p, w.line) : undefined;
     };
   }
   return (w, side) => (side === 'head' && report.head.kind !== 'revision' ? `${encodePath(w.file)}${anchor(w)}` : undefined);

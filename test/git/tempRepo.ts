@@ -62,16 +62,9 @@ export function elementText(id: string, title: string, discipline: string, extra
 
 /** The CLI bundled from the current sources, run in `cwd` with GIT_ENV (plus `env`). */
 export async function opmodel(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  const { cliBundle } = await import('../security/cli');
-  const cli = await cliBundle();
-  const { spawn } = await import('node:child_process');
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args], { cwd, env: { ...GIT_ENV, NO_COLOR: '1', ...env } });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d) => (stdout += d));
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
+  const { runCli } = await import('../security/cli');
+  // runCli starts from process.env: the GitHub variables GIT_ENV leaves out are set empty.
+  const unset = Object.fromEntries(Object.keys(process.env).filter((k) => !(k in GIT_ENV)).map((k) => [k, '']));
+  const merged = { ...unset, ...GIT_ENV, ...env };
+  return runCli(args, cwd, Object.fromEntries(Object.entries(merged).filter((e): e is [string, string] => e[1] !== undefined)));
 }
