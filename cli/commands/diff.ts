@@ -74,6 +74,7 @@ export async function computeDiff(positionals: string[], dir: string | undefined
       if (name === 'head') throw new HeadConfigError(problems.map((p) => `${plain(where)}:${p.range.start.line + 1}:${p.range.start.character + 1} error invalid-config ${plain(p.message)}`));
       notes.push(`opmodel.json at the base has ${problems.length} problem${problems.length === 1 ? '' : 's'}; the base was read with the shipped defaults where it is broken.`);
     }
+    if (!sides.base.exists && !sides.head.exists) throw new UsageError(`${rel(sides.head.project.rootUri)} is a folder neither at ${sides.base.info.name} nor at ${sides.head.info.name}`);
     if (!sides.base.exists) notes.push(`${rel(sides.base.project.rootUri)}/ does not exist at the base: every element counts as added.`);
     if (!sides.head.exists) notes.push(`${rel(sides.head.project.rootUri)}/ does not exist at the head: every element counts as removed.`);
     const diff = await diffFrameworks(sides.base.project, sides.head.project);

@@ -103,6 +103,34 @@ describe('opmodel diff between two revisions', () => {
     expect(r.stdout).toContain(`| **FLM5** | Old Practice | [docs/flm/FLM5.md:2](https://github.com/acme/ops/blob/${fx.base}/docs/flm/FLM5.md#L2) |`);
   });
 
+  it('--link-base links the files on another host; a link base that is no URL is refused', async () => {
+    const r = await opmodel(['diff', 'main', 'feature', '--dir', 'docs', '--format', 'markdown', '--link-base', 'https://git.example/acme/ops/-/blob/feature/'], fx.repo.dir);
+    expect(r.stdout).toContain('| [docs/flm/FLM6.md:11](https://git.example/acme/ops/-/blob/feature/docs/flm/FLM6.md#L11) | FLM5 | removed |');
+    const bad = await opmodel(['diff', 'main', 'feature', '--dir', 'docs', '--format', 'markdown', '--link-base', 'javascript:alert(1)'], fx.repo.dir);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain('--link-base must be an http(s) URL without spaces or brackets (got "javascript:alert(1)")');
+  });
+
+  it('links relative to the current folder when HEAD is the working tree', async () => {
+    fx.repo.git('checkout', '-q', 'feature');
+    const r = await opmodel(['diff', 'main', '--format', 'markdown'], path.join(fx.repo.dir, 'docs'));
+    expect(r.stdout).toContain('| [flm/FLM6.md:11](flm/FLM6.md#L11) | FLM5 | removed |');
+    const nowhere = await opmodel(['diff', 'main', '--dir', 'docs'], path.join(fx.repo.dir, 'docs'));
+    expect([nowhere.code, nowhere.stderr]).toEqual([2, 'opmodel diff: docs is a folder neither at main nor at working tree\nRun "opmodel --help" for usage.\n']);
+  });
+
+  it('a framework that is new at HEAD: every element added, and a note that says why', async () => {
+    fx.repo.write('other/opmodel.json', '{}\n');
+    fx.repo.write('other/FLM1.md', '---\nid: FLM1\ntitle: One\ntype: element\nsystem: first-line-management\ndiscipline: organization-management\n---\n');
+    try {
+      const r = await opmodel(['diff', 'main', '--dir', 'other', '--format', 'json'], fx.repo.dir);
+      const j = JSON.parse(r.stdout);
+      expect([r.code, j.added, j.notes]).toEqual([0, ['FLM1'], ['other/ does not exist at the base: every element counts as added.']]);
+    } finally {
+      fx.repo.git('clean', '-fdq', 'other');
+    }
+  });
+
   it('prints the text report, file:line first', async () => {
     const r = await opmodel(['diff', 'main', 'feature', '--dir', 'docs'], fx.repo.dir);
     expect(r.code).toBe(1);
