@@ -11,8 +11,9 @@ export interface GitResult {
 }
 
 // Messages in English whatever the locale, so that they can be recognised; no pager, no prompt;
-// diffs add --no-ext-diff and --no-textconv, so that no driver a config names is run.
-const ENV = { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat' };
+// paths are paths, never globs (a folder named "docs[1]"); diffs add --no-ext-diff and
+// --no-textconv, so that no driver a config names is run.
+const ENV = { LC_ALL: 'C', GIT_TERMINAL_PROMPT: '0', GIT_PAGER: 'cat', GIT_LITERAL_PATHSPECS: '1' };
 
 export function runGit(args: string[], cwd: string): Promise<GitResult> {
   return new Promise((resolve, reject) => {

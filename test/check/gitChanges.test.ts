@@ -32,6 +32,20 @@ describe('changesSince', () => {
   });
 });
 
+describe('paths are not globs', () => {
+  it('a docs folder whose name looks like a pattern is read as written', async () => {
+    const repo = TempRepo.create();
+    repos.push(repo);
+    repo.write('docs[1]/a.md', 'one\n');
+    repo.write('docs1/b.md', 'one\n');
+    repo.commit('base');
+    repo.write('docs[1]/a.md', 'one\ntwo\n');
+    repo.write('docs1/b.md', 'one\ntwo\n');
+    const { changes } = await changesSince(await GitRepo.at(repo.dir), 'HEAD', [path.join(repo.dir, 'docs[1]')]);
+    expect([...changes.keys()].map((f) => path.relative(repo.dir, f))).toEqual([path.join('docs[1]', 'a.md')]);
+  });
+});
+
 describe('parseZeroContextPatch', () => {
   it('reads hunks without counts as one line and pure removals as none', () => {
     const patch = ['diff --git a/a.md b/a.md', '--- a/a.md', '+++ b/a.md', '@@ -3 +3 @@', '-x', '+y', '@@ -7,2 +6,0 @@', '-p', '-q', ''].join('\n');
