@@ -39,8 +39,8 @@ describe('paths are not globs', () => {
     repo.write('docs/b.md', 'one\n');
     repo.commit('base');
     repo.write('docs/b.md', 'one\ntwo\n');
-    // "d?cs" would match "docs" as a glob; as a path it names nothing here.
-    const { changes } = await changesSince(await GitRepo.at(repo.dir), 'HEAD', [path.join(repo.dir, 'd?cs')]);
+    // "d*" would match docs/b.md as a glob; as a path it names nothing here.
+    const { changes } = await changesSince(await GitRepo.at(repo.dir), 'HEAD', [path.join(repo.dir, 'd*')]);
     expect([...changes.keys()]).toEqual([]);
   });
 });
