@@ -12,7 +12,7 @@ import { narrowReport } from '../check/narrowReport';
 import { formatFindingsMarkdown } from '../check/findingsMarkdown';
 import { formatDiffMarkdown } from '../diff/formatDiffMarkdown';
 import { blobLink, githubRepoUrl } from '../diff/githubLinks';
-import { encodePath, plain } from '../diff/printable';
+import { encodePath, md } from '../diff/printable';
 import { escData, escProp, formatGithub, formatJson, formatSarif, formatText, summary, toJsonDiagnostic } from '../formatters';
 import { GitError } from '../git/git';
 import { GitRepo } from '../git/gitRepo';
@@ -66,8 +66,7 @@ export async function runAction(env: NodeJS.ProcessEnv, io: Io): Promise<number>
     if (inputs.format === 'github') {
       io.out(formatGithub(report));
       for (const d of report.diagnostics.map(toJsonDiagnostic)) if (d.code === 'unknown-id') annotated.add(`${d.file}:${d.line}:${d.column}`);
-    }
-    else if (inputs.format === 'json') io.out(formatJson(report));
+    } else if (inputs.format === 'json') io.out(formatJson(report));
     else if (inputs.format === 'text') io.out(formatText(report, false));
     else {
       const file = path.join(env.RUNNER_TEMP || os.tmpdir(), 'opmodel.sarif');
@@ -94,7 +93,7 @@ export async function runAction(env: NodeJS.ProcessEnv, io: Io): Promise<number>
     if (!(e instanceof GitError || e instanceof HeadConfigError || e instanceof UsageError)) throw e;
     // Without a diff the check still stands: say why, and go on.
     io.out(`::warning title=opmodel diff::No impact report: ${escData(e.message)}\n`);
-    if (inputs.summary) sections.unshift(`## opmodel: framework changes\n\n> No impact report: ${plain(e.message)}\n`);
+    if (inputs.summary) sections.unshift(`## opmodel: framework changes\n\n> No impact report: ${md(e.message)}\n`);
   }
   if (diff) {
     const markdown = formatDiffMarkdown(diff.report, diff.placeOf, diff.link);
