@@ -210,7 +210,7 @@ describe('opmodel lsp over stdio', () => {
   it('renames a closed file as it is on disk now, even when it changed without a file event', async () => {
     await client.notify('textDocument/didClose', { textDocument: { uri: uriOf(FLM1) } });
     // Answered once the closed file is indexed from disk again.
-    expect((await client.request<any[]>('textDocument/codeLens', { textDocument: { uri: uriOf(FLM1) } }))[0].command.title).toBe('4 references');
+    expect((await client.request<any[]>('textDocument/codeLens', { textDocument: { uri: uriOf(FLM1) } }))[0].command.title).toBe('4 references · 0 depend on this');
     writeFileSync(path.join(dir, FLM1), textOf(FLM1).replace('Works with FLM2.', 'Works with FLM2.\n\nSee also FLM1.'));
     const flm1 = textOf(FLM1);
     const body = rangeOf(textOf(FLM2), 'FLM1', 1);
@@ -270,7 +270,7 @@ describe('opmodel lsp over stdio', () => {
     const lenses = await client.request<any[]>('textDocument/codeLens', { textDocument: { uri: uriOf(FLM1) } });
     const refs = await client.request<any[]>('textDocument/references', { textDocument: { uri: uriOf(FLM1) }, position: def.start, context: { includeDeclaration: false } });
     expect(refs).toHaveLength(5);
-    expect(lenses).toEqual([{ range: def, command: { title: '5 references', command: 'opmodel.showReferences', arguments: [uriOf(FLM1), def.start, refs] } }]);
+    expect(lenses).toEqual([{ range: def, command: { title: '5 references · 0 depend on this', command: 'opmodel.showReferences', arguments: [uriOf(FLM1), def.start, refs] } }]);
     expect(await client.request('workspace/executeCommand', lenses[0].command)).toEqual(refs);
     await expect(client.request('workspace/executeCommand', { command: 'opmodel.nope', arguments: [] })).rejects.toMatchObject({ code: -32603 });
   });

@@ -86,15 +86,16 @@ describe('the workspace', () => {
     const uri = (p: string) => fileUri(path.join(alpha, p));
     await withClient({ folders: [alpha], capabilities: WATCHING }, async (c) => {
       const lens = async () => (await c.request<any[]>('textDocument/codeLens', { textDocument: { uri: uri('flm/FLM1.md') } }))[0].command.title;
-      expect(await lens()).toBe('4 references');
+      expect(await lens()).toBe('4 references · 0 depend on this');
       // Created and changed on disk, reported by the client's watcher.
       mkdirSync(path.join(alpha, 'more'));
-      writeFileSync(path.join(alpha, 'more/a.md'), 'FLM1 and FLM1.\n');
+      // An element that depends on FLM1 and cites it twice: the lens counts both, as the extension's does.
+      writeFileSync(path.join(alpha, 'more/a.md'), element('FLM8', 'FLM1 and FLM1.').replace('---\n\n', 'depends_on: [FLM1]\n---\n\n'));
       await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('more/a.md'), type: 1 }] });
-      expect(await lens()).toBe('6 references');
+      expect(await lens()).toBe('7 references · 1 depends on this');
       writeFileSync(path.join(alpha, 'more/a.md'), 'FLM1 once.\n');
       await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('more/a.md'), type: 2 }] });
-      expect(await lens()).toBe('5 references');
+      expect(await lens()).toBe('5 references · 0 depend on this');
       // A folder renamed in the editor (workspace/didRenameFiles names the folders, not the files).
       renameSync(path.join(alpha, 'more'), path.join(alpha, 'moved'));
       await c.notify('workspace/didRenameFiles', { files: [{ oldUri: uri('more'), newUri: uri('moved') }] });
@@ -104,14 +105,14 @@ describe('the workspace', () => {
       // A folder deleted outside the editor: the watcher reports the folder only.
       rmSync(path.join(alpha, 'moved'), { recursive: true });
       await c.notify('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('moved'), type: 3 }] });
-      expect(await lens()).toBe('4 references');
+      expect(await lens()).toBe('4 references · 0 depend on this');
       // workspace/didCreateFiles and didDeleteFiles for single files.
       writeFileSync(path.join(alpha, 'b.md'), 'FLM1.\n');
       await c.notify('workspace/didCreateFiles', { files: [{ uri: uri('b.md') }] });
-      expect(await lens()).toBe('5 references');
+      expect(await lens()).toBe('5 references · 0 depend on this');
       rmSync(path.join(alpha, 'b.md'));
       await c.notify('workspace/didDeleteFiles', { files: [{ uri: uri('b.md') }] });
-      expect(await lens()).toBe('4 references');
+      expect(await lens()).toBe('4 references · 0 depend on this');
     });
   }, 60_000);
 
@@ -161,10 +162,10 @@ describe('the workspace', () => {
     await withClient({ folders: [alpha], initializationOptions: { opmodel: { severity: { 'malformed-id': 'error' }, exclude: ['guide.md'] } } }, async (c) => {
       const d = await c.waitFor(() => c.diagnostics.get(uri('flm/FLM2.md')), 'diagnostics');
       expect(d.diagnostics.map((x) => [x.code, x.severity])).toEqual([['malformed-id', 1], ['unknown-id', 1]]);
-      expect((await c.request<any[]>('textDocument/codeLens', { textDocument: { uri: uri('flm/FLM1.md') } }))[0].command.title).toBe('3 references');
+      expect((await c.request<any[]>('textDocument/codeLens', { textDocument: { uri: uri('flm/FLM1.md') } }))[0].command.title).toBe('3 references · 0 depend on this');
       await c.notify('workspace/didChangeConfiguration', { settings: { opmodel: { severity: { 'unknown-id': 'off' } } } });
       await c.waitFor(() => (c.diagnostics.get(uri('flm/FLM2.md'))!.diagnostics.map((x) => `${x.code}:${x.severity}`).join() === 'malformed-id:2' ? true : undefined), 'new severities');
-      expect((await c.request<any[]>('textDocument/codeLens', { textDocument: { uri: uri('flm/FLM1.md') } }))[0].command.title).toBe('4 references');
+      expect((await c.request<any[]>('textDocument/codeLens', { textDocument: { uri: uri('flm/FLM1.md') } }))[0].command.title).toBe('4 references · 0 depend on this');
     });
     // Settings from workspace/configuration, per folder.
     await withClient({ folders: [alpha], capabilities: { workspace: { configuration: true } }, configuration: { opmodel: { severity: { 'unknown-id': 'hint' } } } }, async (c) => {
@@ -194,7 +195,7 @@ describe('the workspace', () => {
     const uri = (p: string) => fileUri(path.join(dir, 'alpha', p));
     await withClient({ folders: [path.join(dir, 'alpha/flm')] }, async (c) => {
       // guide.md lies outside the folder but inside the framework: its citation counts.
-      expect((await c.request<any[]>('textDocument/codeLens', { textDocument: { uri: uri('flm/FLM1.md') } }))[0].command.title).toBe('4 references');
+      expect((await c.request<any[]>('textDocument/codeLens', { textDocument: { uri: uri('flm/FLM1.md') } }))[0].command.title).toBe('4 references · 0 depend on this');
       expect(c.logs.find((l) => l.message.startsWith('Opened '))!.message).toMatch(new RegExp(`^Opened ${fileUri(path.join(dir, 'alpha'))}: `));
     });
   }, 60_000);
