@@ -28,3 +28,8 @@ export { documentLinks, type DocumentLink } from './features/documentLinks';
 export { completions, type CompletionCandidate, type CompletionResult } from './features/completion';
 export { matrix, leadershipOf, type Matrix, type Leadership } from './features/matrix';
 export { idAtPosition } from './features/idAtPosition';
+export { measuresOf, targetText, SET_WITH_CLIENT, type Measure } from './features/measures';
+export { raciMatrix, roleAssignments, roleTitle, ROLE_FIELDS, RACI_LETTER, type RaciMatrix, type RaciLetter, type RoleAssignment, type RoleField } from './features/roles';
+export { inverseRelations, type InverseRelation } from './features/inverseRelations';
+export { relatedSections } from './rules/undeclaredRelated';
+export type { FieldTree } from './parse/frontMatterTree';
