@@ -16,7 +16,7 @@ const HELP = `opmodel ${VERSION} — check and explore an opmodel management fra
 Usage:
   opmodel check [paths..] [--format text|json|sarif|github] [--fix]
   opmodel list [dir] [--format text|json]
-  opmodel matrix [dir] [--format text|markdown|csv|json]
+  opmodel matrix [dir] [--raci] [--format text|markdown|csv|json]
   opmodel show ID [--dir dir] [--format text|json]
   opmodel build [dir] --out DIR [--force]
 
