@@ -69,6 +69,7 @@ table.measures { width: 100%; font-size: .95rem; }
 table.measures td:first-child { width: 30%; font-weight: 600; }
 table.measures.dictionary td:first-child { font-weight: 400; }
 table.measures td:last-child { width: 18%; }
+.see-also { font-size: .9em; white-space: nowrap; }
 .set-with-client { color: var(--muted); font-style: italic; }
 .raci-scroll { overflow-x: auto; }
 table.raci { font-size: .85rem; }

@@ -12,7 +12,7 @@ import { renderMarkdown } from './markdown';
 import { insertMeasures } from './measuresSection';
 import { metricDictionary } from './metricDictionary';
 import { raciPage, roleAnchor } from './raciPage';
-import { planSite, type BuildProblem, type SitePage, type SitePlan } from './plan';
+import { OPERATING_CALENDAR_KEY, planSite, type BuildProblem, type SitePage, type SitePlan } from './plan';
 import { relHref, splitFragment } from './sitePaths';
 import { checkSiteLinks } from './linkCheck';
 
@@ -308,7 +308,9 @@ function elementCard(ctx: PageContext, page: SitePage, doc: ParsedDocument): Ele
       return [i ? ', ' : '', ctx.plan.raci ? h('a', { href: relHref(page.path, `${ctx.plan.raci.path}#${roleAnchor(a.role)}`) }, title) : title];
     }), field);
   }
-  row('Cadence', fieldValue(doc, 'cadence'), 'cadence');
+  const calendar = ctx.plan.references.get(OPERATING_CALENDAR_KEY);
+  const cadence = fieldValue(doc, 'cadence');
+  row('Cadence', cadence && calendar ? [cadence, ' ', h('a', { className: ['see-also'], href: relHref(page.path, calendar.path) }, '(operating calendar)')] : cadence, 'cadence');
   for (const rel of ctx.project.config.relations) {
     const ids = info.relations[rel.key];
     if (ids?.length) row(rel.title, relList(ctx, page, ids), rel.key);

@@ -8,6 +8,8 @@ export type PageKind = 'index' | 'matrix' | 'leadership' | 'handout' | 'raci' | 
 
 /** A reference document with this key gets the generated metric dictionary after its text. */
 export const METRIC_DICTIONARY_KEY = 'metric-dictionary';
+/** A reference document with this key is linked from every element's cadence. */
+export const OPERATING_CALENDAR_KEY = 'operating-calendar';
 
 export interface SitePage {
   path: string;
@@ -37,6 +39,8 @@ export interface SitePlan {
   metrics?: SitePage;
   /** The RACI page, if roles are declared or named. */
   raci?: SitePage;
+  /** Pages of `type: reference` documents by their `key` (operating-calendar, thresholds, ...). */
+  references: Map<string, SitePage>;
 }
 
 const KEYED = { system: 'systems', discipline: 'disciplines', part: 'parts' } as const;
@@ -50,7 +54,7 @@ export const FIXED_PAGES: SitePage[] = [
 ];
 
 export function planSite(project: Project, problems: BuildProblem[]): SitePlan {
-  const plan: SitePlan = { pages: [...FIXED_PAGES.map((p) => ({ ...p }))], byUri: new Map(), byId: new Map(), byKey: { system: new Map(), discipline: new Map(), part: new Map() } };
+  const plan: SitePlan = { pages: [...FIXED_PAGES.map((p) => ({ ...p }))], byUri: new Map(), byId: new Map(), byKey: { system: new Map(), discipline: new Map(), part: new Map() }, references: new Map() };
   const taken = new Set(plan.pages.map((p) => p.path.toLowerCase()));
   const add = (p: SitePage) => {
     plan.pages.push(p);
@@ -118,6 +122,7 @@ export function planSite(project: Project, problems: BuildProblem[]): SitePlan {
     let p = `pages/${slug}.html`;
     for (let n = 2; taken.has(p.toLowerCase()); n++) p = `pages/${slug}-${n}.html`;
     const page = add({ path: p, kind: 'page', title: doc.title ?? doc.definition?.id ?? slug, uri: doc.uri, summary: doc.summary, id: doc.definition?.id });
+    if (doc.type === 'reference' && key && !plan.references.has(key)) plan.references.set(key, page);
     if (hasMeasures && !plan.metrics && doc.type === 'reference' && key === METRIC_DICTIONARY_KEY) plan.metrics = page;
   }
   if (hasMeasures && !plan.metrics) plan.metrics = add({ path: 'metric-dictionary.html', kind: 'metrics', title: 'Metric dictionary' });

@@ -36,14 +36,16 @@ const pageOfUri = (uri: string): string => {
 describe('opmodel build on the bundled framework', () => {
   it('exits 0 and writes a page per element, system, discipline, part and other document', () => {
     expect(build.code).toBe(0);
-    expect(build.err).toMatch(/^Built 126 pages into /m);
+    expect(build.err).toMatch(/^Built 130 pages into /m);
     const ids = listElements(project).map((e) => e.id);
     expect(ids).toHaveLength(106);
     expect(files.filter((f) => f.startsWith('elements/'))).toEqual(ids.map((id) => `elements/${id}.html`).sort());
     expect(files.filter((f) => f.startsWith('systems/'))).toEqual(['first-line-management', 'operational-management', 'people-management', 'upline-management'].map((k) => `systems/${k}.html`));
     expect(files.filter((f) => f.startsWith('disciplines/'))).toHaveLength(4);
     expect(files.filter((f) => f.startsWith('parts/'))).toEqual(['parts/leadership-characteristics.html', 'parts/leadership-principles.html']);
-    expect(files.filter((f) => f.startsWith('pages/'))).toEqual(['pages/README.html', 'pages/building-a-client-playbook.html', 'pages/leading-versus-managing.html', 'pages/service-desk-in-90-days.html']);
+    expect(files.filter((f) => f.startsWith('pages/'))).toEqual(['pages/README.html', 'pages/building-a-client-playbook.html', 'pages/change-history.html', 'pages/leading-versus-managing.html', 'pages/metric-dictionary.html', 'pages/operating-calendar.html', 'pages/roles.html', 'pages/service-desk-in-90-days.html', 'pages/thresholds.html']);
+    // The metric dictionary is appended to its reference document, not a page of its own.
+    expect(files).not.toContain('metric-dictionary.html');
     for (const f of ['index.html', 'matrix.html', 'leadership.html', 'handout.html', 'raci.html', 'assets/playbook.css', 'assets/search.js', 'assets/search-index.js', 'assets/minisearch.js', '.opmodel-site']) expect(files).toContain(f);
   });
 
@@ -62,7 +64,9 @@ describe('opmodel build on the bundled framework', () => {
     const accountable = roleAssignments(doc).filter((a) => a.field === 'accountable').map((a) => roleTitle(project.config.roles, a.role));
     expect(accountable).toHaveLength(1);
     expect(text(dd('accountable'))).toBe(accountable[0]);
-    expect(text(dd('cadence'))).toBe(doc.fields.get('cadence')!.value);
+    // The cadence, with a link to the operating calendar that every cadence follows.
+    expect(text(dd('cadence'))).toBe(`${doc.fields.get('cadence')!.value} (operating calendar)`);
+    expect(attr($(dd('cadence')!, 'a.see-also'), 'href')).toBe('../pages/operating-calendar.html');
     // Measures are not a card row: the body shows them, as a table, from the front matter.
     expect(dd('measures')).toBeUndefined();
     expect($$(tree, '.doc-body table.measures tbody tr').map((tr) => text($(tr, 'td')))).toEqual(measuresOf(doc).map((m) => m.name));
