@@ -87,7 +87,7 @@ describe('the operating calendar itself', () => {
 
 describe('month-end deadlines', () => {
   // "by working day 4", "on working day 12", "the 5th working day", "within five working days of month end".
-  const DEADLINE = /\bworking day (\d+)\b|\b(\d+)(?:st|nd|rd|th) working day\b|\bwithin (\w+) working days? of (?:the )?month[- ]end\b/gi;
+  const DEADLINE = /\bworking day (\d+)\b|\b(\d+)(?:st|nd|rd|th) working day\b|\bwithin (\w+) working days? of (?:the )?month[- ]end\b|\bworking days (\d+)\b/gi;
 
   /** The element a deadline belongs to: the nearest ID before it in the clause, else the document's own, else the next one. */
   function owner(c: Clause, at: number): string | undefined {
@@ -106,7 +106,7 @@ describe('month-end deadlines', () => {
         const wd = Number(m[1] ?? m[2] ?? NaN) || (m[3] ? Number(m[3]) || ({ one: 1, two: 2, three: 3, four: 4, five: 5, ten: 10 } as Record<string, number>)[m[3].toLowerCase()] : NaN);
         const id = owner(c, m.index!);
         seen++;
-        if (m[3]) wrong.push(`${where(c)}: "${m[0]}" — state month-end deadlines as "by working day N"`);
+        if (m[3] || m[4]) wrong.push(`${where(c)}: "${m[0]}" — state each month-end deadline as "by working day N", next to its element`);
         else if (!id) wrong.push(`${where(c)}: "${m[0]}" names no element`);
         else if (!monthEnd.some((r) => r.id === id && r.wd === wd)) {
           const due = monthEnd.filter((r) => r.id === id).map((r) => r.wd);
