@@ -99,7 +99,9 @@ export function clauses(doc: Doc): Clause[] {
       for (const cell of cells) for (const c of splitClauses(cell)) out.push({ doc, line: i + 1, text: c, where: 'body', section, row: cells });
       continue;
     }
-    for (const c of splitClauses(plain(line.replace(/^\s*(?:[-*+]|\d+\.)\s+/, '')))) out.push({ doc, line: i + 1, text: c, where: 'body', section });
+    // "**Hypercare.** Typically ..." is one statement about hypercare, not two sentences.
+    const item = line.replace(/^\s*(?:[-*+]|\d+\.)\s+/, '').replace(/\*\*([^*]+?)[.:]\*\*:?\s*/g, '$1: ');
+    for (const c of splitClauses(plain(item))) out.push({ doc, line: i + 1, text: c, where: 'body', section });
   }
   return out;
 }

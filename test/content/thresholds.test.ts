@@ -46,7 +46,7 @@ const has = (c: Clause, ...words: RegExp[]) => words.every((w) => w.test(c.text)
 const mentions = (c: Clause, id: string) => c.doc.id === id || new RegExp(`\\b${id}\\b`).test(c.text);
 
 const CHECKS: Check[] = [
-  { row: 'Operational escalation passes to the account level', expect: first(1), about: (c) => mentions(c, 'UM14') && /escalat/i.test(c.text), pattern: new RegExp(String.raw`(?:open|unresolved|still open|older than|longer than)(?:\s+(?:after|for|longer than))?\s+${NUMBER}\s+working days`, 'gi') },
+  { row: 'Operational escalation passes to the account level', expect: first(1), about: (c) => (mentions(c, 'UM14') && /escalat/i.test(c.text)) || (c.doc.id === 'OM16' && /UM14|passes|Tier 3|up\b/.test(c.text)), pattern: new RegExp(String.raw`(?:open|unresolved|still open|older than|longer than)(?:\s+(?:after|for|longer than))?\s+${NUMBER}\s+working days`, 'gi') },
   { row: 'Operational escalation acknowledged', expect: first(1), about: (c) => has(c, /escalat/i), pattern: new RegExp(String.raw`(?:acknowledged|owner)[^.;]{0,40}?within\s+${NUMBER}\s+minutes`, 'gi') },
   { row: 'Written resolution plan for an operational escalation', expect: first(1), about: (c) => has(c, /plan/i) && (mentions(c, 'OM16') || /escalation/i.test(c.text)), pattern: new RegExp(String.raw`plan within\s+${NUMBER}\s+(?:business|working) hours`, 'gi') },
   { row: 'Executive (E1) escalation acknowledged', expect: first(1), about: (c) => has(c, /\bE1\b/, /acknowledg/i), pattern: new RegExp(String.raw`acknowledged(?: by a named leader)? within\s+${NUMBER}\s+business hours`, 'gi') },
