@@ -29,7 +29,7 @@ export function metricDictionary(project: Project, idItem: (id: string) => Child
   }
   return h('section', { className: ['metric-dictionary'], ariaLabel: 'Metric dictionary' },
     h('h2', null, 'All measures'),
-    h('p', { className: ['summary'] }, `${measures} measures across ${elements} elements; ${agreed} of them have a target set with the client.`),
+    h('p', { className: ['summary'] }, `${measures} measures across ${elements} elements; ${agreed} ${agreed === 1 ? 'has' : 'have'} a target to be set with the client.`),
     [...groups.values()].filter((g) => g.rows.length).map((g) => [
       h('h3', null, g.title),
       h('table', { className: ['measures', 'dictionary'] },

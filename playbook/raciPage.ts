@@ -38,7 +38,7 @@ export function raciPage(
       m.roles.map((r) => h('td', { dataRole: r.key }, order(row.cells[r.key] ?? []))))))));
   return layout([
     h('h1', null, 'Roles and RACI'),
-    h('p', { className: ['summary'] }, `${m.roles.length} roles across ${m.rows.length} elements: who is accountable (A), responsible (R), consulted (C) and informed (I) for each element, from the element's own front matter.`),
+    h('p', { className: ['summary'] }, `${m.roles.length} roles across ${m.rows.length} elements: who is accountable (A), responsible (R), consulted (C) and informed (I) for each element, as each element states it.`),
     h('h2', null, 'By role'),
     roles,
     h('h2', null, 'Elements × roles'),

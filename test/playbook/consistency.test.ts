@@ -82,7 +82,7 @@ describe('measures in the site', () => {
     const page = readPage(site, 'pages/metric-dictionary.html');
     expect(text($(page, '.doc-body p'))).toBe('Every measure, with its definition and target.');
     const dict = $(page, 'section.metric-dictionary')!;
-    expect(text($(dict, 'p.summary'))).toBe('3 measures across 2 elements; 1 of them have a target set with the client.');
+    expect(text($(dict, 'p.summary'))).toBe('3 measures across 2 elements; 1 has a target to be set with the client.');
     expect($$(dict, 'tbody tr').map((tr) => [attr(tr, 'dataId'), ...$$(tr, 'td').map((td) => text(td))])).toEqual([
       ['OPS1', 'Huddles held', 'Shifts that start with a huddle, over all shifts.', 'At least 95%'],
       ['OPS1', 'Issues raised', '—', 'Set with the client'],
