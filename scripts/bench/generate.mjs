@@ -2,6 +2,7 @@
 // framework-docs/ (front matter, ~2 KB of prose with 5-10 ID references, code, links, URLs)
 // and a sprinkling of documents that trip each diagnostic code. Same seed and version =>
 // byte-identical output, so a corpus on disk is reused instead of written again.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -162,8 +163,12 @@ export function documentText(i, size, seed = DEFAULT_SEED) {
   return fm.join('\n') + '\n' + body.join('\n');
 }
 
+// The temp folder is shared by every checkout on the machine: two branches that both bump the
+// version must not reuse each other's corpus, so the folder also names this file's content.
+const SOURCE_HASH = createHash('sha256').update(readFileSync(new URL(import.meta.url))).digest('hex').slice(0, 10);
+
 export function corpusDir(size, seed = DEFAULT_SEED) {
-  return path.join(os.tmpdir(), 'opmodel-bench', `${size}-${seed}-v${GENERATOR_VERSION}`);
+  return path.join(os.tmpdir(), 'opmodel-bench', `${size}-${seed}-v${GENERATOR_VERSION}-${SOURCE_HASH}`);
 }
 
 /** Writes the corpus unless the same size, seed and version is already on disk; returns its folder. */
