@@ -4,6 +4,7 @@ import type MarkdownIt from 'markdown-it';
 import type { Workspace } from '../language/index';
 import * as vscode from 'vscode';
 import { CodeActionProvider } from './codeActionProvider';
+import { CodeLensProvider } from './codeLensProvider';
 import { checkWorkspace } from './commands/checkWorkspace';
 import { createMissingElement, newElement } from './commands/createElement';
 import { goToElement } from './commands/goToElement';
@@ -41,6 +42,8 @@ export function activate(context: vscode.ExtensionContext, localFiles?: Workspac
   context.subscriptions.push(manager, publisher, tree, new IndexingStatus(manager, publisher, tree.view, activatedAt));
 
   const l = vscode.languages;
+  const lenses = new CodeLensProvider(manager);
+  context.subscriptions.push(lenses, l.registerCodeLensProvider(MARKDOWN, lenses));
   context.subscriptions.push(
     l.registerCompletionItemProvider(MARKDOWN, new CompletionProvider(manager), ...TRIGGER_CHARACTERS),
     l.registerHoverProvider(MARKDOWN, new HoverProvider(manager)),

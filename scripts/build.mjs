@@ -17,6 +17,16 @@ await build({
   banner: { js: "import { createRequire as __opmodelRequire } from 'node:module'; const require = __opmodelRequire(import.meta.url);" },
 });
 chmodSync('dist/cli.js', 0o755);
+// The GitHub Action's step (action.yml), self-contained like the CLI.
+await build({
+  ...common,
+  entryPoints: ['cli/action/bin.ts'],
+  outfile: 'dist/action.js',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  banner: { js: "import { createRequire as __opmodelRequire } from 'node:module'; const require = __opmodelRequire(import.meta.url);" },
+});
 
 if (existsSync('extension/extension.ts')) {
   // The Node host's entry reads file: URIs from disk (extension/node.ts); the web one cannot.
