@@ -123,15 +123,18 @@ export class Workbench {
     return this.editor.locator('.view-line', { hasText: text }).first();
   }
 
-  /** Runs a command by its exact title through the command palette. */
-  async command(title) {
+  /**
+   * Runs a command by its exact title through the command palette. `opensInput`: the command
+   * shows a quick input of its own, so the widget need not close.
+   */
+  async command(title, { opensInput = false } = {}) {
     await this.page.keyboard.press('Control+Shift+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
     // The row with exactly this label: "Open Preview" also matches "Open Locked Preview to the Side".
     await this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exactly(title) }) }).first().click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    if (!opensInput) await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
   /** Puts the caret at the end of the document. */

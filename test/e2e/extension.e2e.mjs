@@ -120,7 +120,7 @@ async function newElementWizardCheck(wb, ws) {
       await wb.page.keyboard.press(k);
       await expectTitle(text);
     };
-    await wb.command('opmodel: New Element');
+    await wb.command('opmodel: New Element', { opensInput: true });
     const seen = [];
     const step = async (k, text) => {
       await key(k, text);
