@@ -38,7 +38,6 @@ export class IndexingStatus implements vscode.Disposable {
   }
 
   private show(s: IndexingState): void {
-    void vscode.commands.executeCommand('setContext', 'opmodel.indexing', s.busy);
     if (!s.busy) {
       this.finishProgress?.();
       this.finishProgress = undefined;
