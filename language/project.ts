@@ -9,6 +9,7 @@ import { FrameworkIndex } from './indexer/frameworkIndex';
 import { parseDocument, type ParsedDocument } from './parse/document';
 import { runRules, SKIPPED_FILE, severityFor } from './rules/index';
 import type { Diagnostic, SeveritySetting } from './types';
+import { ByteBudget } from './workspace/byteBudget';
 import { decodeText, formatSize, tooLargeReason } from './workspace/decodeText';
 import { discoverFiles, fileFilter } from './workspace/discoverFiles';
 import { joinUri, relativeUri } from './workspace/uris';
@@ -30,6 +31,8 @@ export interface ProjectOptions {
    * process (a remote or virtual file system), not where it is a local system call.
    */
   readConcurrency?: number;
+  /** Bytes of reads in flight when sizes are known first (default 32 MB). */
+  readBytes?: number;
 }
 
 export interface ScanProgress {
@@ -40,11 +43,14 @@ export interface ScanProgress {
 }
 
 const READ_CONCURRENCY = 32;
+/** Bytes read at once when sizes are known before reading (many reads in flight). */
+const READ_BYTES = 32 * 1024 * 1024;
 const CONFIG_MAX_SIZE = 1024 * 1024;
 
 export class Project {
   readonly index: FrameworkIndex;
   readonly syntax: IdSyntax;
+  private readonly readBudget: ByteBudget;
   private severityOverrides: Record<string, SeveritySetting> | undefined;
 
   private constructor(
@@ -56,7 +62,9 @@ export class Project {
     readonly logger: Logger | undefined,
     severityOverrides: Record<string, SeveritySetting> | undefined,
     private readonly readConcurrency = READ_CONCURRENCY,
+    readBytes = READ_BYTES,
   ) {
+    this.readBudget = new ByteBudget(readBytes);
     this.syntax = new IdSyntax(config.families);
     this.severityOverrides = severityOverrides;
     this.index = new FrameworkIndex(rootUri, config, this.syntax, (doc, index) => runRules(doc, index, this.config, this.syntax, this.severityOverrides));
@@ -89,7 +97,7 @@ export class Project {
       if ('text' in decoded) ({ config, problems } = loadConfig(decoded.text));
       else problems = [{ message: `${CONFIG_FILE_NAME} is ${decoded.reason}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
     }
-    return new Project(workspace, rootUri, config, hasConfig ? configUri : undefined, problems, opts.logger, opts.severityOverrides, opts.readConcurrency);
+    return new Project(workspace, rootUri, config, hasConfig ? configUri : undefined, problems, opts.logger, opts.severityOverrides, opts.readConcurrency, opts.readBytes);
   }
 
   /** Full rescan from the workspace; `onProgress` hears how many of the found files are read. */
@@ -136,7 +144,12 @@ export class Project {
         const st = await this.workspace.stat(uri);
         if (!st) return this.index.delete(uri);
         if (st.size > max) return this.index.skip({ uri, reason: tooLargeReason(st.size, max) });
-        bytes = await this.workspace.readFile(uri);
+        const release = await this.readBudget.take(st.size);
+        try {
+          bytes = await this.workspace.readFile(uri);
+        } finally {
+          release();
+        }
       }
     } catch (e) {
       if (e instanceof FileTooLargeError) return this.index.skip({ uri, reason: tooLargeReason(e.size, max) });

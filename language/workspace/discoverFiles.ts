@@ -22,17 +22,22 @@ export function fileFilter(config: OpmodelConfig): (relPath: string) => boolean 
   return (rel) => inc(rel) && !exc(rel);
 }
 
+/** Folders listed at once: where a listing is a round trip (a remote or virtual file system), one at a time adds up. */
+const LIST_CONCURRENCY = 8;
+
 export async function discoverFiles(ws: Workspace, rootUri: string, config: OpmodelConfig): Promise<Discovery> {
-  const files: string[] = [];
-  const skipped: SkippedFile[] = [];
   const wanted = fileFilter(config);
-  const walk = async (dirUri: string, rel: string, rules: { base: string; ig: Ignore }[]) => {
+  const list = limited(LIST_CONCURRENCY);
+  // Sibling folders are walked at once; results are joined in name order, as a plain walk would give them.
+  const walk = async (dirUri: string, rel: string, rules: { base: string; ig: Ignore }[]): Promise<Discovery> => {
+    const files: string[] = [];
+    const skipped: SkippedFile[] = [];
     let entries: [string, string][];
     try {
-      entries = await ws.readDirectory(dirUri);
+      entries = await list(() => ws.readDirectory(dirUri));
     } catch (e) {
       skipped.push({ uri: dirUri, reason: `folder could not be read (${(e as Error).message})` });
-      return;
+      return { files, skipped };
     }
     const here = [...rules];
     if (entries.some(([n, k]) => n === '.gitignore' && k === 'file')) {
@@ -52,22 +57,47 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
         return sub !== '' && ig.ignores(isDir ? sub + '/' : sub);
       });
     entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const parts: (Discovery | Promise<Discovery>)[] = [];
     for (const [name, kind] of entries) {
       const path = rel ? `${rel}/${name}` : name;
       const uri = joinUri(dirUri, name);
       if (kind === 'directory') {
         if (ALWAYS_SKIPPED.has(name) || ignored(path, true)) continue;
-        await walk(uri, path, here);
+        parts.push(walk(uri, path, here));
       } else if (kind === 'symlink-directory') {
-        if (!ALWAYS_SKIPPED.has(name) && !ignored(path, true)) skipped.push({ uri, reason: 'symbolic link to a folder, not followed' });
+        if (!ALWAYS_SKIPPED.has(name) && !ignored(path, true)) parts.push({ files: [], skipped: [{ uri, reason: 'symbolic link to a folder, not followed' }] });
       } else if (kind === 'file' && name.toLowerCase().endsWith('.md') && wanted(path) && !ignored(path, false)) {
-        files.push(uri);
+        parts.push({ files: [uri], skipped: [] });
       } else if (kind === 'other' && name.toLowerCase().endsWith('.md') && wanted(path) && !ignored(path, false)) {
         // Never opened: reading a pipe or a device could block forever.
-        skipped.push({ uri, reason: 'not a regular file in this folder (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)' });
+        parts.push({ files: [], skipped: [{ uri, reason: 'not a regular file in this folder (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)' }] });
       }
     }
+    // No spread: a folder may hold more files than a call takes arguments.
+    for (const part of parts) {
+      const r = await part;
+      for (const f of r.files) files.push(f);
+      for (const x of r.skipped) skipped.push(x);
+    }
+    return { files, skipped };
   };
-  await walk(rootUri, '', []);
-  return { files, skipped };
+  return walk(rootUri, '', []);
+}
+
+/** Runs at most `n` of the tasks given to it at once. */
+function limited(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    // A finishing task hands its place to the next waiting one.
+    if (running < n) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
 }
