@@ -2,7 +2,7 @@
 // opmodel.json (a nested one becomes its own root), or whose Markdown carries element front
 // matter. Keeps every project current from the file watcher and from open editor buffers.
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, dirnameUri, FilteredWorkspace, hasFrameworkFrontMatter, hashText, Project, readSettings, relativeUri, settingsFilter, type EditorSettings, type ScanProgress, type Workspace } from '../language/index';
+import { CONFIG_FILE_NAME, dirnameUri, FilteredWorkspace, hasFrameworkFrontMatter, hashText, joinUri, Project, readSettings, relativeUri, settingsFilter, type EditorSettings, type ScanProgress, type Workspace } from '../language/index';
 import { guardAsync, logError, logger } from './log';
 
 export interface ProjectEntry {
@@ -169,11 +169,22 @@ export class ProjectManager implements vscode.Disposable {
       }
     }
     const added: Project[] = [];
+    // One framework that cannot be opened must not keep the others closed.
+    const open = (folder: vscode.WorkspaceFolder, root: string) => this.open(folder, root).catch((e) => logError('Opening the framework', root, e));
     for (const folder of add) {
-      for (const root of await this.findRoots(folder)) {
-        // One framework that cannot be opened must not keep the others closed.
-        const p = await this.open(folder, root).catch((e) => logError('Opening the framework', root, e));
-        if (p) added.push(p);
+      // A folder with an opmodel.json at its top is read at once, while the search for nested
+      // ones runs: that search took seconds of a 10,000-file start.
+      const topConfig = joinUri(folder.uri.toString(), CONFIG_FILE_NAME);
+      // Spelt as findRoots spells the roots it finds, so that the two compare.
+      const top = dirnameUri(topConfig);
+      const early = (await this.base.stat(topConfig).catch(() => undefined))?.kind === 'file' ? open(folder, top) : undefined;
+      const roots = await this.findRoots(folder);
+      const p = await early;
+      if (p) added.push(p);
+      for (const root of roots) {
+        if (early && relativeUri(root, top) === '') continue;
+        const q = await open(folder, root);
+        if (q) added.push(q);
       }
     }
     if (added.length || removed.length) this.projectsEmitter.fire({ added, removed });
