@@ -20,6 +20,7 @@ export { decodeText } from './workspace/decodeText';
 export { applyTextEdits, StaleEditError } from './fixes/applyEdits';
 export { elementInfo, listElements, type ElementInfo } from './features/elements';
 export { hover, escapeMd, type HoverInfo } from './features/hover';
+export { crosswalkOf, type CrosswalkEntry } from './features/crosswalk';
 export { definition } from './features/definition';
 export { references, referencesOf } from './features/references';
 export { prepareRename, rename, renameId, type RenameResult } from './features/rename';

@@ -17,7 +17,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   const refs = referencesOf(project, id, false).map((l) => ({ file: relFile(io, l.uri), line: l.range.start.line + 1, column: l.range.start.character + 1 }));
   const defs = project.index.definitions(id).map((d) => ({ file: relFile(io, d.uri), line: d.definition!.range.start.line + 1 }));
   if (format === 'json') {
-    io.out(JSON.stringify({ id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null, definitions: defs, references: refs }, null, 2) + '\n');
+    io.out(JSON.stringify({ id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null, crosswalk: Object.fromEntries((info?.crosswalk ?? []).map((c) => [c.scheme, c.items.map((i) => i.value)])), definitions: defs, references: refs }, null, 2) + '\n');
     return info ? 0 : 1;
   }
   if (!info) {
@@ -30,6 +30,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   io.out(`${[info.system ?? info.part, info.discipline].filter(Boolean).join(' × ')}\n`);
   for (const d of defs) io.out(`defined at ${d.file}:${d.line}\n`);
   for (const [k, ids] of Object.entries(info.relations)) io.out(`${k}: ${ids.join(', ')}\n`);
+  for (const c of info.crosswalk) io.out(`${c.title}: ${c.items.map((i) => i.value).join(', ')}\n`);
   io.out(`\n${refs.length} reference${refs.length === 1 ? '' : 's'}:\n`);
   for (const r of refs) io.out(`  ${r.file}:${r.line}:${r.column}\n`);
   return 0;

@@ -1,5 +1,6 @@
 import type { Project } from '../project';
 import type { Location, Position, Range } from '../types';
+import type { CrosswalkEntry } from './crosswalk';
 import { elementInfo } from './elements';
 import { idAtPosition } from './idAtPosition';
 
@@ -14,6 +15,7 @@ export interface HoverInfo {
   part?: { key: string; title: string };
   definitions: Location[];
   references: number;
+  crosswalk?: CrosswalkEntry[];
   /** Markdown for any host; `link` turns a location into a clickable target. */
   markdown: string;
 }
@@ -34,6 +36,9 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
   if (info.summary) lines.push('', escapeMd(info.summary));
   const where = sys || disc ? `${sys?.title ?? info.system ?? '?'} × ${disc?.title ?? info.discipline ?? '?'}` : part?.title;
   if (where) lines.push('', `_${escapeMd(where)}_`);
+  const cw = info.crosswalk.filter((c) => c.items.length);
+  // One line per scheme; a trailing backslash is a Markdown line break inside one paragraph.
+  if (cw.length) lines.push('', cw.map((c) => `${escapeMd(c.title)}: ${c.items.map((i) => escapeMd(i.value)).join(', ')}`).join('\\\n'));
   const file = info.location.uri.split('/').slice(-2).map(decodeURIComponent).join('/');
   lines.push('', `[${escapeMd(file)}](${link(info.location)}) · referenced ${refs} time${refs === 1 ? '' : 's'}${defs.length > 1 ? ` · **defined ${defs.length} times**` : ''}`);
   return {
@@ -47,6 +52,7 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
     part: part && { key: part.key, title: part.title },
     definitions: defs,
     references: refs,
+    crosswalk: info.crosswalk,
     markdown: lines.join('\n'),
   };
 }

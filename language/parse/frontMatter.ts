@@ -26,7 +26,15 @@ export interface OtherValue {
   end: number;
 }
 
-export type FieldValue = ScalarValue | ListValue | OtherValue;
+/** A nested mapping (`crosswalk: { itil4: [...] }`): its entries, each with its own ranges. */
+export interface MapValue {
+  kind: 'map';
+  entries: Field[];
+  start: number;
+  end: number;
+}
+
+export type FieldValue = ScalarValue | ListValue | MapValue | OtherValue;
 
 export interface Field {
   key: string;
@@ -156,7 +164,11 @@ function readScalar(node: YamlNode, src: string, offset: number): ScalarValue | 
   return { kind: 'scalar', value, start: offset + start, end: offset + end };
 }
 
-function readValue(v: YamlNode | null, src: string, offset: number, keyEnd: number): FieldValue {
+// Front matter needs two levels (a field holding a mapping of lists); deeper mappings are kept
+// as 'other', so hostile nesting costs no recursion here.
+const MAX_MAP_DEPTH = 4;
+
+function readValue(v: YamlNode | null, src: string, offset: number, keyEnd: number, depth = 0): FieldValue {
   if (v === null || v === undefined) return { kind: 'scalar', value: null, start: keyEnd + 1, end: keyEnd + 1 };
   const range = v.range ?? [keyEnd - offset, keyEnd - offset];
   if (isScalar(v)) return readScalar(v, src, offset) ?? { kind: 'other', start: offset + range[0], end: offset + range[1] };
@@ -168,6 +180,17 @@ function readValue(v: YamlNode | null, src: string, offset: number, keyEnd: numb
       if (sv) items.push(sv);
     }
     return { kind: 'list', items, start: offset + range[0], end: offset + range[1] };
+  }
+  if (isMap(v) && depth < MAX_MAP_DEPTH) {
+    const entries: Field[] = [];
+    for (const pair of v.items) {
+      const k = pair.key as YamlNode | null;
+      if (!isScalar(k) || typeof k.value !== 'string' || !k.range) continue;
+      const keyStart = offset + k.range[0];
+      const keyEnd = offset + k.range[1];
+      entries.push({ key: k.value, keyStart, keyEnd, value: readValue(pair.value as YamlNode | null, src, offset, keyEnd, depth + 1) });
+    }
+    return { kind: 'map', entries, start: offset + range[0], end: offset + range[1] };
   }
   return { kind: 'other', start: offset + range[0], end: offset + range[1] };
 }
