@@ -12,12 +12,13 @@ import { renderMarkdown } from './markdown';
 import { planSite, type BuildProblem, type SitePage, type SitePlan } from './plan';
 import { relHref, splitFragment } from './sitePaths';
 import { checkSiteLinks } from './linkCheck';
+import { dropImages, repointImage, SiteImages } from './images';
 
 export type { BuildProblem, SitePage } from './plan';
 
 export interface BuiltSite {
-  /** Site path ("elements/OM1.html") -> file content. */
-  files: Map<string, string>;
+  /** Site path ("elements/OM1.html") -> file content (bytes for copied images). */
+  files: Map<string, string | Uint8Array>;
   pages: SitePage[];
   /** Page trees as written, for the link check and for tests. */
   trees: Map<string, HastRoot>;
@@ -47,6 +48,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
   // Pass 1: bodies. Relative .md links are recorded as links between documents for backlinks.
   const linksTo = new Map<string, Set<string>>();
   const rendered = new Map<string, Rendered>();
+  const images = new SiteImages(project);
   for (const page of plan.pages) {
     if (!page.uri) continue;
     const doc = project.index.docs.get(page.uri)!;
@@ -69,7 +71,9 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
       rewriteLink: (url, line, kind) => {
         const where = { uri: doc.uri, line: Math.max(0, line - 1) };
         if (kind === 'image') {
-          problems.push({ severity: 'warning', ...where, message: `image "${url}" is not copied into the site; its alt text is shown instead` });
+          const img = images.plan(doc.uri, url, where.line);
+          if ('sitePath' in img) return relHref(page.path, img.sitePath);
+          problems.push({ severity: 'warning', ...where, message: `image "${url}" is not copied into the site: ${img.reason}; its alt text is shown instead` });
           return undefined;
         }
         const [file, frag] = splitFragment(url);
@@ -95,6 +99,9 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
     rendered.set(page.path, { page, doc, heading, body });
   }
 
+  const media = await images.load(problems);
+  for (const r of rendered.values()) dropImages({ type: 'root', children: r.body }, r.page.path, media.failed);
+
   const ctx: PageContext = { project, plan, grid, infoById, rendered, linksTo };
   const trees = new Map<string, HastRoot>();
   for (const page of plan.pages) {
@@ -105,7 +112,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
   const anchors = anchorsOf(trees);
   fixFragments(trees, anchors, plan, problems);
 
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>(media.files);
   for (const [p, tree] of trees) files.set(p, toHtml(tree) + '\n');
   files.set('assets/playbook.css', CSS);
   files.set('assets/search.js', SEARCH_JS);
@@ -449,6 +456,7 @@ function buildHandout(ctx: PageContext, trees: Map<string, HastRoot>): HastRoot 
     const wrapper: HastRoot = { type: 'root', children: copy };
     walkElements(wrapper, (n, parent, index) => {
       delete n.properties['id'];
+      repointImage(n, el.path, page.path);
       const href = n.properties['href'];
       if (n.tagName !== 'a' || typeof href !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(href)) return undefined;
       const [file] = splitFragment(href);

@@ -24,7 +24,7 @@ export async function checkOutDir(outDir: string, docsRoot: string): Promise<str
   return out;
 }
 
-export async function writeSite(out: string, files: Map<string, string>): Promise<void> {
+export async function writeSite(out: string, files: Map<string, string | Uint8Array>): Promise<void> {
   const tmp = `${out}.tmp-${process.pid}`;
   await fs.rm(tmp, { recursive: true, force: true });
   await fs.mkdir(tmp, { recursive: true });
