@@ -12,6 +12,7 @@ import { renderMarkdown } from './markdown';
 import { planSite, type BuildProblem, type SitePage, type SitePlan } from './plan';
 import { relHref, splitFragment } from './sitePaths';
 import { checkSiteLinks } from './linkCheck';
+import { crosswalkContent, schemeAnchor } from './crosswalkPage';
 import { dropImages, repointImage, SiteImages } from './images';
 
 export type { BuildProblem, SitePage } from './plan';
@@ -242,6 +243,7 @@ function buildPage(ctx: PageContext, page: SitePage): HastRoot {
     case 'index': return indexPage(ctx, page);
     case 'matrix': return matrixPage(ctx, page);
     case 'leadership': return leadershipPage(ctx, page);
+    case 'crosswalk': return layout(page, crosswalkContent(ctx.project, ctx.plan, page, [...ctx.infoById.values()]), { wide: true });
     default: return documentPage(ctx, page);
   }
 }
@@ -292,6 +294,7 @@ function elementCard(ctx: PageContext, page: SitePage, doc: ParsedDocument): Ele
   row('Accountable', fieldValue(doc, 'accountable'), 'accountable');
   row('Cadence', fieldValue(doc, 'cadence'), 'cadence');
   row('Measures', fieldValue(doc, 'measures'), 'measures');
+  row('Crosswalk', crosswalkRow(ctx, page, info), 'crosswalk');
   for (const rel of ctx.project.config.relations) {
     const ids = info.relations[rel.key];
     if (ids?.length) row(rel.title, relList(ctx, page, ids), rel.key);
@@ -304,6 +307,15 @@ function elementCard(ctx: PageContext, page: SitePage, doc: ParsedDocument): Ele
   }
   return h('section', { className: ['card'], ariaLabel: 'Element card' },
     h('dl', null, rows.map(([label, value, key]) => [h('dt', { dataField: key }, label), h('dd', { dataField: key }, value)])));
+}
+
+function crosswalkRow(ctx: PageContext, page: SitePage, info: ElementInfo): Child | undefined {
+  const cw = info.crosswalk.filter((c) => c.items.length);
+  const all = ctx.plan.pages.find((p) => p.kind === 'crosswalk');
+  if (!cw.length || !all) return undefined;
+  return h('ul', { className: ['rel-list'] }, cw.map((c) => h('li', null,
+    h('a', { href: relHref(page.path, `${all.path}#${schemeAnchor(c.scheme)}`) }, c.title), ': ',
+    c.items.flatMap((i, n) => [n ? ', ' : '', i.label ? h('abbr', { title: i.label }, i.value) : i.value]))));
 }
 
 function relList(ctx: PageContext, page: SitePage, ids: string[]): Element {
@@ -435,7 +447,8 @@ function indexPage(ctx: PageContext, page: SitePage): HastRoot {
   return layout(page, [
     h('h1', null, overview?.title ?? 'Playbook'),
     overview?.summary ? h('p', { className: ['summary'] }, overview.summary) : null,
-    h('p', null, 'Browse by ', h('a', { href: 'matrix.html' }, 'the systems × disciplines matrix'), ', read ', h('a', { href: 'leadership.html' }, 'the leadership principles'), ', search with the box at the top, or print ', h('a', { href: 'handout.html' }, 'the handout'), '.'),
+    h('p', null, 'Browse by ', h('a', { href: 'matrix.html' }, 'the systems × disciplines matrix'), ', read ', h('a', { href: 'leadership.html' }, 'the leadership principles'), ', search with the box at the top, or print ', h('a', { href: 'handout.html' }, 'the handout'), '.',
+      plan.pages.some((p) => p.kind === 'crosswalk') ? [' ', h('a', { href: 'crosswalk.html' }, 'The crosswalk'), ` maps every element onto ${project.config.crosswalks.map((c) => c.title).join(', ')}.`] : null),
     h('h2', null, 'Management systems'), tiles(systems, (p) => count('system', p.key!)),
     h('h2', null, 'Disciplines'), tiles(disciplines, (p) => count('discipline', p.key!)),
     h('h2', null, 'Leadership'), tiles(parts, (p) => { const n = ctx.grid.leadership.parts.find((x) => x.key === p.key)?.ids.length ?? 0; return `${n} element${n === 1 ? '' : 's'}`; }),
