@@ -13,7 +13,7 @@ import { planSite, type BuildProblem, type SitePage, type SitePlan } from './pla
 import { relHref, splitFragment } from './sitePaths';
 import { checkSiteLinks } from './linkCheck';
 import { crosswalkContent, schemeAnchor } from './crosswalkPage';
-import { dropImages, repointImage, SiteImages } from './images';
+import { dropImages, isImageLink, notCopied, repointImage, SiteImages } from './images';
 
 export type { BuildProblem, SitePage } from './plan';
 
@@ -71,10 +71,10 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
       },
       rewriteLink: (url, line, kind) => {
         const where = { uri: doc.uri, line: Math.max(0, line - 1) };
-        if (kind === 'image') {
-          const img = images.plan(doc.uri, url, where.line);
+        if (kind === 'image' || isImageLink(url)) {
+          const img = images.plan(doc.uri, url, where.line, kind === 'link');
           if ('sitePath' in img) return relHref(page.path, img.sitePath);
-          problems.push({ severity: 'warning', ...where, message: `image "${url}" is not copied into the site: ${img.reason}; its alt text is shown instead` });
+          problems.push({ severity: 'warning', ...where, message: notCopied(url, img.reason, kind === 'link') });
           return undefined;
         }
         const [file, frag] = splitFragment(url);

@@ -24,6 +24,14 @@ const starts = (b: Uint8Array, sig: number[]) => b.length >= sig.length && sig.e
 
 export const MEDIA_DIR = 'media';
 
+const extensionOf = (path: string) => /\.([a-z0-9]+)$/i.exec(path)?.[1]?.toLowerCase();
+
+/** True when a relative link names an image file: a link to a diagram copies it like an image. */
+export function isImageLink(url: string): boolean {
+  const ext = extensionOf(url.split(/[?#]/)[0]!);
+  return ext !== undefined && ext in TYPES;
+}
+
 // Anything in an SVG that runs, fetches or embeds: opened directly (not through <img>), an SVG
 // is a document of the site's origin. Conservative: a false alarm only leaves an image out.
 const SVG_UNSAFE = /<\s*script|<\s*foreignObject|<!ENTITY|\son[a-z]+\s*=|javascript:|@import|url\((?!\s*['"]?#)|href\s*=\s*(?:"(?!#)|'(?!#)|(?!["'#]))/i;
@@ -31,7 +39,7 @@ const SVG_UNSAFE = /<\s*script|<\s*foreignObject|<!ENTITY|\son[a-z]+\s*=|javascr
 interface Wanted {
   rel: string;
   sitePath: string;
-  uses: { uri: string; line: number; src: string }[];
+  uses: { uri: string; line: number; src: string; link: boolean }[];
 }
 
 export class SiteImages {
@@ -44,7 +52,7 @@ export class SiteImages {
    * The site path of an image written as `src` in the document `fromUri` (line is 0-based), or why it
    * cannot be copied. Synchronous, so rendering stays synchronous; `load` then reads what was planned.
    */
-  plan(fromUri: string, src: string, line: number): { sitePath: string } | { reason: string } {
+  plan(fromUri: string, src: string, line: number, link = false): { sitePath: string } | { reason: string } {
     let decoded: string;
     try {
       decoded = decodeURIComponent(src.split(/[?#]/)[0]!);
@@ -55,11 +63,11 @@ export class SiteImages {
     const target = Utils.resolvePath(Utils.dirname(URI.parse(fromUri)), decoded).toString();
     const rel = relativeUri(this.project.rootUri, target);
     if (!rel) return { reason: 'it is outside the docs folder' };
-    const ext = /\.([a-z0-9]+)$/i.exec(rel)?.[1]?.toLowerCase();
+    const ext = extensionOf(rel);
     if (!ext || !(ext in TYPES)) return { reason: `only ${Object.keys(TYPES).join(', ')} images are copied` };
     if (!rel.split('/').every(isSafeName)) return { reason: 'its path cannot name a file of the site (use letters, digits, ".", "-" and "_")' };
     const w = this.wanted.get(rel) ?? this.wanted.set(rel, { rel, sitePath: `${MEDIA_DIR}/${rel}`, uses: [] }).get(rel)!;
-    w.uses.push({ uri: fromUri, line, src });
+    w.uses.push({ uri: fromUri, line, src, link });
     return { sitePath: w.sitePath };
   }
 
@@ -72,7 +80,7 @@ export class SiteImages {
       if ('bytes' in r) files.set(w.sitePath, r.bytes);
       else {
         failed.add(w.sitePath);
-        for (const u of w.uses) problems.push({ severity: 'warning', uri: u.uri, line: u.line, message: `image "${u.src}" is not copied into the site: ${r.reason}; its alt text is shown instead` });
+        for (const u of w.uses) problems.push({ severity: 'warning', uri: u.uri, line: u.line, message: notCopied(u.src, r.reason, u.link) });
       }
     }
     return { files, failed };
@@ -130,6 +138,11 @@ export class SiteImages {
   }
 }
 
+/** The warning for an image (or a link to one) that is not copied. */
+export function notCopied(src: string, reason: string, link: boolean): string {
+  return `${link ? 'link to image' : 'image'} "${src}" is not copied into the site: ${reason}; ${link ? 'it is shown as text' : 'its alt text is shown instead'}`;
+}
+
 /** `src` of an <img> on the page at `pagePath` -> the site path it names, or undefined if external. */
 export function imageSitePath(pagePath: string, src: string): string | undefined {
   if (/^(?:[a-z][a-z0-9+.-]*:|\/\/)/i.test(src)) return undefined;
@@ -140,13 +153,19 @@ export function imageSitePath(pagePath: string, src: string): string | undefined
   }
 }
 
-/** Replaces images whose file could not be copied by their alt text, as for any image not copied. */
+/** Images (and links to images) whose file could not be copied: alt text, or the link's text. */
 export function dropImages(tree: HastRoot | { type: 'root'; children: ElementContent[] }, pagePath: string, failed: Set<string>): void {
   if (!failed.size) return;
   walkElements(tree as HastRoot, (el: Element, parent, index) => {
-    if (el.tagName !== 'img' || typeof el.properties['src'] !== 'string') return undefined;
-    const target = imageSitePath(pagePath, el.properties['src']);
+    const attr = el.tagName === 'img' ? 'src' : el.tagName === 'a' ? 'href' : undefined;
+    const value = attr && el.properties[attr];
+    if (typeof value !== 'string') return undefined;
+    const target = imageSitePath(pagePath, value);
     if (!target || !failed.has(target)) return undefined;
+    if (el.tagName === 'a') {
+      parent.children.splice(index, 1, ...el.children);
+      return index;
+    }
     const alt = typeof el.properties['alt'] === 'string' ? el.properties['alt'] : '';
     parent.children.splice(index, 1, { type: 'text', value: alt ? `[${alt}]` : '' });
     return index;

@@ -47,7 +47,7 @@ async function build(dir: string) {
 describe('opmodel build copies images from inside the docs root', () => {
   it('copies Markdown and raw HTML images byte for byte and points every page and the handout at them', async () => {
     const dir = docs({
-      'guides/guide.md': '---\ntitle: Guide\ntype: guide\n---\n\n# Guide\n\n![The map, again](../diagrams/map.svg "Map")\n\n<img src="../diagrams/photo.png" alt="A photo">\n',
+      'guides/guide.md': '---\ntitle: Guide\ntype: guide\n---\n\n# Guide\n\n![The map, again](../diagrams/map.svg "Map")\n\n<img src="../diagrams/photo.png" alt="A photo">\n\nSee [the map on its own](../diagrams/map.svg#top).\n',
     });
     const { code, err, site } = await build(dir);
     expect(code, err).toBe(0);
@@ -63,6 +63,8 @@ describe('opmodel build copies images from inside the docs root', () => {
       ['../media/diagrams/map.svg', 'The map, again', 'Map'],
       ['../media/diagrams/photo.png', 'A photo', undefined],
     ]);
+    // A link to an image copies it too and points at the copy.
+    expect($$(guide, 'article a').filter((a) => text(a) === 'the map on its own').map((a) => attr(a, 'href'))).toEqual(['../media/diagrams/map.svg']);
     const handout = readPage(site, 'handout.html');
     expect($$(handout, 'img').map((i) => attr(i, 'src'))).toEqual(['media/diagrams/map.svg']);
     // Every image on every page names a file of the site.
@@ -91,6 +93,7 @@ describe('opmodel build copies images from inside the docs root', () => {
       '![not an image](../diagrams/notes.txt)',
       '![big](../diagrams/big.png)',
       '![spaced](pic%20one.png)',
+      '[a linked diagram](../diagrams/evil.svg)',
     ].join('\n\n');
     const dir = docs({
       'guides/bad.md': `---\ntitle: Bad\ntype: guide\n---\n\n# Bad\n\n${body}\n`,
@@ -119,6 +122,7 @@ describe('opmodel build copies images from inside the docs root', () => {
       refused(11, 'pic%20one.png', 'its path cannot name a file of the site (use letters, digits, ".", "-" and "_")'),
       refused(10, '../diagrams/big.png', 'it is larger than maxFileSize (5000 bytes)'),
       refused(5, '../diagrams/evil.svg', unsafe('<script')),
+      `guides/bad.md:32: warning link to image "../diagrams/evil.svg" is not copied into the site: ${unsafe('<script')}; it is shown as text`,
       refused(7, '../diagrams/external.svg', unsafe('href="')),
       refused(8, '../diagrams/fake.png', "the file's content is not a PNG image"),
       refused(3, '../diagrams/link.svg', 'it is a link to a file outside the docs folder, or not a regular file'),
@@ -128,6 +132,8 @@ describe('opmodel build copies images from inside the docs root', () => {
     ]);
     const page = readPage(site, 'pages/bad.html');
     expect($$(page, 'article img')).toEqual([]);
+    expect($$(page, 'article a').map(text)).not.toContain('a linked diagram');
+    expect(text($(page, 'article'))).toContain('a linked diagram');
     for (const alt of ['escape', 'absolute', 'missing', 'linked file', 'linked folder', 'script', 'handler', 'external', 'fake png', 'not an image', 'big', 'spaced']) expect(text($(page, 'article'))).toContain(`[${alt}]`);
     // Only the element's diagram was copied; nothing from outside, nothing refused.
     expect(listFiles(site).filter((f) => f.startsWith('media/'))).toEqual(['media/diagrams/map.svg']);
