@@ -2,10 +2,10 @@ import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { applyTextEdits, StaleEditError, type Diagnostic, type TextEdit } from '../../language/index';
 import { fsPath } from '../../language/workspace/uris';
-import { atomicWrite } from '../atomicWrite';
 import { formatGithub, formatJson, formatSarif, formatText, summary, type CheckReport, type CliDiagnostic } from '../formatters';
 import { VERSION, type Io } from '../main';
 import { isUnder, openProjects, relFile, reportConfigProblems, type Opened } from '../openProjects';
+import { FileChangedError, RefusedWriteError, rewriteFile } from '../rewriteFile';
 import { oneOf } from '../usage';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -61,31 +61,46 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
   let edits = 0;
   let refused = 0;
   for (const { project, targets } of opened) {
-    const perFile = new Map<string, { version: string; edits: TextEdit[] }>();
+    const root = fsPath(project.rootUri);
+    // Keyed by the file's real path: a symbolic link and its target are one file, written once.
+    const perFile = new Map<string, { uris: string[]; version: string; edits: TextEdit[] }>();
+    const realPaths = new Map<string, string>();
+    const realOf = async (u: string) => {
+      let r = realPaths.get(u);
+      if (r === undefined) realPaths.set(u, (r = await fs.realpath(fsPath(u)).catch(() => fsPath(u))));
+      return r;
+    };
     for (const uri of project.index.docs.keys()) {
       if (!isUnder(uri, targets)) continue;
       for (const d of project.diagnostics(uri) as Diagnostic[]) {
         const fix = d.fixes?.find((f) => f.safe);
         if (!fix) continue;
         for (const [u, list] of Object.entries(fix.edit.changes)) {
-          const entry = perFile.get(u) ?? { version: fix.edit.versions[u]!, edits: [] };
+          const real = await realOf(u);
+          const entry = perFile.get(real) ?? { uris: [], version: fix.edit.versions[u]!, edits: [] };
+          if (!entry.uris.includes(u)) {
+            // The same text seen under a second name carries the same edits: keep one copy.
+            if (entry.uris.length) continue;
+            entry.uris.push(u);
+          }
           entry.edits.push(...list);
-          perFile.set(u, entry);
+          perFile.set(real, entry);
         }
       }
     }
-    for (const [uri, { version, edits: list }] of perFile) {
-      const file = fsPath(uri);
+    for (const [real, { uris, version, edits: list }] of perFile) {
+      const uri = uris[0]!;
       try {
-        const text = await fs.readFile(file, 'utf8');
-        const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-        const next = applyTextEdits(bom ? text.slice(1) : text, dedupe(list), version);
-        await atomicWrite(file, bom + next);
-        await project.readAndIndex(uri);
+        await rewriteFile(fsPath(uri), root, (text) => {
+          const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+          return bom + applyTextEdits(bom ? text.slice(1) : text, dedupe(list), version);
+        });
+        // Every name of the file is read again (a link outside the fixed paths too).
+        for (const u of [...project.index.docs.keys()]) if ((await realOf(u)) === real) await project.readAndIndex(u);
         files++;
         edits += list.length;
       } catch (e) {
-        const why = e instanceof StaleEditError ? e.message : `could not write it (${(e as Error).message}); the file is unchanged`;
+        const why = e instanceof StaleEditError || e instanceof FileChangedError || e instanceof RefusedWriteError ? e.message : `could not write it (${(e as Error).message}); the file is unchanged`;
         io.err(`${relFile(io, uri)}: not fixed: ${why}\n`);
         refused++;
       }

@@ -68,6 +68,7 @@ function copyDocs(label) {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `opmodel-e2e-${label}-`)), 'framework-docs');
   fs.cpSync(path.join(repoRoot, 'framework-docs'), dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'e2e-notes.md'), '# End-to-end notes\n\nScratch page for the editor checks.\n');
+  fs.writeFileSync(path.join(dir, 'headings.md'), '# Alpha section\n\nSee [the section](#alpha-section) and FLM3.\n');
   return dir;
 }
 
@@ -85,6 +86,53 @@ function packageExtension() {
   log(`packaged ${path.basename(vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KB)`);
   if (!fs.existsSync(path.join(repoRoot, 'dist/cli.js'))) throw new Error('dist/cli.js missing after packaging');
   return { vsix, id: `${pkg.publisher}.${pkg.name}`.toLowerCase(), pkg };
+}
+
+/**
+ * A refused rename must change nothing. VS Code hands a rename that one provider refused to the
+ * next one; inside "[...]" that is the Markdown provider, which renamed the whole relation list
+ * as a link reference. F2 on an ID in a relation list, with a name the engine refuses: the
+ * editor line and the file on disk stay as they were, and the reason is shown alone.
+ */
+async function refusedRenameChecks(wb, ws, host) {
+  const rel = 'first-line-management/FLM3.md';
+  const file = path.join(ws, rel);
+  const relLine = fs.readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith('related: ['));
+  const cases = [
+    ['FLM7', 'FLM7 already exists'], // defined elsewhere
+    ['FLM09', '"FLM09" is not written canonically: use FLM9.'], // malformed
+  ];
+  for (const [newName, reason] of cases) {
+    await check(`${host}: a refused rename (FLM5 → ${newName}) in a relation list changes nothing and says why`, async () => {
+      assert(relLine?.includes('FLM5'), `the copy has no relation line with FLM5: ${relLine}`);
+      await wb.openFile(rel, 'related: [');
+      const before = fs.readFileSync(file);
+      try {
+        await wb.rename('related: [', 'FLM5', newName);
+        // Whichever comes first: our message, or the list replaced (the data loss this guards against).
+        const message = wb.notification(reason);
+        await Promise.race([message.waitFor(), wb.line('related: [').filter({ hasNotText: 'FLM5' }).waitFor()]);
+        const shown = squash(await wb.line('related: [').innerText());
+        assert(shown === squash(relLine), `the relation line became "${shown}"`);
+        const text = squash(await message.innerText());
+        log(`  refusal: ${JSON.stringify(text)}`);
+        assert(!text.includes('No result'), `the refusal reads "${text}"`);
+        assert(!(await wb.page.locator('.tab.active.dirty').count()), `${rel} has unsaved changes`);
+        assert(Buffer.compare(before, fs.readFileSync(file)) === 0, `${rel} changed on disk`);
+        await shot(`e2e-${host}-rename-refused-${newName}.png`);
+        await wb.command('Notifications: Clear All Notifications');
+        await message.waitFor({ state: 'detached' });
+      } finally {
+        // After a failure, put the file back so that the next check starts from the same text.
+        if (Buffer.compare(before, fs.readFileSync(file)) !== 0) {
+          await shot(`failure-${host}-rename-${newName}-changed.png`);
+          fs.writeFileSync(file, before);
+          await wb.command('File: Revert File');
+          await wb.line('related: [').filter({ hasText: 'FLM5' }).waitFor();
+        }
+      }
+    });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -218,6 +266,18 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
     });
 
+    await refusedRenameChecks(wb, ws, 'node');
+
+    await check('rename (F2) of a heading is still the Markdown extension\'s, links to it follow', async () => {
+      const file = path.join(ws, 'headings.md'); // written by copyDocs: Quick Open lists files known at start
+      await wb.openFile('headings.md', 'Alpha section');
+      await wb.rename('# Alpha section', 'Alpha', 'Beta section');
+      await wb.line('[the section](#beta-section)').waitFor();
+      const deadline = Date.now() + 20_000;
+      while (!fs.readFileSync(file, 'utf8').includes('#beta-section') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      assert(fs.readFileSync(file, 'utf8') === '# Beta section\n\nSee [the section](#beta-section) and FLM3.\n', `headings.md reads ${JSON.stringify(fs.readFileSync(file, 'utf8'))}`);
+    });
+
     await check('rename (F2) of an ID updates the references in other files', async () => {
       const before = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
       assert(cli('show', 'FLM8', '--dir', ws, '--format', 'json').defined === false, 'FLM8 is already defined in the copy');
@@ -321,6 +381,7 @@ async function webPhase(vsix, extId, offLoopbackAll) {
       assert(squash(await row.innerText()).includes(show3.title), `the FLM3 row does not show "${show3.title}"`);
       await page.keyboard.press('Escape');
     });
+    await refusedRenameChecks(wb, ws, 'web');
     await check('web extension: worker extension host frame exists, Node host did not activate it', async () => {
       const frames = wb.workerHostFrames();
       log(`  worker extension host frames: ${JSON.stringify(frames)}`);
