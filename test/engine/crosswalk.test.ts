@@ -138,3 +138,17 @@ describe('crosswalk in element info and hover', () => {
     expect(h.markdown).not.toMatch(/ITIL|COBIT|ISO/);
   });
 });
+
+describe('hostile crosswalk front matter', () => {
+  it('reads prototype-like scheme names and deep nesting as data, with diagnostics and no crash', async () => {
+    const deep = `x: ${'{a: '.repeat(2000)}1${'}'.repeat(2000)}\n`;
+    const text = fm(`crosswalk: { __proto__: [x], constructor: { prototype: [y] }, itil4: [Service desk] }\n${deep}`);
+    const ds = await check(text);
+    expect(ds.map((d) => [d.range, d.message])).toEqual([
+      [rangeOf(text, '__proto__'), 'Unknown crosswalk scheme "__proto__": declared schemes: itil4, cobit2019, free.'],
+      [rangeOf(text, 'constructor'), 'Unknown crosswalk scheme "constructor": declared schemes: itil4, cobit2019, free.'],
+    ]);
+    expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+    expect(Object.prototype.hasOwnProperty.call(Object.prototype, 'prototype')).toBe(false);
+  });
+});
