@@ -21,6 +21,8 @@ export { applyTextEdits, StaleEditError } from './fixes/applyEdits';
 export { elementInfo, listElements, type ElementInfo } from './features/elements';
 export { hover, escapeMd, type HoverInfo } from './features/hover';
 export { crosswalkOf, type CrosswalkEntry } from './features/crosswalk';
+export { glossaryHover, type GlossaryHover } from './features/glossaryHover';
+export type { GlossaryEntry } from './glossary/readGlossary';
 export { definition } from './features/definition';
 export { references, referencesOf } from './features/references';
 export { prepareRename, rename, renameId, type RenameResult } from './features/rename';

@@ -231,6 +231,19 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       await page.mouse.move(0, 0);
     });
 
+    await check('hover on a glossary term in prose shows its definition', async () => {
+      const glossary = fs.readFileSync(path.join(ws, 'glossary.md'), 'utf8').split('\n');
+      const definition = glossary[glossary.indexOf('### Hypercare') + 1];
+      await wb.caretToEnd();
+      await page.keyboard.type('\nThe tower stays in hypercare until exit.');
+      await wb.line('stays in hypercare').waitFor();
+      const text = squash(await wb.hover('stays in hypercare', 'hypercare', 'Where it matters'));
+      log(`  glossary hover: ${JSON.stringify(text.slice(0, 160))}`);
+      assert(text.includes(definition.slice(0, 50)), `the hover lacks the definition "${definition}"`);
+      await shot('e2e-glossary-hover.png');
+      await page.mouse.move(0, 0);
+    });
+
     const dupFile = path.join(ws, 'first-line-management', 'FLM3-duplicate.md');
     await check('unknown and duplicate IDs are listed in Problems with the engine messages', async () => {
       await page.keyboard.press('Escape');
