@@ -37,7 +37,7 @@ beforeAll(async () => {
     const fm = readFrontMatter(text);
     trees.set(uri, md.parse(fm ? text.slice(fm.end) : text) as MdRoot);
   }
-});
+}, 120_000);
 
 const rel = (uri: string) => relativeUri(fileUri(docsRoot), uri)!;
 const docOf = (id: string): ParsedDocument => project.document(project.index.definitions(id)[0]!.uri)!;
