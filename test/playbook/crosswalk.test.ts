@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { $, $$, attr, listFiles, readPage, runCli, tempDir, text } from './helpers';
+import { $, $$, attr, buildInto, docsFolder, listFiles, readPage, text } from './helpers';
 
 const CONFIG = JSON.stringify({
   crosswalks: {
@@ -14,26 +14,16 @@ const CONFIG = JSON.stringify({
 
 const el = (id: string, extra = '') => `---\nid: ${id}\ntitle: Title of ${id}\ntype: element\nsystem: first-line-management\ndiscipline: organization-management\n${extra}---\n\n# ${id}\n\nSee FLM1.\n`;
 
-function framework(files: Record<string, string>): string {
-  const dir = path.join(tempDir('xw'), 'docs');
-  for (const [p, t] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
-    fs.writeFileSync(path.join(dir, p), t);
-  }
-  return dir;
-}
-
 async function build(dir: string) {
-  const site = path.join(tempDir('xwsite'), 'site');
-  const r = await runCli(['build', '.', '--out', site], dir);
-  expect(r.code, r.err).toBe(0);
-  expect(r.err).not.toMatch(/warning|error/);
+  const { code, err, site } = await buildInto(dir);
+  expect(code, err).toBe(0);
+  expect(err).not.toMatch(/warning|error/);
   return site;
 }
 
 describe('crosswalk in the site', () => {
   it('shows each element\'s crosswalk on its card and builds a crosswalk page read both ways', async () => {
-    const site = await build(framework({
+    const site = await build(docsFolder({
       'opmodel.json': CONFIG,
       'FLM1.md': el('FLM1', 'crosswalk:\n  itil4: [Service desk, Incident management]\n  cobit2019: [DSS02]\n'),
       'FLM2.md': el('FLM2', 'crosswalk: { itil4: [Incident management], cobit2019: [] }\n'),
@@ -66,7 +56,7 @@ describe('crosswalk in the site', () => {
   });
 
   it('builds no crosswalk page when no element has a crosswalk', async () => {
-    const site = await build(framework({ 'opmodel.json': CONFIG, 'FLM1.md': el('FLM1') }));
+    const site = await build(docsFolder({ 'opmodel.json': CONFIG, 'FLM1.md': el('FLM1') }));
     expect(listFiles(site)).not.toContain('crosswalk.html');
     expect($$(readPage(site, 'index.html'), 'main a').map((a) => attr(a, 'href'))).not.toContain('crosswalk.html');
   });

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { $, $$, attr, listFiles, readPage, runCli, tempDir, text } from './helpers';
+import { $, $$, attr, buildInto, docsFolder, listFiles, readPage, tempDir, text } from './helpers';
 
 const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 37) & 0xff))]);
 const SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10" role="img" aria-labelledby="t"><title id="t">A square</title><defs><linearGradient id="g"/></defs><rect width="10" height="10" fill="url(#g)"/><use href="#g"/></svg>\n';
@@ -22,34 +22,15 @@ discipline: organization-management
 ![The map](../diagrams/map.svg)
 `;
 
-function docs(extra: Record<string, string | Buffer> = {}, config = '{}'): string {
-  const dir = path.join(tempDir('img'), 'docs');
-  const files: Record<string, string | Buffer> = {
-    'opmodel.json': config,
-    'flm/FLM1.md': ELEMENT,
-    'diagrams/map.svg': SVG,
-    'diagrams/photo.png': PNG,
-    ...extra,
-  };
-  for (const [p, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
-    fs.writeFileSync(path.join(dir, p), content);
-  }
-  return dir;
-}
-
-async function build(dir: string) {
-  const site = path.join(tempDir('imgsite'), 'site');
-  const r = await runCli(['build', '.', '--out', site], dir);
-  return { ...r, site };
-}
+const docs = (extra: Record<string, string | Buffer> = {}, config = '{}') =>
+  docsFolder({ 'opmodel.json': config, 'flm/FLM1.md': ELEMENT, 'diagrams/map.svg': SVG, 'diagrams/photo.png': PNG, ...extra });
 
 describe('opmodel build copies images from inside the docs root', () => {
   it('copies Markdown and raw HTML images byte for byte and points every page and the handout at them', async () => {
     const dir = docs({
       'guides/guide.md': '---\ntitle: Guide\ntype: guide\n---\n\n# Guide\n\n![The map, again](../diagrams/map.svg "Map")\n\n<img src="../diagrams/photo.png" alt="A photo">\n\nSee [the map on its own](../diagrams/map.svg#top).\n',
     });
-    const { code, err, site } = await build(dir);
+    const { code, err, site } = await buildInto(dir);
     expect(code, err).toBe(0);
     expect(err).not.toMatch(/warning/);
     expect(listFiles(site).filter((f) => f.startsWith('media/'))).toEqual(['media/diagrams/map.svg', 'media/diagrams/photo.png']);
@@ -108,7 +89,7 @@ describe('opmodel build copies images from inside the docs root', () => {
     fs.symlinkSync(path.join(outside, 'secret.svg'), path.join(dir, 'diagrams/link.svg'));
     fs.symlinkSync(outside, path.join(dir, 'linked'));
     const before = fs.readFileSync(path.join(dir, 'guides/bad.md'), 'utf8');
-    const { code, err, site } = await build(dir);
+    const { code, err, site } = await buildInto(dir);
     expect(code, err).toBe(0);
     const warnings = err.split('\n').filter((l) => l.includes('warning'));
     const line = (n: number) => `guides/bad.md:${8 + 2 * n}: warning image`;
