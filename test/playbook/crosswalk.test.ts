@@ -1,7 +1,5 @@
 // The crosswalk in the site: a row on each element's card and a page that reads the mapping both
 // ways (element -> items, item -> elements), built from a small framework and read as HTML.
-import fs from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { $, $$, attr, buildInto, docsFolder, listFiles, readPage, text } from './helpers';
 
