@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { main } from './main';
 import './commands/build';
+import './commands/diff';
 
 // `opmodel list | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -31,3 +31,8 @@ export { documentLinks, type DocumentLink } from './features/documentLinks';
 export { completions, type CompletionCandidate, type CompletionResult } from './features/completion';
 export { matrix, leadershipOf, type Matrix, type Leadership } from './features/matrix';
 export { idAtPosition } from './features/idAtPosition';
+export { dependentsOf, DEPENDS_ON, type Dependent } from './features/dependents';
+export { elementLenses, lensLabel, type ElementLens } from './features/elementLens';
+export { diffFrameworks } from './diff/diffFrameworks';
+export type * from './diff/types';
+export { fingerprintFindings, type Fingerprint, type FingerprintSubject } from './findings/fingerprint';

@@ -5,6 +5,8 @@ import { fsPath } from '../../language/workspace/uris';
 import { formatGithub, formatJson, formatSarif, formatText, summary, type CheckReport, type CliDiagnostic } from '../formatters';
 import { VERSION, type Io } from '../main';
 import { isUnder, openProjects, relFile, reportConfigProblems, type Opened } from '../openProjects';
+import { narrowReport } from '../check/narrowReport';
+import { GitError } from '../git/git';
 import { FileChangedError, RefusedWriteError, rewriteFile } from '../rewriteFile';
 import { oneOf } from '../usage';
 
@@ -14,7 +16,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', short: 'f' }, fix: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    options: { format: { type: 'string', short: 'f' }, fix: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, 'changed-since': { type: 'string' }, baseline: { type: 'string' } },
   });
   const format = oneOf(values.format, FORMATS, '--format', 'text');
   const opened = await openProjects(positionals, io);
@@ -25,13 +27,21 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     fixesRefused = fixed.refused;
     if (fixed.files) io.err(`Fixed ${fixed.edits} problem${fixed.edits === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`);
   }
-  const report = buildReport(opened, io);
+  let narrowed: Awaited<ReturnType<typeof narrowReport>>;
+  try {
+    narrowed = await narrowReport(buildReport(opened, io), opened, { changedSince: values['changed-since'], baseline: values.baseline, touchedLinesOnly: format === 'github', fingerprints: format === 'json' || format === 'sarif' }, io);
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    io.err(`opmodel check: --changed-since: ${e.message}\n`);
+    return 2;
+  }
+  const report = narrowed.report;
   if (format === 'json') io.out(formatJson(report));
   else if (format === 'sarif') io.out(formatSarif(report, VERSION));
   else if (format === 'github') io.out(formatGithub(report));
   else {
     io.out(formatText(report, io.isTTY));
-    if (!values.quiet) io.err(summary(report) + '\n');
+    if (!values.quiet) io.err(summary(report) + '\n' + narrowed.notes.map((n) => n + '\n').join(''));
   }
   // A fix that could not be applied is a failure of what was asked, even when only warnings remain.
   return report.diagnostics.some((d) => d.severity === 'error') || fixesRefused ? 1 : 0;

@@ -72,6 +72,26 @@ function copyDocs(label) {
   return dir;
 }
 
+/** An element that depends on FLM3, so that the code lens has a dependent to count. */
+function addDependent(ws) {
+  fs.writeFileSync(path.join(ws, 'people-management', 'EE90.md'), '---\nid: EE90\ntitle: End-to-end dependent\ntype: element\n'
+    + 'system: people-management\ndiscipline: mindsets-behaviours\ndepends_on: [FLM3]\n---\n\n# EE90 · End-to-end dependent\n\nRelies on FLM3.\n');
+}
+
+/** The code lens text for FLM3 as the engine counts it, through the CLI. */
+function expectedLens(ws) {
+  const show = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
+  const n = show.references.length;
+  const m = show.dependents.length;
+  if (m === 0) throw new Error('the CLI counts no dependents of FLM3, so the code lens check proves nothing');
+  return { n, m, text: `${n} reference${n === 1 ? '' : 's'} · ${m} depend${m === 1 ? 's' : ''} on this` };
+}
+
+/** The code lens above a line of the active editor, by its text (spaces may render as no-break spaces). */
+function lensLocator(text) {
+  return page.locator('.editor-instance .codelens-decoration').filter({ hasText: new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')) }).first();
+}
+
 function packageExtension() {
   const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
   if (!pkg.scripts?.package) throw new Error('package.json has no "package" script yet');
@@ -139,6 +159,7 @@ async function refusedRenameChecks(wb, ws, host) {
 // Phase 1: the extension as installed from the .vsix (Node extension host, like desktop VS Code).
 async function nodePhase(vsix, extId, offLoopbackAll) {
   const ws = copyDocs('node');
+  addDependent(ws);
   const server = await startCodeServer({ state: path.join(runDir, 'state-node'), vsix: [vsix] });
   log(`code-server pid ${server.pid} on ${server.url}, workspace ${ws}`);
   let browser = null;
@@ -196,6 +217,35 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       await page.locator('.tab.active', { hasText: 'FLM3.md' }).waitFor();
       await wb.line(`# FLM3 · ${show3.title}`).waitFor();
       await shot('e2e-tree.png');
+    });
+
+    await check('code lens on the id: line counts references and dependents; a click peeks the references; a setting turns it off', async () => {
+      // FLM3.md is open from the tree.
+      const want = expectedLens(ws);
+      const lens = lensLocator(want.text);
+      await lens.waitFor();
+      log(`  code lens: ${JSON.stringify(squash(await lens.innerText()))}`);
+      // It sits right above the id: line.
+      const lensBox = await lens.boundingBox();
+      const idBox = await wb.line('id: FLM3').boundingBox();
+      assert(lensBox && idBox && idBox.y > lensBox.y && idBox.y - lensBox.y < 2 * idBox.height + 4, 'the code lens is not directly above the id: line');
+      await shot('e2e-codelens.png');
+      await lens.locator('a').first().click();
+      const peek = page.locator('.peekview-widget').first();
+      await peek.waitFor();
+      // VS Code titles the peek "Locations (N)": N must be the count the lens showed.
+      await page.waitForFunction((n) => [...document.querySelectorAll('.peekview-widget .peekview-title')].some((e) => e.textContent.includes(`(${n})`)), want.n);
+      log(`  peek: ${JSON.stringify(squash(await peek.locator('.peekview-title').innerText()))}`);
+      await shot('e2e-codelens-peek.png');
+      await page.keyboard.press('Escape');
+      await peek.waitFor({ state: 'detached' });
+      // Off and on again through the workspace settings.
+      const settingsDir = path.join(ws, '.vscode');
+      fs.mkdirSync(settingsDir, { recursive: true });
+      fs.writeFileSync(path.join(settingsDir, 'settings.json'), '{ "opmodel.codeLens": false }\n');
+      await lens.waitFor({ state: 'detached' });
+      fs.rmSync(settingsDir, { recursive: true, force: true });
+      await lensLocator(want.text).waitFor();
     });
 
     await wb.openFile('e2e-notes.md', 'Scratch page');
@@ -348,6 +398,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
 // real manifest) the worker host decides by the ".cjs" of "main".
 async function webPhase(vsix, extId, offLoopbackAll) {
   const ws = copyDocs('web');
+  addDependent(ws);
   fs.writeFileSync(path.join(ws, 'e2e-notes.md'), '# Web notes\n\nWeb check: FLM3 and FLM98.\n');
   const server = await startCodeServer({
     state: path.join(runDir, 'state-web'),
@@ -383,6 +434,15 @@ async function webPhase(vsix, extId, offLoopbackAll) {
       const text = squash(await wb.hover('Web check', 'FLM3', show3.title));
       assert(text.includes(show3.summary.slice(0, 60)), 'the hover lacks the summary');
       await shot('e2e-web-hover.png');
+    });
+    await check('web extension: code lens with the engine\'s counts from the web worker extension host', async () => {
+      const want = expectedLens(ws);
+      await wb.openFile('first-line-management/FLM3.md', 'id: FLM3');
+      const lens = lensLocator(want.text);
+      await lens.waitFor();
+      log(`  code lens: ${JSON.stringify(squash(await lens.innerText()))}`);
+      await shot('e2e-web-codelens.png');
+      await wb.openFile('e2e-notes.md', 'Web check');
     });
     await check('web extension: completion from the web worker extension host', async () => {
       await page.keyboard.press('Escape');
