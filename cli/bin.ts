@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { main } from './main';
 import './commands/build';
+import './commands/lsp';
 import './commands/diff';
 
 // `opmodel list | head` closes the pipe early: that is not an error.

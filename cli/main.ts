@@ -20,6 +20,7 @@ Usage:
   opmodel matrix [dir] [--format text|markdown|csv|json]
   opmodel show ID [--dir dir] [--format text|json]
   opmodel build [dir] --out DIR [--force]
+  opmodel lsp [--stdio | --socket PORT]
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or a bad opmodel.json.
 `;

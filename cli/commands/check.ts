@@ -1,6 +1,6 @@
 import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { applyTextEdits, StaleEditError, type Diagnostic, type TextEdit } from '../../language/index';
+import { applyTextEdits, StaleEditError, withoutOverlaps, type Diagnostic, type TextEdit } from '../../language/index';
 import { fsPath } from '../../language/workspace/uris';
 import { formatGithub, formatJson, formatSarif, formatText, summary, type CheckReport, type CliDiagnostic } from '../formatters';
 import { VERSION, type Io } from '../main';
@@ -103,7 +103,7 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
       try {
         await rewriteFile(fsPath(uri), root, (text) => {
           const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-          return bom + applyTextEdits(bom ? text.slice(1) : text, dedupe(list), version);
+          return bom + applyTextEdits(bom ? text.slice(1) : text, withoutOverlaps(list), version);
         });
         // Every name of the file is read again (a link outside the fixed paths too).
         for (const u of [...project.index.docs.keys()]) if ((await realOf(u)) === real) await project.readAndIndex(u);
@@ -117,17 +117,4 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
     }
   }
   return { files, edits, refused };
-}
-
-/** Drops edits that overlap an earlier one, so that one pass never corrupts text. */
-function dedupe(edits: TextEdit[]): TextEdit[] {
-  const key = (e: TextEdit) => e.range.start.line * 1e6 + e.range.start.character;
-  const sorted = [...edits].sort((a, b) => key(a) - key(b));
-  const out: TextEdit[] = [];
-  for (const e of sorted) {
-    const last = out[out.length - 1];
-    if (last && (last.range.end.line > e.range.start.line || (last.range.end.line === e.range.start.line && last.range.end.character > e.range.start.character))) continue;
-    out.push(e);
-  }
-  return out;
 }
