@@ -36,9 +36,11 @@ local function request(method, params)
   end
 end
 
--- Hover on GOV4 in line 51: "3. **Defined** — A chartered rhythm ... into GOV4." (an em dash before it).
-local col = find(51, 'GOV4')
-vim.api.nvim_win_set_cursor(0, { 51, col + 1 })
+-- Hover on GOV4 in the maturity line "3. **Defined** — A chartered rhythm ... into GOV4." (an em
+-- dash before it); the test finds its line number and passes it in.
+local hover_line = tonumber(os.getenv('OPMODEL_HOVER_LINE'))
+local col = find(hover_line, 'GOV4')
+vim.api.nvim_win_set_cursor(0, { hover_line, col + 1 })
 local hover = request('textDocument/hover', vim.lsp.util.make_position_params())
 out.hover = { byte_col = col, value = hover and hover.contents.value, range = hover and hover.range }
 
