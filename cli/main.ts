@@ -17,7 +17,7 @@ Usage:
   opmodel check [paths..] [--format text|json|sarif|github] [--fix] [--changed-since REV] [--baseline FILE]
   opmodel diff [BASE] [HEAD] [--dir DIR] [--format text|markdown|json] [--fail-on broken|none]
   opmodel list [dir] [--format text|json]
-  opmodel matrix [dir] [--format text|markdown|csv|json]
+  opmodel matrix [dir] [--raci] [--format text|markdown|csv|json]
   opmodel show ID [--dir dir] [--format text|json]
   opmodel build [dir] --out DIR [--force]
   opmodel lsp [--stdio | --socket PORT]

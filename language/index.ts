@@ -43,3 +43,8 @@ export { elementLenses, lensLabel, type ElementLens } from './features/elementLe
 export { diffFrameworks } from './diff/diffFrameworks';
 export type * from './diff/types';
 export { fingerprintFindings, type Fingerprint, type FingerprintSubject } from './findings/fingerprint';
+export { measuresOf, targetText, SET_WITH_CLIENT, type Measure } from './features/measures';
+export { raciMatrix, roleAssignments, roleTitle, ROLE_FIELDS, RACI_LETTER, type RaciMatrix, type RaciLetter, type RoleAssignment, type RoleField } from './features/roles';
+export { inverseRelations, type InverseRelation } from './features/inverseRelations';
+export { relatedSections } from './rules/undeclaredRelated';
+export type { FieldTree } from './parse/frontMatterTree';

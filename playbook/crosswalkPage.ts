@@ -11,7 +11,7 @@ export const CROSSWALK_PAGE: SitePage = { path: 'crosswalk.html', kind: 'crosswa
 /** The page exists when schemes are declared and at least one element maps onto one. */
 export function hasCrosswalk(project: Project): boolean {
   if (!project.config.crosswalks.length) return false;
-  for (const d of project.index.docs.values()) if (d.definition && d.fields.get('crosswalk')?.kind === 'map') return true;
+  for (const d of project.index.docs.values()) if (d.definition && d.fields.get('crosswalk')?.tree?.kind === 'map') return true;
   return false;
 }
 

@@ -2,7 +2,7 @@
 // with the scheme's label for each item ("DSS02" -> "Managed service requests and incidents").
 import type { OpmodelConfig } from '../config/config';
 import type { ParsedDocument } from '../parse/document';
-import { CROSSWALK_FIELD } from '../rules/invalidCrosswalk';
+import { CROSSWALK_FIELD, crosswalkItems } from '../rules/invalidCrosswalk';
 
 export interface CrosswalkEntry {
   scheme: string;
@@ -11,15 +11,15 @@ export interface CrosswalkEntry {
 }
 
 export function crosswalkOf(config: OpmodelConfig, doc: ParsedDocument): CrosswalkEntry[] {
-  const f = doc.fields.get(CROSSWALK_FIELD);
-  if (f?.kind !== 'map' || !f.entries) return [];
+  const tree = doc.fields.get(CROSSWALK_FIELD)?.tree;
+  if (tree?.kind !== 'map') return [];
   const out: CrosswalkEntry[] = [];
   for (const scheme of config.crosswalks) {
-    const entry = f.entries.find((e) => e.key === scheme.key);
+    const entry = tree.entries.find((e) => e.key === scheme.key);
     if (!entry) continue;
     const seen = new Set<string>();
     const items: CrosswalkEntry['items'] = [];
-    for (const i of entry.items) {
+    for (const i of crosswalkItems(entry.value) ?? []) {
       const value = i.value?.trim();
       if (!value || seen.has(value)) continue;
       seen.add(value);

@@ -3,6 +3,9 @@ import type { Location, Position, Range } from '../types';
 import type { CrosswalkEntry } from './crosswalk';
 import { elementInfo } from './elements';
 import { idAtPosition } from './idAtPosition';
+import { inverseRelations, type InverseRelation } from './inverseRelations';
+import { measuresOf, targetText, type Measure } from './measures';
+import { roleAssignments, roleTitle } from './roles';
 
 export interface HoverInfo {
   id: string;
@@ -16,6 +19,11 @@ export interface HoverInfo {
   definitions: Location[];
   references: number;
   crosswalk?: CrosswalkEntry[];
+  /** Role titles of `accountable` (the key when the role is not declared). */
+  accountable?: string[];
+  measures?: Measure[];
+  /** Relations written on the other elements ("Related from", "Supported by"). */
+  inverse?: InverseRelation[];
   /** Markdown for any host; `link` turns a location into a clickable target. */
   markdown: string;
 }
@@ -39,6 +47,19 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
   const cw = info.crosswalk.filter((c) => c.items.length);
   // One line per scheme; a trailing backslash is a Markdown line break inside one paragraph.
   if (cw.length) lines.push('', cw.map((c) => `${escapeMd(c.title)}: ${c.items.map((i) => escapeMd(i.value)).join(', ')}`).join('\\\n'));
+  const doc = project.index.docs.get(info.location.uri)!;
+  const accountable = roleAssignments(doc).filter((a) => a.field === 'accountable').map((a) => roleTitle(project.config.roles, a.role));
+  if (accountable.length) lines.push('', `Accountable: ${escapeMd(accountable.join(', '))}`);
+  const measures = measuresOf(doc);
+  if (measures.length) {
+    lines.push('', 'Measures:');
+    for (const m of measures) {
+      const target = targetText(m);
+      lines.push(`- ${escapeMd(m.name)}${target ? ` — _${escapeMd(target)}_` : ''}`);
+    }
+  }
+  const inverse = inverseRelations(project, at.id);
+  for (const r of inverse) lines.push('', `${escapeMd(r.title)}: ${r.ids.join(', ')}`);
   const file = info.location.uri.split('/').slice(-2).map(decodeURIComponent).join('/');
   lines.push('', `[${escapeMd(file)}](${link(info.location)}) · referenced ${refs} time${refs === 1 ? '' : 's'}${defs.length > 1 ? ` · **defined ${defs.length} times**` : ''}`);
   return {
@@ -53,6 +74,9 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
     definitions: defs,
     references: refs,
     crosswalk: info.crosswalk,
+    ...(accountable.length ? { accountable } : {}),
+    ...(measures.length ? { measures } : {}),
+    ...(inverse.length ? { inverse } : {}),
     markdown: lines.join('\n'),
   };
 }

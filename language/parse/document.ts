@@ -4,7 +4,8 @@ import type { OpmodelConfig } from '../config/config';
 import type { IdSyntax } from '../ids/idSyntax';
 import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
-import { readFrontMatter, type Field, type FieldValue, type ScalarValue } from './frontMatter';
+import { readFrontMatter, type FieldValue, type ScalarValue } from './frontMatter';
+import { rangedTree, type FieldTree } from './frontMatterTree';
 import { readGlossary, type GlossaryEntry } from '../glossary/readGlossary';
 import { scanMarkdown } from './markdownScanner';
 import { parseDirective, type Directive } from './suppressions';
@@ -33,8 +34,8 @@ export interface FieldInfo {
   value: string | null;
   valueRange: Range;
   items: { value: string | null; range: Range }[];
-  /** The entries of a nested mapping (kind 'map'), e.g. the schemes of `crosswalk:`. */
-  entries?: FieldInfo[];
+  /** Nested values (a list of mappings, a mapping), as a tree with ranges. */
+  tree?: FieldTree;
 }
 
 export interface DefinedId {
@@ -106,19 +107,17 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     if (fm.error) doc.frontMatter.error = { message: fm.error.message, range: r(fm.error.start, fm.error.end) };
     bodyStart = fm.end;
     const item = (v: ScalarValue) => ({ value: v.value, range: r(v.start, v.end) });
-    const info = (f: Field): FieldInfo => {
-      const out: FieldInfo = {
+    for (const f of fm.fields.values()) {
+      doc.fields.set(f.key, {
         key: f.key,
         keyRange: r(f.keyStart, f.keyEnd),
         kind: f.value.kind,
         value: f.value.kind === 'scalar' ? f.value.value : null,
         valueRange: r(f.value.start, f.value.end),
         items: f.value.kind === 'list' ? f.value.items.map(item) : f.value.kind === 'scalar' && f.value.value !== null ? [item(f.value)] : [],
-      };
-      if (f.value.kind === 'map') out.entries = f.value.entries.map(info);
-      return out;
-    };
-    for (const f of fm.fields.values()) doc.fields.set(f.key, info(f));
+        ...(f.value.kind !== 'scalar' && f.value.tree ? { tree: rangedTree(f.value.tree, r) } : {}),
+      });
+    }
     for (const k of SCALAR_FIELDS) {
       const v = doc.fields.get(k);
       if (v?.kind === 'scalar' && v.value !== null && v.value !== '') doc[k] = v.value;

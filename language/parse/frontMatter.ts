@@ -2,6 +2,7 @@
 // YAML syntax tree instead of converting it to JavaScript objects, so `__proto__` keys, aliases
 // and tags construct nothing, and every value keeps its exact source range.
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { toTree, type TreeNode } from './frontMatterTree';
 import { readSimpleFrontMatter } from './simpleFrontMatter';
 
 export interface ScalarValue {
@@ -18,23 +19,19 @@ export interface ListValue {
   items: ScalarValue[];
   start: number;
   end: number;
+  /** Set when some item is not a plain value (a mapping, a nested list). */
+  tree?: TreeNode;
 }
 
 export interface OtherValue {
   kind: 'other';
   start: number;
   end: number;
+  /** A mapping or other nested value, as a tree. */
+  tree?: TreeNode;
 }
 
-/** A nested mapping (`crosswalk: { itil4: [...] }`): its entries, each with its own ranges. */
-export interface MapValue {
-  kind: 'map';
-  entries: Field[];
-  start: number;
-  end: number;
-}
-
-export type FieldValue = ScalarValue | ListValue | MapValue | OtherValue;
+export type FieldValue = ScalarValue | ListValue | OtherValue;
 
 export interface Field {
   key: string;
@@ -164,33 +161,24 @@ function readScalar(node: YamlNode, src: string, offset: number): ScalarValue | 
   return { kind: 'scalar', value, start: offset + start, end: offset + end };
 }
 
-// Front matter needs two levels (a field holding a mapping of lists); deeper mappings are kept
-// as 'other', so hostile nesting costs no recursion here.
-const MAX_MAP_DEPTH = 4;
-
-function readValue(v: YamlNode | null, src: string, offset: number, keyEnd: number, depth = 0): FieldValue {
+function readValue(v: YamlNode | null, src: string, offset: number, keyEnd: number): FieldValue {
   if (v === null || v === undefined) return { kind: 'scalar', value: null, start: keyEnd + 1, end: keyEnd + 1 };
   const range = v.range ?? [keyEnd - offset, keyEnd - offset];
   if (isScalar(v)) return readScalar(v, src, offset) ?? { kind: 'other', start: offset + range[0], end: offset + range[1] };
   if (isSeq(v)) {
     const items: ScalarValue[] = [];
+    let nested = false;
     for (const item of v.items) {
       if (isAlias(item)) continue;
       const sv = readScalar(item as YamlNode, src, offset);
       if (sv) items.push(sv);
+      else nested = true;
     }
-    return { kind: 'list', items, start: offset + range[0], end: offset + range[1] };
+    const list: ListValue = { kind: 'list', items, start: offset + range[0], end: offset + range[1] };
+    if (nested) list.tree = toTree(v, src, offset, keyEnd + 1);
+    return list;
   }
-  if (isMap(v) && depth < MAX_MAP_DEPTH) {
-    const entries: Field[] = [];
-    for (const pair of v.items) {
-      const k = pair.key as YamlNode | null;
-      if (!isScalar(k) || typeof k.value !== 'string' || !k.range) continue;
-      const keyStart = offset + k.range[0];
-      const keyEnd = offset + k.range[1];
-      entries.push({ key: k.value, keyStart, keyEnd, value: readValue(pair.value as YamlNode | null, src, offset, keyEnd, depth + 1) });
-    }
-    return { kind: 'map', entries, start: offset + range[0], end: offset + range[1] };
-  }
-  return { kind: 'other', start: offset + range[0], end: offset + range[1] };
+  const other: OtherValue = { kind: 'other', start: offset + range[0], end: offset + range[1] };
+  if (isMap(v)) other.tree = toTree(v, src, offset, keyEnd + 1);
+  return other;
 }

@@ -2,7 +2,7 @@
 // in opmodel.json (`crosswalks`) and, where the scheme lists its values, each item one of them.
 import type { CrosswalkSchemeConfig } from '../config/config';
 import { levenshtein, suggestKeys } from '../ids/suggest';
-import type { FieldInfo } from '../parse/document';
+import type { FieldTree } from '../parse/frontMatterTree';
 import { replaceFix, type Rule, type RuleContext } from './rule';
 
 export const CROSSWALK_FIELD = 'crosswalk';
@@ -16,7 +16,7 @@ export const invalidCrosswalk: Rule = {
     const f = ctx.doc.fields.get(CROSSWALK_FIELD);
     if (!f) return;
     const schemes = ctx.config.crosswalks;
-    if (f.kind !== 'map') {
+    if (f.tree?.kind !== 'map') {
       const example = schemes[0] ? `${schemes[0].key}: [${[...schemes[0].values.keys()][0] ?? '...'}]` : 'scheme: [item]';
       ctx.report({ range: f.kind === 'scalar' && f.value === null ? f.keyRange : f.valueRange, message: `crosswalk must map each scheme to a list of items, e.g. crosswalk: { ${example} }` });
       return;
@@ -25,7 +25,7 @@ export const invalidCrosswalk: Rule = {
       ctx.report({ range: f.keyRange, message: 'crosswalk: no crosswalk schemes are declared; declare them under "crosswalks" in opmodel.json' });
       return;
     }
-    for (const entry of f.entries ?? []) {
+    for (const entry of f.tree.entries) {
       const scheme = schemes.find((s) => s.key === entry.key);
       if (!scheme) unknownScheme(ctx, entry, schemes);
       else checkItems(ctx, entry, scheme);
@@ -33,7 +33,9 @@ export const invalidCrosswalk: Rule = {
   },
 };
 
-function unknownScheme(ctx: RuleContext, entry: FieldInfo, schemes: CrosswalkSchemeConfig[]): void {
+type Entry = { key: string; keyRange: FieldTree['range']; value: FieldTree };
+
+function unknownScheme(ctx: RuleContext, entry: Entry, schemes: CrosswalkSchemeConfig[]): void {
   // A truncated key ("cobit" for "cobit2019") is as likely a slip as a misspelt one.
   const lower = entry.key.toLowerCase();
   const prefixed = lower.length >= 3 ? schemes.filter((s) => s.key.startsWith(lower)).map((s) => s.key) : [];
@@ -46,15 +48,27 @@ function unknownScheme(ctx: RuleContext, entry: FieldInfo, schemes: CrosswalkSch
   });
 }
 
-function checkItems(ctx: RuleContext, entry: FieldInfo, scheme: CrosswalkSchemeConfig): void {
+/** A scheme's items: a list, or one item written on its own. */
+export function crosswalkItems(value: FieldTree): { value: string | null; range: FieldTree['range']; text: boolean }[] | undefined {
+  if (value.kind === 'scalar') return value.value === null ? undefined : [{ value: value.value, range: value.range, text: true }];
+  if (value.kind !== 'seq') return undefined;
+  return value.items.map((i) => (i.kind === 'scalar' ? { value: i.value, range: i.range, text: true } : { value: null, range: i.range, text: false }));
+}
+
+function checkItems(ctx: RuleContext, entry: Entry, scheme: CrosswalkSchemeConfig): void {
   const where = `crosswalk.${entry.key}`;
-  if (entry.kind !== 'list' && !(entry.kind === 'scalar' && entry.value !== null)) {
-    ctx.report({ range: entry.kind === 'scalar' ? entry.keyRange : entry.valueRange, message: `${where} must be a list of items of ${scheme.title}, e.g. [${[...scheme.values.keys()][0] ?? 'item'}]` });
+  const items = crosswalkItems(entry.value);
+  if (!items) {
+    ctx.report({ range: entry.value.kind === 'scalar' ? entry.keyRange : entry.value.range, message: `${where} must be a list of items of ${scheme.title}, e.g. [${[...scheme.values.keys()][0] ?? 'item'}]` });
     return;
   }
   const seen = new Set<string>();
-  for (const item of entry.items) {
+  for (const item of items) {
     const value = item.value?.trim() ?? '';
+    if (!item.text) {
+      ctx.report({ range: item.range, message: `An item in ${where} is not text: write the name or number of an item of ${scheme.title}.` });
+      continue;
+    }
     if (!value) {
       ctx.report({ range: item.range, message: `An empty item in ${where}: remove it or name an item of ${scheme.title}.` });
       continue;

@@ -63,7 +63,21 @@ export class Workbench {
     const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
     await row.click();
     await this.page.locator('.tab.active', { hasText: name }).waitFor();
+    await this.editor.locator('.view-line').first().waitFor();
+    // A line below the fold is not rendered: find it, which scrolls it into view.
+    if (!(await this.line(lineText).isVisible())) await this.reveal(lineText);
     await this.line(lineText).waitFor();
+  }
+
+  /** Scrolls the active editor to the first occurrence of `text` with the find widget. */
+  async reveal(text) {
+    await this.page.keyboard.press('Control+F');
+    const find = this.page.locator('.editor-instance .find-widget.visible textarea').first();
+    await find.waitFor();
+    await find.fill(text);
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.editor-instance .find-widget.visible').waitFor({ state: 'hidden' });
   }
 
   line(text) {

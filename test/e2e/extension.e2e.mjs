@@ -273,10 +273,20 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       assert(squash(await wb.line('See FLM').innerText()) === 'See FLM3', 'accepting FLM3 did not give "See FLM3"');
     });
 
-    await check('hover on an ID shows its title and summary', async () => {
+    await check('hover on an ID shows its title, summary, accountable role, measures and Related from', async () => {
       const text = squash(await wb.hover('See FLM3', 'FLM3', show3.title));
-      log(`  hover: ${JSON.stringify(text.slice(0, 200))}`);
+      log(`  hover: ${JSON.stringify(text.slice(0, 300))}`);
       assert(text.includes(show3.summary.slice(0, 60)), 'the hover lacks the summary');
+      // The engine's own answers, through the CLI: the accountable role's title and the measures.
+      const raci = cli('matrix', ws, '--raci', '--format', 'json');
+      const row = raci.rows.find((r) => r.id === 'FLM3');
+      const role = raci.roles.find((r) => row.cells[r.key]?.includes('A'));
+      assert(text.includes(`Accountable: ${role.title}`), `the hover lacks "Accountable: ${role.title}"`);
+      const fm = fs.readFileSync(path.join(ws, 'first-line-management', 'FLM3.md'), 'utf8');
+      const firstMeasure = /^ {2}- name: (.+)$/m.exec(fm)[1];
+      assert(text.includes(firstMeasure), `the hover lacks the measure "${firstMeasure}"`);
+      // CORE-B1 names FLM3 as related; FLM3 does not name it back.
+      assert(/Related from: (?:[A-Z0-9-]+, )*CORE-B1\b/.test(text), 'the hover lacks "Related from: ... CORE-B1"');
       await shot('e2e-hover.png');
       await page.mouse.move(0, 0);
     });
