@@ -273,7 +273,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       assert(squash(await wb.line('See FLM').innerText()) === 'See FLM3', 'accepting FLM3 did not give "See FLM3"');
     });
 
-    await check('hover on an ID shows its title, summary, accountable role, measures and Related from', async () => {
+    await check('hover on an ID shows its title, summary, crosswalk, accountable role, measures and Related from', async () => {
       const text = squash(await wb.hover('See FLM3', 'FLM3', show3.title));
       log(`  hover: ${JSON.stringify(text.slice(0, 300))}`);
       assert(text.includes(show3.summary.slice(0, 60)), 'the hover lacks the summary');
@@ -287,6 +287,8 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       assert(text.includes(firstMeasure), `the hover lacks the measure "${firstMeasure}"`);
       // CORE-B1 names FLM3 as related; FLM3 does not name it back.
       assert(/Related from: (?:[A-Z0-9-]+, )*CORE-B1\b/.test(text), 'the hover lacks "Related from: ... CORE-B1"');
+      // The crosswalk, as `opmodel show` reports it.
+      assert(text.includes(`ITIL 4: ${show3.crosswalk.itil4.join(', ')}`), `the hover lacks the ITIL 4 crosswalk ${JSON.stringify(show3.crosswalk)}`);
       await shot('e2e-hover.png');
       await page.mouse.move(0, 0);
     });
