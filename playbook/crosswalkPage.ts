@@ -17,6 +17,8 @@ export function hasCrosswalk(project: Project): boolean {
 
 export const schemeAnchor = (scheme: string) => `by-${scheme}`;
 
+const listOf = (xs: string[]) => (xs.length < 2 ? xs.join('') : `${xs.slice(0, -1).join(', ')} and ${xs.at(-1)}`);
+
 export function crosswalkContent(project: Project, plan: SitePlan, page: SitePage, elements: ElementInfo[]): Child[] {
   const schemes = project.config.crosswalks;
   const link = (id: string): Child => {
@@ -53,7 +55,7 @@ export function crosswalkContent(project: Project, plan: SitePlan, page: SitePag
   return [
     h('h1', null, 'Crosswalk'),
     h('p', { className: ['summary'] },
-      `Each element mapped to the nearest ${schemes.map((s) => s.title).join(', ')} items, then each item with the elements that cover it. `,
+      `Each element mapped to the nearest items of ${listOf(schemes.map((s) => s.title))}, then each item with the elements that cover it. `,
       'The mapping helps a client see where the framework meets what it already runs; it is orientation, not a claim of conformity.'),
     table,
     byScheme,

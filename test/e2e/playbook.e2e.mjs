@@ -207,6 +207,23 @@ try {
     expect(css === 'solid', 'the stylesheet applies from file://');
   });
 
+  await check('crosswalk: reached from the navigation, an element row links to the element, an item lists its elements', async () => {
+    await page.goto(`${base}/index.html`);
+    await page.locator('nav.site-nav a', { hasText: 'Crosswalk' }).click();
+    await page.waitForURL(/crosswalk\.html$/);
+    const rows = await page.locator('table.crosswalk tbody tr').count();
+    expect(rows > 80, `the crosswalk table lists the elements (${rows} rows)`);
+    const incident = page.locator('section#by-itil4 dt', { hasText: /^Incident management$/ });
+    await incident.waitFor();
+    const covering = await page.locator('section#by-itil4 dt:has-text("Incident management") + dd a.idref').allInnerTexts();
+    expect(covering.includes('CORE-B3'), `Incident management is covered by CORE-B3: ${covering.join(', ')}`);
+    await page.screenshot({ path: path.join(shots, 'playbook-crosswalk.png') });
+    await page.locator('table.crosswalk tbody tr[data-id="CORE-B3"] th a.idref').click();
+    await page.waitForURL(/elements\/CORE-B3\.html$/);
+    const row = await text('dd[data-field="crosswalk"]');
+    expect(/ITIL 4: Incident management/.test(row), `the element card shows its crosswalk (${row})`);
+  });
+
   await check('diagrams: the copied SVGs load and show on a page, over http and from file://', async () => {
     for (const url of [`${base}/pages/README.html`, pathToFileURL(path.join(site, 'pages', 'README.html')).href]) {
       await page.goto(url);
