@@ -45,16 +45,17 @@ function addToRelated(doc: ParsedDocument, id: string): TextEdit[] | undefined {
 export const undeclaredRelated: Rule = {
   code: 'undeclared-related',
   defaultSeverity: 'info',
-  scope: 'document',
+  // Reads the index: an ID that nothing defines is unknown-id's to report, not a relation to declare.
+  scope: 'workspace',
   description: 'An ID under the body\'s "Related elements" heading that no front-matter relation field lists, so the relation is not shown on the other element.',
-  check({ doc, report }) {
+  check({ doc, index, report }) {
     if (!doc.definition || !doc.frontMatter || doc.frontMatter.error) return;
     const sections = relatedSections(doc);
     if (!sections.length) return;
     const declared = new Set(doc.references.filter((r) => r.field !== undefined).map((r) => r.id));
     const seen = new Set<string>();
     for (const ref of doc.references) {
-      if (ref.field !== undefined || ref.id === doc.definition.id || declared.has(ref.id) || seen.has(ref.id)) continue;
+      if (ref.field !== undefined || ref.id === doc.definition.id || declared.has(ref.id) || seen.has(ref.id) || !index.isDefined(ref.id)) continue;
       const line = ref.range.start.line;
       const section = sections.find((s) => line >= s.start && line < s.end);
       if (!section) continue;

@@ -72,6 +72,14 @@ describe('undeclared-related', () => {
     expect(await related('FLM3.md', self)).toEqual([]);
   });
 
+  it('leaves an ID that nothing defines to unknown-id, and fires once it is defined', async () => {
+    const text = element('FLM3', 'first-line-management', 'organization-management', '## Related elements\n- FLM9 is still to be written.\n');
+    const { project } = await openMemory({ ...others, 'FLM3.md': text });
+    expect(project.diagnostics(u('FLM3.md')).map((d) => d.code)).toEqual(['unknown-id']);
+    project.updateText(u('FLM9.md'), element('FLM9', 'first-line-management', 'processes-procedures', '# FLM9\n'));
+    expect(project.diagnostics(u('FLM3.md')).map((d) => [d.code, d.range])).toEqual([['undeclared-related', rangeOf(text, 'FLM9')]]);
+  });
+
   it('yields to a suppression comment like any code', async () => {
     const text = element('FLM3', 'first-line-management', 'organization-management', '## Related elements\n<!-- opmodel-disable-next-line undeclared-related -->\n- GOV4 on purpose.\n- FLM2 too.\n');
     expect((await related('FLM3.md', text)).map((d) => d.range)).toEqual([rangeOf(text, 'FLM2')]);

@@ -36,8 +36,7 @@ local function request(method, params)
   end
 end
 
--- Hover on GOV4 in the maturity line "3. **Defined** — A chartered rhythm ... into GOV4." (an em
--- dash before it); the test finds its line number and passes it in.
+-- Hover on GOV4 in the level-3 maturity line the test names: "3. **Defined** — ... into GOV4." (an em dash before it).
 local hover_line = tonumber(os.getenv('OPMODEL_HOVER_LINE'))
 local col = find(hover_line, 'GOV4')
 vim.api.nvim_win_set_cursor(0, { hover_line, col + 1 })
