@@ -68,6 +68,10 @@ export class Project {
       }
       if ('text' in decoded) ({ config, problems } = loadConfig(decoded.text));
       else problems = [{ message: `${CONFIG_FILE_NAME} is ${decoded.reason}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
+    } else if (st?.kind === 'other') {
+      // Confined like every Markdown file: never opened, and nothing of it is shown.
+      hasConfig = true;
+      problems = [{ message: `${CONFIG_FILE_NAME} was not read: it is not a regular file inside the docs root (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
     }
     const project = new Project(workspace, rootUri, config, hasConfig ? configUri : undefined, problems, opts.logger, opts.severityOverrides);
     await project.scan();
