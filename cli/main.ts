@@ -31,10 +31,11 @@ export interface Io {
   cwd: string;
 }
 
-const commands: Record<string, Command> = { check: checkCommand, list: listCommand, matrix: matrixCommand, show: showCommand };
+// A Map: the command name comes from argv, and `opmodel constructor` must not find Object's.
+const commands = new Map<string, Command>([['check', checkCommand], ['list', listCommand], ['matrix', matrixCommand], ['show', showCommand]]);
 
 export function registerCommand(name: string, command: Command): void {
-  commands[name] = command;
+  commands.set(name, command);
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -47,7 +48,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.out(VERSION + '\n');
     return 0;
   }
-  const cmd = commands[name];
+  const cmd = commands.get(name);
   if (!cmd) {
     io.err(`opmodel: unknown command "${name}"\n\n${HELP}`);
     return 2;

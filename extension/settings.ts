@@ -21,7 +21,7 @@ export interface SettingsResult {
 
 export function readSettings(raw: { severity?: unknown; include?: unknown; exclude?: unknown; debounceMs?: unknown }): SettingsResult {
   const problems: string[] = [];
-  const severity: Record<string, SeveritySetting> = {};
+  const severity: Record<string, SeveritySetting> = Object.create(null);
   const codes = new Set(allCodes());
   if (raw.severity && typeof raw.severity === 'object' && !Array.isArray(raw.severity)) {
     for (const [code, value] of Object.entries(raw.severity as Record<string, unknown>)) {

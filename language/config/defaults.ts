@@ -45,7 +45,8 @@ export function defaultConfig(): OpmodelConfig {
       { key: 'guide', requiresId: false },
       { key: 'playbook', requiresId: false },
     ],
-    severity: {},
+    // Filled with codes from opmodel.json: no prototype, so no name finds a built-in.
+    severity: Object.create(null) as Record<string, never>,
     include: ['**/*.md'],
     exclude: [],
     maxFileSize: 5 * 1024 * 1024,

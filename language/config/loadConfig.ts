@@ -4,6 +4,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import { LineIndex } from '../text/lineIndex';
 import type { Range, SeveritySetting } from '../types';
 import type { FamilyConfig, OpmodelConfig, RelationConfig, TypeConfig } from './config';
+import { MAX_CONFIG_DEPTH, tooDeepAt } from './configDepth';
 import { defaultConfig } from './defaults';
 
 export interface ConfigProblem {
@@ -24,6 +25,8 @@ const GROUP_RE = /^[A-Z]{1,3}$/;
 export function loadConfig(text: string): ConfigResult {
   const lines = new LineIndex(text);
   const problems: ConfigProblem[] = [];
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) return { config: defaultConfig(), problems: [{ message: `the config nests deeper than ${MAX_CONFIG_DEPTH} levels; nothing in opmodel.json needs more than a few`, range: lines.range(deep, deep + 1) }] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const at = (offset: number, length = 0): Range => lines.range(offset, offset + length);
