@@ -8,7 +8,7 @@ import { URI, Utils } from 'vscode-uri';
 import { decodeText, hashText, LineIndex, listElements, matrix, type ElementInfo, type Matrix, type ParsedDocument, type Project } from '../language/index';
 import { CSS, miniSearchBrowserJs, SEARCH_JS } from './assets';
 import { h, root, walkElements, type Child } from './hast';
-import { renderMarkdown } from './markdown';
+import { PageRenderer } from './pageRenderer';
 import { planSite, type BuildProblem, type SitePage, type SitePlan } from './plan';
 import { relHref, splitFragment } from './sitePaths';
 import { checkSiteLinks } from './linkCheck';
@@ -47,6 +47,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
   // Pass 1: bodies. Relative .md links are recorded as links between documents for backlinks.
   const linksTo = new Map<string, Set<string>>();
   const rendered = new Map<string, Rendered>();
+  const renderer = new PageRenderer();
   for (const page of plan.pages) {
     if (!page.uri) continue;
     const doc = project.index.docs.get(page.uri)!;
@@ -57,7 +58,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
       .filter((r) => r.field === undefined)
       .map((r) => ({ id: r.id, start: lines.offset(r.range.start), end: lines.offset(r.range.end) }))
       .sort((a, b) => a.start - b.start);
-    const tree = renderMarkdown({
+    const { tree, refused } = await renderer.render({
       text,
       bodyStart: doc.frontMatter ? lines.offset(doc.frontMatter.range.end) : 0,
       refs,
@@ -83,6 +84,8 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
         return relHref(page.path, target.path + (frag ? '#' + frag : ''));
       },
     });
+    // Over the page budget (size, nesting, time): shown as source, and said so.
+    if (refused) problems.push({ severity: 'warning', uri: doc.uri, line: refused.line === undefined ? undefined : refused.line - 1, message: refused.message });
     addHeadingIds(tree);
     const body = tree.children as ElementContent[];
     const firstIdx = body.findIndex((n) => !(n.type === 'text' && !n.value.trim()));
@@ -94,6 +97,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
     }
     rendered.set(page.path, { page, doc, heading, body });
   }
+  renderer.close();
 
   const ctx: PageContext = { project, plan, grid, infoById, rendered, linksTo };
   const trees = new Map<string, HastRoot>();

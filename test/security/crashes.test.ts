@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { main } from '../../cli/main';
 import { listElements, loadConfig, matrix, MemoryWorkspace, Project } from '../../language/index';
 import { parseHtml, $, $$, text } from '../playbook/helpers';
+import { PageRenderer } from '../../playbook/pageRenderer';
 import { goodElement, removeCliBundle, runCli, tempTree } from './cli';
 
 afterAll(removeCliBundle);
@@ -43,6 +44,56 @@ describe('deep nesting in opmodel.json', () => {
     } finally {
       t.cleanup();
     }
+  });
+});
+
+describe('build: pages the renderer cannot take', () => {
+  const pages: Record<string, { md: string; why: RegExp }> = {
+    'deep-quotes.md': { md: '# Deep quotes\n\n' + '> '.repeat(10_000) + 'FLM1 at the bottom\n', why: /^deep-quotes\.md:3: warning .*: it nests deeper than 64 levels of block quotes and lists$/m },
+    'deep-lists.md': { md: '# Deep lists\n\n' + Array.from({ length: 300 }, (_, i) => ' '.repeat(i * 2) + '- item').join('\n') + '\n', why: /^deep-lists\.md:302: warning .*: it nests deeper than 64 levels of block quotes and lists$/m },
+    // The stack overflows, or the tree is found too deep: either way, by nesting.
+    'deep-html.md': { md: '# Deep HTML\n\n' + '<div>'.repeat(10_000) + 'x' + '</div>'.repeat(10_000) + '\n', why: /^deep-html\.md: warning .*: (it nests too deeply to render|its elements nest deeper than 200 levels)$/m },
+    'deep-inline.md': { md: '# Deep inline\n\nText ' + '<span>'.repeat(20_000) + 'x\n', why: /^deep-inline\.md: warning .*: (it nests too deeply to render|its elements nest deeper than 200 levels)$/m },
+    'nested-emphasis.md': { md: '# Nested emphasis\n\n' + '*'.repeat(2_000) + 'a' + '*'.repeat(2_000) + '\n', why: /^nested-emphasis\.md: warning .*: (it nests too deeply to render|its elements nest deeper than 200 levels)$/m },
+    // The case: 80 KB of alternating markers, quadratic in the parser's emphasis step.
+    'emphasis.md': { md: '# Emphasis\n\n' + '*_'.repeat(40_000) + '\n', why: /^emphasis\.md: warning .*: it took longer than 5 s to render$/m },
+    'large.md': { md: '# Large\n\n' + 'word '.repeat(210_000) + '\n', why: /^large\.md: warning .*: it is larger than the 1,000,000-character limit for one page \(1,050,010\)$/m },
+  };
+
+  it('each is reported with its file and shown as source; the rest of the site is built', async () => {
+    const t = tempTree({ 'opmodel.json': '{}\n', 'a.md': goodElement('FLM1', 'See the [guide](guide.md).'), 'guide.md': '# Guide\n\nRead FLM1.\n', ...Object.fromEntries(Object.entries(pages).map(([f, p]) => [f, p.md])) });
+    try {
+      const r = await runCli(['build', '--out', 'site'], t.dir);
+      expect(r.stderr).not.toContain('internal error');
+      for (const { why } of Object.values(pages)) expect(r.stderr).toMatch(why);
+      expect(r.stderr).toContain('Built 23 pages into site');
+      expect(r.code).toBe(0);
+      const site = path.join(t.dir, 'site');
+      for (const [file, { md }] of Object.entries(pages)) {
+        const page = parseHtml(readFileSync(path.join(site, 'pages', file.replace('.md', '.html')), 'utf8'));
+        expect(text($(page, 'pre.page-source'))).toBe(md.slice(md.indexOf('\n\n') + 2).trim());
+        expect(text($(page, '.page-source-note'))).toBe('This page is too complex to render, so it is shown as its Markdown source.');
+        expect(text($(page, 'h1'))).toBe(md.slice(2, md.indexOf('\n')));
+      }
+      const guide = parseHtml(readFileSync(path.join(site, 'pages', 'guide.html'), 'utf8'));
+      expect($$(guide, '.doc-body a.idref').map((a) => a.properties['href'])).toEqual(['../elements/FLM1.html']);
+      const flm1 = parseHtml(readFileSync(path.join(site, 'elements', 'FLM1.html'), 'utf8'));
+      expect($$(flm1, '.backlinks a').map((a) => a.properties['href'])).toEqual(['../pages/deep-quotes.html', '../pages/guide.html']);
+    } finally {
+      t.cleanup();
+    }
+  }, 120_000);
+
+  it('without a worker (the sources under test) the same pages are refused by nesting, in this thread', async () => {
+    const renderer = new PageRenderer(null);
+    for (const file of ['deep-quotes.md', 'deep-html.md', 'deep-inline.md', 'nested-emphasis.md']) {
+      const { md } = pages[file]!;
+      const r = await renderer.render({ text: md, bodyStart: 0, refs: [], idTarget: () => undefined, rewriteLink: () => undefined });
+      expect(r.refused?.message, file).toMatch(/^the page is shown as its Markdown source: (it nests|its elements nest)/);
+    }
+    const ok = await renderer.render({ text: '# Fine\n\n> quoted *and* **strong**\n', bodyStart: 0, refs: [], idTarget: () => undefined, rewriteLink: () => undefined });
+    expect(ok.refused).toBeUndefined();
+    expect(text($(ok.tree, 'blockquote strong'))).toBe('strong');
   });
 });
 
