@@ -1,6 +1,6 @@
 // The extension's settings (opmodel.*), read into plain values. No `vscode` here: the caller
 // passes what `workspace.getConfiguration('opmodel')` returned, so the checks are unit tested.
-import picomatch from 'picomatch';
+import { BudgetExceededError, globProblem, GlobList, MatchBudget } from '../language/workspace/glob';
 import { allCodes, type SeveritySetting } from '../language/index';
 
 export interface ExtensionSettings {
@@ -36,7 +36,12 @@ export function readSettings(raw: { severity?: unknown; include?: unknown; exclu
       problems.push(`opmodel.${name} must be a list of glob patterns; ignored.`);
       return [];
     }
-    return v as string[];
+    // The same matcher as opmodel.json (no backtracking): a pattern it cannot use is dropped.
+    return (v as string[]).filter((g) => {
+      const why = globProblem(g);
+      if (why) problems.push(`opmodel.${name}: pattern "${g}" ignored: ${why}.`);
+      return !why;
+    });
   };
   const include = globs('include', raw.include);
   const exclude = globs('exclude', raw.exclude);
@@ -50,7 +55,16 @@ export function readSettings(raw: { severity?: unknown; include?: unknown; exclu
 
 /** Whether a path relative to the framework root passes the include/exclude settings. */
 export function settingsFilter(settings: Pick<ExtensionSettings, 'include' | 'exclude'>): (relPath: string) => boolean {
-  const inc = settings.include.length ? picomatch(settings.include, { dot: false, windows: false }) : () => true;
-  const exc = settings.exclude.length ? picomatch(settings.exclude, { dot: true, windows: false }) : () => false;
-  return (rel) => inc(rel) && !exc(rel);
+  const inc = new GlobList(settings.include, { dot: false });
+  const exc = new GlobList(settings.exclude, { dot: true });
+  return (rel) => {
+    // Each path may cost a bounded number of matching steps; past that it is left out.
+    const budget = new MatchBudget(1_000_000);
+    try {
+      return (!settings.include.length || inc.matches(rel, budget)) && !exc.matches(rel, budget);
+    } catch (e) {
+      if (e instanceof BudgetExceededError) return false;
+      throw e;
+    }
+  };
 }

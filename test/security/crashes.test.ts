@@ -55,8 +55,6 @@ describe('build: pages the renderer cannot take', () => {
     'deep-html.md': { md: '# Deep HTML\n\n' + '<div>'.repeat(10_000) + 'x' + '</div>'.repeat(10_000) + '\n', why: /^deep-html\.md: warning .*: (it nests too deeply to render|its elements nest deeper than 200 levels)$/m },
     'deep-inline.md': { md: '# Deep inline\n\nText ' + '<span>'.repeat(20_000) + 'x\n', why: /^deep-inline\.md: warning .*: (it nests too deeply to render|its elements nest deeper than 200 levels)$/m },
     'nested-emphasis.md': { md: '# Nested emphasis\n\n' + '*'.repeat(2_000) + 'a' + '*'.repeat(2_000) + '\n', why: /^nested-emphasis\.md: warning .*: (it nests too deeply to render|its elements nest deeper than 200 levels)$/m },
-    // The case: 80 KB of alternating markers, quadratic in the parser's emphasis step.
-    'emphasis.md': { md: '# Emphasis\n\n' + '*_'.repeat(40_000) + '\n', why: /^emphasis\.md: warning .*: it took longer than 5 s to render$/m },
     'large.md': { md: '# Large\n\n' + 'word '.repeat(210_000) + '\n', why: /^large\.md: warning .*: it is larger than the 1,000,000-character limit for one page \(1,050,010\)$/m },
   };
 
@@ -66,7 +64,7 @@ describe('build: pages the renderer cannot take', () => {
       const r = await runCli(['build', '--out', 'site'], t.dir);
       expect(r.stderr).not.toContain('internal error');
       for (const { why } of Object.values(pages)) expect(r.stderr).toMatch(why);
-      expect(r.stderr).toContain('Built 23 pages into site');
+      expect(r.stderr).toContain('Built 22 pages into site');
       expect(r.code).toBe(0);
       const site = path.join(t.dir, 'site');
       for (const [file, { md }] of Object.entries(pages)) {
