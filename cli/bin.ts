@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { main } from './main';
+import { neutralise } from './neutralise';
 import './commands/build';
 import { fileURLToPath } from 'node:url';
 import { setRenderWorkerEntry } from '../playbook/pageRenderer';
@@ -23,7 +24,7 @@ else {
   }).then(
     (code) => { process.exitCode = code; },
     (e) => {
-      process.stderr.write(`opmodel: internal error: ${(e as Error).stack ?? e}\nPlease report this with the command you ran.\n`);
+      process.stderr.write(`opmodel: internal error: ${String((e as Error).stack ?? e).split('\n').map(neutralise).join('\n')}\nPlease report this with the command you ran.\n`);
       process.exitCode = 2;
     },
   );

@@ -4,6 +4,7 @@ import { applyTextEdits, StaleEditError, type Diagnostic, type TextEdit } from '
 import { fsPath } from '../../language/workspace/uris';
 import { formatGithub, formatJson, formatSarif, formatText, summary, type CheckReport, type CliDiagnostic } from '../formatters';
 import { VERSION, type Io } from '../main';
+import { neutralise } from '../neutralise';
 import { isUnder, openProjects, relFile, reportConfigProblems, type Opened } from '../openProjects';
 import { FileChangedError, RefusedWriteError, rewriteFile } from '../rewriteFile';
 import { oneOf } from '../usage';
@@ -101,7 +102,7 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
         edits += list.length;
       } catch (e) {
         const why = e instanceof StaleEditError || e instanceof FileChangedError || e instanceof RefusedWriteError ? e.message : `could not write it (${(e as Error).message}); the file is unchanged`;
-        io.err(`${relFile(io, uri)}: not fixed: ${why}\n`);
+        io.err(`${neutralise(relFile(io, uri))}: not fixed: ${neutralise(why)}\n`);
         refused++;
       }
     }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { elementInfo, referencesOf } from '../../language/index';
 import type { Io } from '../main';
+import { neutralise as n, safeJson } from '../neutralise';
 import { openProjects, relFile, reportConfigProblems } from '../openProjects';
 import { oneOf, UsageError } from '../usage';
 
@@ -17,20 +18,20 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   const refs = referencesOf(project, id, false).map((l) => ({ file: relFile(io, l.uri), line: l.range.start.line + 1, column: l.range.start.character + 1 }));
   const defs = project.index.definitions(id).map((d) => ({ file: relFile(io, d.uri), line: d.definition!.range.start.line + 1 }));
   if (format === 'json') {
-    io.out(JSON.stringify({ id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null, definitions: defs, references: refs }, null, 2) + '\n');
+    io.out(safeJson({ id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null, definitions: defs, references: refs }) + '\n');
     return info ? 0 : 1;
   }
   if (!info) {
-    io.err(`${id} is not defined in ${relFile(io, project.rootUri) || 'this folder'}${refs.length ? ` (but it is referenced ${refs.length} times)` : ''}.\n`);
-    for (const r of refs) io.out(`  ${r.file}:${r.line}:${r.column}\n`);
+    io.err(`${n(id)} is not defined in ${n(relFile(io, project.rootUri)) || 'this folder'}${refs.length ? ` (but it is referenced ${refs.length} times)` : ''}.\n`);
+    for (const r of refs) io.out(`  ${n(r.file)}:${r.line}:${r.column}\n`);
     return 1;
   }
-  io.out(`${info.id} · ${info.title}\n`);
-  if (info.summary) io.out(`${info.summary}\n`);
-  io.out(`${[info.system ?? info.part, info.discipline].filter(Boolean).join(' × ')}\n`);
-  for (const d of defs) io.out(`defined at ${d.file}:${d.line}\n`);
-  for (const [k, ids] of Object.entries(info.relations)) io.out(`${k}: ${ids.join(', ')}\n`);
+  io.out(`${n(info.id)} · ${n(info.title)}\n`);
+  if (info.summary) io.out(`${n(info.summary)}\n`);
+  io.out(`${[info.system ?? info.part, info.discipline].filter((x): x is string => Boolean(x)).map(n).join(' × ')}\n`);
+  for (const d of defs) io.out(`defined at ${n(d.file)}:${d.line}\n`);
+  for (const [k, ids] of Object.entries(info.relations)) io.out(`${n(k)}: ${ids.map(n).join(', ')}\n`);
   io.out(`\n${refs.length} reference${refs.length === 1 ? '' : 's'}:\n`);
-  for (const r of refs) io.out(`  ${r.file}:${r.line}:${r.column}\n`);
+  for (const r of refs) io.out(`  ${n(r.file)}:${r.line}:${r.column}\n`);
   return 0;
 }
