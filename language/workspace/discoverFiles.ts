@@ -126,6 +126,9 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
         if (!ALWAYS_SKIPPED.has(name) && !ignored(path, true)) skipped.push({ uri, reason: 'symbolic link to a folder, not followed' });
       } else if (kind === 'file' && isMd && wanted(path, globBudget) && !ignored(path, false)) {
         files.push(uri);
+      } else if (kind === 'bad-name' && !ignored(path, !isMd) && (!isMd || wanted(path, globBudget))) {
+        // Shown with U+FFFD where the name has bytes that are not UTF-8; it cannot be opened.
+        skipped.push({ uri, reason: 'its name is not valid UTF-8 (shown with \ufffd where it is not), so it cannot be opened by name; rename it' });
       } else if (kind === 'other' && isMd && wanted(path, globBudget) && !ignored(path, false)) {
         // Never opened: reading a pipe or a device could block forever.
         skipped.push({ uri, reason: 'not a regular file in this folder (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)' });

@@ -20,9 +20,19 @@ export class NodeWorkspace implements Workspace {
 
   async readDirectory(uri: string): Promise<[string, FileKind][]> {
     const dir = fsPath(uri);
-    const entries = await fs.readdir(dir, { withFileTypes: true });
+    // Names as bytes: one that is not UTF-8 would otherwise come back with U+FFFD in it, and
+    // opening that name would fail as if the file had been deleted.
+    const entries = await fs.readdir(dir, { withFileTypes: true, encoding: 'buffer' });
     const out: [string, FileKind][] = [];
-    for (const e of entries) {
+    for (const raw of entries) {
+      const name = strictUtf8(raw.name);
+      if (name === undefined) {
+        // Only what a walk would look at: folders and Markdown files.
+        const lossy = raw.name.toString('utf8');
+        if (raw.isDirectory() || lossy.toLowerCase().endsWith('.md')) out.push([lossy, 'bad-name']);
+        continue;
+      }
+      const e = { name, isDirectory: () => raw.isDirectory(), isFile: () => raw.isFile(), isSymbolicLink: () => raw.isSymbolicLink() };
       if (e.isDirectory()) out.push([e.name, 'directory']);
       else if (e.isFile()) out.push([e.name, 'file']);
       else if (e.isSymbolicLink()) {
@@ -130,5 +140,14 @@ export class NodeWorkspace implements Workspace {
       );
     });
     return { dispose: () => w.close() };
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function strictUtf8(bytes: Buffer): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
   }
 }
