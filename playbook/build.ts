@@ -162,7 +162,13 @@ function resolveDocLink(fromUri: string, file: string, docPaths: Map<string, str
  */
 function addHeadingIds(tree: HastRoot): void {
   const taken = new Set<string>(LAYOUT_IDS);
-  walkElements(tree, (el) => { if (typeof el.properties['id'] === 'string') taken.add(el.properties['id']); });
+  // An id written twice in raw HTML is kept on its first element only: ids are unique on a page.
+  walkElements(tree, (el) => {
+    const id = el.properties['id'];
+    if (typeof id !== 'string') return;
+    if (taken.has(id)) delete el.properties['id'];
+    else taken.add(id);
+  });
   const next = new Map<string, number>();
   walkElements(tree, (el) => {
     // A heading with an id of its own (the footnotes' label, which aria-describedby names) keeps it.

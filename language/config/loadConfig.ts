@@ -82,7 +82,8 @@ export function loadConfig(text: string): ConfigResult {
         const keyNode = prop.children?.[0];
         const key = keyNode?.value as string;
         const val = prop.children?.[1];
-        if (!/^[A-Z][A-Z0-9]*$/.test(key)) bad(keyNode, `family name "${key}" must be upper-case letters and digits`);
+        // An invalid name is reported and left out: it would otherwise become an ID pattern.
+        if (!/^[A-Z][A-Z0-9]*$/.test(key)) { bad(keyNode, `family name "${key}" must be upper-case letters and digits`); continue; }
         if (!val || val.type !== 'object') { bad(val, `family ${key} must be an object`); continue; }
         const f = (p: string) => findNodeAtLocation(val, [p]);
         const prefix = str(f('prefix'), `families.${key}.prefix`, PREFIX_RE, 'upper-case letters and digits, optionally ending in "-"') ?? key;

@@ -12,7 +12,7 @@ interface Rule {
 }
 
 // Case-insensitive, as the `ignore` package this replaces (and git on macOS and Windows).
-const OPTIONS: GlobOptions = { dot: true, nocase: true, globstarMatchesParent: false, gitignore: true };
+const OPTIONS: GlobOptions = { dot: true, nocase: true, gitignore: true };
 
 export class Gitignore {
   private readonly rules: Rule[] = [];

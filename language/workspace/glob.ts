@@ -37,13 +37,11 @@ export interface GlobOptions {
   dot: boolean;
   /** Compare letters without case (as .gitignore on case-insensitive systems). */
   nocase?: boolean;
-  /** Whether a trailing "/**" matches the folder itself too ("a/**" matches "a"): globs yes, git no. */
-  globstarMatchesParent?: boolean;
   /** .gitignore syntax: no {a,b}, no leading "!" or "./" (the caller reads those), no length limit. */
   gitignore?: boolean;
 }
 
-type Token = { t: 'lit'; c: string } | { t: 'any' } | { t: 'star' } | { t: 'class'; neg: boolean; test: (c: string) => boolean; dot: boolean };
+type Token = { t: 'lit'; c: string } | { t: 'any' } | { t: 'star' } | { t: 'class'; neg: boolean; test: (c: string) => boolean };
 
 export type Segment =
   | { k: 'globstar' }
@@ -88,8 +86,9 @@ export function compileGlob(pattern: string, opts: GlobOptions): CompiledGlob {
 function compileSegments(p: string, opts: GlobOptions): Segment[] {
   const parts = splitUnescaped(p, '/');
   const out: Segment[] = parts.map((part) => (part === '**' ? { k: 'globstar' } : compileSegment(part, opts)));
-  // git: "a/**" matches what is inside "a", not "a" itself: at least one more name.
-  if (opts.globstarMatchesParent === false && out.length > 1 && parts[parts.length - 1] === '**') out.splice(out.length - 1, 0, { k: 'star' });
+  // A trailing "/**" matches what is inside, not the name before it: "*/**" leaves out the files
+  // at the top (as in picomatch and git), whatever that name is (picomatch: only for some names).
+  if (out.length > 1 && parts[parts.length - 1] === '**') out.splice(out.length - 1, 0, { k: 'star' });
   return out;
 }
 
@@ -116,7 +115,8 @@ function compileSegment(part: string, opts: GlobOptions): Segment {
   if (tokens[0]!.t === 'star' && lits(tokens.slice(1))) return { k: 'suffix', s: text(tokens.slice(1)) };
   if (tokens[tokens.length - 1]!.t === 'star' && lits(tokens.slice(0, -1))) return { k: 'prefix', s: text(tokens.slice(0, -1)) };
   const first = tokens[0]!;
-  return { k: 'tokens', tokens, leadingDot: (first.t === 'lit' && first.c === '.') || (first.t === 'class' && first.dot) };
+  // A leading "." is matched only by a "." or a [class] in the pattern (as picomatch does).
+  return { k: 'tokens', tokens, leadingDot: (first.t === 'lit' && first.c === '.') || first.t === 'class' };
 }
 
 const POSIX: Record<string, (c: string) => boolean> = Object.assign(Object.create(null) as Record<string, (c: string) => boolean>, {
@@ -142,7 +142,7 @@ function parseClass(s: string, start: number, opts: GlobOptions): { token: Token
     let c = s[i]!;
     if (c === ']' && !first) {
       const any = (ch: string) => tests.some((t) => t(ch) || (opts.nocase === true && (t(ch.toLowerCase()) || t(ch.toUpperCase()))));
-      return { token: { t: 'class', neg, test: any, dot: !neg && any('.') }, end: i };
+      return { token: { t: 'class', neg, test: any }, end: i };
     }
     first = false;
     if (c === '[' && s[i + 1] === ':') {

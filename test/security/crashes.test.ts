@@ -47,6 +47,16 @@ describe('deep nesting in opmodel.json', () => {
   });
 });
 
+describe('invalid family names (found by the config fuzz test)', () => {
+  it('are reported and left out; they never become an ID pattern', async () => {
+    const text = '{"families":{"- ":{}, "a(b": {}, "OK": {}}}';
+    expect(loadConfig(text).problems.map((p) => p.message)).toEqual(['family name "- " must be upper-case letters and digits', 'family name "a(b" must be upper-case letters and digits']);
+    expect(loadConfig(text).config.families.map((f) => f.key)).toEqual(['OK']);
+    const p = await Project.open({ workspace: new MemoryWorkspace({ 'file:///f/opmodel.json': text, 'file:///f/a.md': 'OK1 and - 1' }), rootUri: 'file:///f' });
+    expect(p.configProblems).toHaveLength(2);
+  });
+});
+
 describe('build: pages the renderer cannot take', () => {
   const pages: Record<string, { md: string; why: RegExp }> = {
     'deep-quotes.md': { md: '# Deep quotes\n\n' + '> '.repeat(10_000) + 'FLM1 at the bottom\n', why: /^deep-quotes\.md:3: warning .*: it nests deeper than 64 levels of block quotes and lists$/m },

@@ -48,7 +48,7 @@ describe('heading ids in the site', () => {
     '## Intro 1',
     '## user-content-footnote-label',
     '',
-    'A note.[^1]',
+    'A note.[^1] <span id="twice">one</span> <span id="twice">two</span> (found by the build fuzz test)',
     '',
     '[^1]: The footnote.',
     '',
@@ -62,6 +62,7 @@ describe('heading ids in the site', () => {
       const html = parseHtml(readFileSync(path.join(t.dir, 'site', 'pages', 'guide.html'), 'utf8'));
       const ids = $$(html, '[id]').map((e) => String(e.properties['id']));
       expect(ids.length).toBe(new Set(ids).size);
+      expect(ids.filter((i) => i.endsWith('twice'))).toHaveLength(1);
       const headings = $$(html, '.doc-body h2').map((h) => `${text(h)} -> #${h.properties['id']}`);
       expect(headings).toEqual([
         'Search -> #search',
