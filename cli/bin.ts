@@ -2,6 +2,8 @@
 import { main } from './main';
 import { neutralise } from './neutralise';
 import './commands/build';
+import './commands/lsp';
+import './commands/diff';
 import { fileURLToPath } from 'node:url';
 import { setRenderWorkerEntry } from '../playbook/pageRenderer';
 import { isRenderWorker, runRenderWorker } from '../playbook/renderWorker';

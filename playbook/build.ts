@@ -5,11 +5,14 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import MiniSearch from 'minisearch';
 import { URI, Utils } from 'vscode-uri';
-import { decodeText, hashText, LineIndex, listElements, matrix, type ElementInfo, type Matrix, type ParsedDocument, type Project } from '../language/index';
+import { decodeText, hashText, inverseRelations, LineIndex, listElements, matrix, measuresOf, raciMatrix, roleAssignments, roleTitle, ROLE_FIELDS, type ElementInfo, type Matrix, type ParsedDocument, type Project } from '../language/index';
 import { CSS, miniSearchBrowserJs, SEARCH_JS } from './assets';
 import { h, root, walkElements, type Child } from './hast';
+import { insertMeasures } from './measuresSection';
+import { metricDictionary } from './metricDictionary';
 import { PageRenderer } from './pageRenderer';
-import { planSite, type BuildProblem, type SitePage, type SitePlan } from './plan';
+import { raciPage, roleAnchor } from './raciPage';
+import { OPERATING_CALENDAR_KEY, planSite, type BuildProblem, type SitePage, type SitePlan } from './plan';
 import { relHref, splitFragment } from './sitePaths';
 import { checkSiteLinks } from './linkCheck';
 
@@ -86,6 +89,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
     });
     // Over the page budget (size, nesting, time): shown as source, and said so.
     if (refused) problems.push({ severity: 'warning', uri: doc.uri, line: refused.line === undefined ? undefined : refused.line - 1, message: refused.message });
+    if (page.kind === 'element') insertMeasures(tree.children as ElementContent[], measuresOf(doc));
     addHeadingIds(tree);
     const body = tree.children as ElementContent[];
     const firstIdx = body.findIndex((n) => !(n.type === 'text' && !n.value.trim()));
@@ -205,7 +209,15 @@ const NAV: [string, string][] = [
   ['handout.html', 'Print handout'],
 ];
 
-function layout(page: SitePage, content: Child[], opts: { wide?: boolean; title?: string } = {}): HastRoot {
+/** The fixed links, with the RACI and metric dictionary pages when the framework has them. */
+function navOf(plan: SitePlan): [string, string][] {
+  const nav = NAV.slice(0, 3);
+  if (plan.raci) nav.push([plan.raci.path, 'Roles']);
+  if (plan.metrics) nav.push([plan.metrics.path, 'Measures']);
+  return [...nav, NAV[3]!];
+}
+
+function layout(page: SitePage, content: Child[], opts: { wide?: boolean; title?: string; nav?: [string, string][] } = {}): HastRoot {
   const href = (to: string) => relHref(page.path, to);
   const rootPrefix = page.path.includes('/') ? '../' : '';
   const title = opts.title ?? (page.id ? `${page.id} · ${page.title}` : page.title);
@@ -222,7 +234,7 @@ function layout(page: SitePage, content: Child[], opts: { wide?: boolean; title?
       h('body', { dataRoot: rootPrefix, dataPage: page.kind },
         h('header', { className: ['site-header'] },
           h('a', { className: ['brand'], href: href('index.html') }, 'opmodel playbook'),
-          h('nav', { className: ['site-nav'], ariaLabel: 'Site' }, NAV.map(([to, label]) => h('a', { href: href(to), ariaCurrent: to === page.path ? 'page' : undefined }, label))),
+          h('nav', { className: ['site-nav'], ariaLabel: 'Site' }, (opts.nav ?? NAV).map(([to, label]) => h('a', { href: href(to), ariaCurrent: to === page.path ? 'page' : undefined }, label))),
           h('div', { className: ['search'], role: 'search' },
             h('input', { id: 'searchBox', type: 'search', placeholder: 'Search the playbook…', autoComplete: ['off'], ariaLabel: 'Search the playbook' }),
             h('ol', { id: 'searchResults', className: ['search-results'], hidden: true }),
@@ -258,6 +270,9 @@ function buildPage(ctx: PageContext, page: SitePage): HastRoot {
     case 'index': return indexPage(ctx, page);
     case 'matrix': return matrixPage(ctx, page);
     case 'leadership': return leadershipPage(ctx, page);
+    case 'raci': return raciPage(page, raciMatrix(ctx.project, [...ctx.infoById.values()]), new Map(ctx.project.config.roles.filter((r) => r.description).map((r) => [r.key, r.description!])),
+      (id) => idItem(ctx, page, id), (id) => linkOnly(ctx, page, id), (content) => layout(page, content, { wide: true, nav: navOf(ctx.plan) }));
+    case 'metrics': return layout(page, [h('h1', null, page.title), metricDictionary(ctx.project, (id) => linkOnly(ctx, page, id))], { wide: true, nav: navOf(ctx.plan) });
     default: return documentPage(ctx, page);
   }
 }
@@ -275,9 +290,10 @@ function documentPage(ctx: PageContext, page: SitePage): HastRoot {
     r ? h('div', { className: ['doc-body'] }, r.body) : null,
     page.kind === 'system' || page.kind === 'discipline' ? groupedElements(ctx, page) : null,
     page.kind === 'part' ? partElements(ctx, page) : null,
+    ctx.plan.metrics === page ? metricDictionary(ctx.project, (id) => linkOnly(ctx, page, id)) : null,
     backlinks(ctx, page),
   ];
-  return layout(page, [h('article', { className: ['page', page.kind], dataId: page.id ?? undefined }, content)]);
+  return layout(page, [h('article', { className: ['page', page.kind], dataId: page.id ?? undefined }, content)], { nav: navOf(ctx.plan) });
 }
 
 function fieldValue(doc: ParsedDocument, key: string): Child | undefined {
@@ -305,19 +321,25 @@ function elementCard(ctx: PageContext, page: SitePage, doc: ParsedDocument): Ele
   row('Discipline', keyed('discipline', info.discipline), 'discipline');
   row('Part', keyed('part', info.part), 'part');
   row('Summary', info.summary, 'summary');
-  row('Accountable', fieldValue(doc, 'accountable'), 'accountable');
-  row('Cadence', fieldValue(doc, 'cadence'), 'cadence');
-  row('Measures', fieldValue(doc, 'measures'), 'measures');
+  const roles = roleAssignments(doc);
+  for (const field of ROLE_FIELDS) {
+    const named = roles.filter((a) => a.field === field);
+    if (!named.length) continue;
+    const label = field[0]!.toUpperCase() + field.slice(1);
+    row(label, named.flatMap((a, i) => {
+      const title = roleTitle(ctx.project.config.roles, a.role);
+      return [i ? ', ' : '', ctx.plan.raci ? h('a', { href: relHref(page.path, `${ctx.plan.raci.path}#${roleAnchor(a.role)}`) }, title) : title];
+    }), field);
+  }
+  const calendar = ctx.plan.references.get(OPERATING_CALENDAR_KEY);
+  const cadence = fieldValue(doc, 'cadence');
+  row('Cadence', cadence && calendar ? [cadence, ' ', h('a', { className: ['see-also'], href: relHref(page.path, calendar.path) }, '(operating calendar)')] : cadence, 'cadence');
   for (const rel of ctx.project.config.relations) {
     const ids = info.relations[rel.key];
     if (ids?.length) row(rel.title, relList(ctx, page, ids), rel.key);
   }
-  // Incoming relations with a name of their own ("Supported by").
-  for (const rel of ctx.project.config.relations) {
-    if (!rel.inverse || rel.inverse === rel.title) continue;
-    const from = [...ctx.infoById.values()].filter((e) => e.relations[rel.key]?.includes(page.id!)).map((e) => e.id);
-    if (from.length) row(rel.inverse, relList(ctx, page, from), `${rel.key}-inverse`);
-  }
+  // Relations written on the other side ("Related from", "Supported by").
+  for (const inv of inverseRelations(ctx.project, page.id!)) row(inv.title, relList(ctx, page, inv.ids), `${inv.key}-inverse`);
   return h('section', { className: ['card'], ariaLabel: 'Element card' },
     h('dl', null, rows.map(([label, value, key]) => [h('dt', { dataField: key }, label), h('dd', { dataField: key }, value)])));
 }
@@ -404,7 +426,7 @@ function matrixPage(ctx: PageContext, page: SitePage): HastRoot {
     grid.unplaced.length ? [h('h2', null, 'Not placed in the grid'), h('p', null, 'These elements have no valid system or discipline:'), h('ul', { className: ['plain-list'] }, grid.unplaced.map((id) => h('li', null, idItem(ctx, page, id))))] : null,
     h('h2', null, h('a', { href: 'leadership.html' }, 'Leadership')),
     grid.leadership.parts.map((p) => h('p', { dataPart: p.key }, h('strong', null, `${p.title}: `), p.ids.flatMap((id, i) => [i ? ' ' : '', ...linkOnly(ctx, page, id)]))),
-  ], { wide: true });
+  ], { wide: true, nav: navOf(ctx.plan) });
 }
 
 function leadershipPage(ctx: PageContext, page: SitePage): HastRoot {
@@ -427,9 +449,9 @@ function leadershipPage(ctx: PageContext, page: SitePage): HastRoot {
   });
   return layout(page, [
     h('h1', null, 'Leadership'),
-    h('p', { className: ['summary'] }, 'The leadership half of the framework: each principle with the characteristics that support it (from their “supports” field), then each characteristic with the principles it supports.'),
+    h('p', { className: ['summary'] }, 'The leadership half of the framework: each principle with the characteristics that support it, then each characteristic with the principles it supports.'),
     sections,
-  ]);
+  ], { nav: navOf(ctx.plan) });
 }
 
 function indexPage(ctx: PageContext, page: SitePage): HastRoot {
@@ -458,7 +480,7 @@ function indexPage(ctx: PageContext, page: SitePage): HastRoot {
     others.length ? [h('h2', null, 'Overview, guides and playbooks'), tiles(others, () => undefined)] : null,
     h('h2', null, `All elements (${elements.length})`),
     h('ul', { className: ['plain-list', 'all-elements'] }, elements.map((p) => h('li', null, pageLink(page, p)))),
-  ]);
+  ], { nav: navOf(ctx.plan) });
 }
 
 /** Every element on one page, one per printed page; links point inside the handout. */
@@ -492,7 +514,7 @@ function buildHandout(ctx: PageContext, trees: Map<string, HastRoot>): HastRoot 
       h('p', { className: ['summary'] }, `${elements.length} elements, one per printed page. Use your browser’s print command (“Save as PDF”) for a handout.`),
       h('ol', { className: ['plain-list', 'toc'] }, elements.map((p) => h('li', null, h('a', { className: ['idref'], href: `#${p.id}`, title: `${p.id} · ${p.title}` }, p.id!), ' ', h('span', { className: ['t'] }, p.title))))),
     sections,
-  ], { title: 'Printable handout' });
+  ], { title: 'Printable handout', nav: navOf(ctx.plan) });
 }
 
 function findArticle(tree: HastRoot): Element {

@@ -1,11 +1,13 @@
 import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { applyTextEdits, StaleEditError, type Diagnostic, type TextEdit } from '../../language/index';
+import { applyTextEdits, StaleEditError, withoutOverlaps, type Diagnostic, type TextEdit } from '../../language/index';
 import { fsPath } from '../../language/workspace/uris';
 import { formatGithub, formatJson, formatSarif, formatText, summary, type CheckReport, type CliDiagnostic } from '../formatters';
 import { VERSION, type Io } from '../main';
 import { neutralise } from '../neutralise';
 import { isUnder, openProjects, relFile, reportConfigProblems, type Opened } from '../openProjects';
+import { narrowReport } from '../check/narrowReport';
+import { GitError } from '../git/git';
 import { FileChangedError, RefusedWriteError, rewriteFile } from '../rewriteFile';
 import { oneOf } from '../usage';
 
@@ -15,7 +17,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', short: 'f' }, fix: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    options: { format: { type: 'string', short: 'f' }, fix: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, 'changed-since': { type: 'string' }, baseline: { type: 'string' } },
   });
   const format = oneOf(values.format, FORMATS, '--format', 'text');
   const opened = await openProjects(positionals, io);
@@ -26,13 +28,21 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     fixesRefused = fixed.refused;
     if (fixed.files) io.err(`Fixed ${fixed.edits} problem${fixed.edits === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`);
   }
-  const report = buildReport(opened, io);
+  let narrowed: Awaited<ReturnType<typeof narrowReport>>;
+  try {
+    narrowed = await narrowReport(buildReport(opened, io), opened, { changedSince: values['changed-since'], baseline: values.baseline, touchedLinesOnly: format === 'github', fingerprints: format === 'json' || format === 'sarif' }, io);
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    io.err(`opmodel check: --changed-since: ${neutralise(e.message)}\n`);
+    return 2;
+  }
+  const report = narrowed.report;
   if (format === 'json') io.out(formatJson(report));
   else if (format === 'sarif') io.out(formatSarif(report, VERSION));
   else if (format === 'github') io.out(formatGithub(report));
   else {
     io.out(formatText(report, io.isTTY));
-    if (!values.quiet) io.err(summary(report) + '\n');
+    if (!values.quiet) io.err(summary(report) + '\n' + narrowed.notes.map((n) => neutralise(n) + '\n').join(''));
   }
   // A fix that could not be applied is a failure of what was asked, even when only warnings remain.
   return report.diagnostics.some((d) => d.severity === 'error') || fixesRefused ? 1 : 0;
@@ -94,7 +104,7 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
       try {
         await rewriteFile(fsPath(uri), root, (text) => {
           const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-          return bom + applyTextEdits(bom ? text.slice(1) : text, dedupe(list), version);
+          return bom + applyTextEdits(bom ? text.slice(1) : text, withoutOverlaps(list), version);
         });
         // Every name of the file is read again (a link outside the fixed paths too).
         for (const u of [...project.index.docs.keys()]) if ((await realOf(u)) === real) await project.readAndIndex(u);
@@ -108,17 +118,4 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
     }
   }
   return { files, edits, refused };
-}
-
-/** Drops edits that overlap an earlier one, so that one pass never corrupts text. */
-function dedupe(edits: TextEdit[]): TextEdit[] {
-  const key = (e: TextEdit) => e.range.start.line * 1e6 + e.range.start.character;
-  const sorted = [...edits].sort((a, b) => key(a) - key(b));
-  const out: TextEdit[] = [];
-  for (const e of sorted) {
-    const last = out[out.length - 1];
-    if (last && (last.range.end.line > e.range.start.line || (last.range.end.line === e.range.start.line && last.range.end.character > e.range.start.character))) continue;
-    out.push(e);
-  }
-  return out;
 }

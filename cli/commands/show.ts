@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { elementInfo, referencesOf } from '../../language/index';
+import { dependentsOf, elementInfo, referencesOf } from '../../language/index';
 import type { Io } from '../main';
 import { neutralise as n, safeJson } from '../neutralise';
 import { openProjects, relFile, reportConfigProblems } from '../openProjects';
@@ -17,8 +17,9 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   const info = elementInfo(project, id);
   const refs = referencesOf(project, id, false).map((l) => ({ file: relFile(io, l.uri), line: l.range.start.line + 1, column: l.range.start.character + 1 }));
   const defs = project.index.definitions(id).map((d) => ({ file: relFile(io, d.uri), line: d.definition!.range.start.line + 1 }));
+  const dependents = dependentsOf(project, id).map((d) => ({ id: d.id, file: relFile(io, d.location.uri), line: d.location.range.start.line + 1, column: d.location.range.start.character + 1 }));
   if (format === 'json') {
-    io.out(safeJson({ id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null, definitions: defs, references: refs }) + '\n');
+    io.out(safeJson({ id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null, definitions: defs, references: refs, dependents }) + '\n');
     return info ? 0 : 1;
   }
   if (!info) {
@@ -31,6 +32,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   io.out(`${[info.system ?? info.part, info.discipline].filter((x): x is string => Boolean(x)).map(n).join(' × ')}\n`);
   for (const d of defs) io.out(`defined at ${n(d.file)}:${d.line}\n`);
   for (const [k, ids] of Object.entries(info.relations)) io.out(`${n(k)}: ${ids.map(n).join(', ')}\n`);
+  if (dependents.length) io.out(`depended on by: ${dependents.map((d) => n(d.id)).join(', ')}\n`);
   io.out(`\n${refs.length} reference${refs.length === 1 ? '' : 's'}:\n`);
   for (const r of refs) io.out(`  ${n(r.file)}:${r.line}:${r.column}\n`);
   return 0;

@@ -7,6 +7,7 @@ import type { FamilyConfig, OpmodelConfig, RelationConfig, TypeConfig } from './
 import { MAX_CONFIG_DEPTH, tooDeepAt } from './configDepth';
 import { checkGlobs } from './configGlobs';
 import { defaultConfig } from './defaults';
+import { readRoles } from './rolesConfig';
 
 export interface ConfigProblem {
   message: string;
@@ -42,7 +43,7 @@ export function loadConfig(text: string): ConfigResult {
     bad(root, 'the config must be a JSON object');
     return { config, problems };
   }
-  const known = new Set(['$schema', 'families', 'systems', 'disciplines', 'leadership', 'relations', 'types', 'severity', 'include', 'exclude', 'maxFileSize']);
+  const known = new Set(['$schema', 'families', 'systems', 'disciplines', 'leadership', 'relations', 'types', 'roles', 'severity', 'include', 'exclude', 'maxFileSize']);
   for (const prop of root.children ?? []) {
     const key = prop.children?.[0]?.value as string;
     if (!known.has(key)) bad(prop.children?.[0], `unknown property "${key}"; expected one of ${[...known].join(', ')}`);
@@ -155,6 +156,7 @@ export function loadConfig(text: string): ConfigResult {
       config.types = [...byKey.values()];
     }
   }
+  config.roles = readRoles(get(['roles']), bad) ?? config.roles;
   const sev = get(['severity']);
   if (sev) {
     if (sev.type !== 'object') bad(sev, 'severity must be an object, e.g. { "malformed-id": "error" }');

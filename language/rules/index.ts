@@ -14,8 +14,10 @@ import { malformedId } from './malformedId';
 import { missingId } from './missingId';
 import { missingTitle } from './missingTitle';
 import type { Rule } from './rule';
+import { undeclaredRelated } from './undeclaredRelated';
 import { unknownDiscipline } from './unknownDiscipline';
 import { unknownId } from './unknownId';
+import { unknownRole } from './unknownRole';
 import { unknownSystem } from './unknownSystem';
 
 export const rules: readonly Rule[] = [
@@ -30,6 +32,8 @@ export const rules: readonly Rule[] = [
   invalidId,
   invalidRelation,
   missingTitle,
+  unknownRole,
+  undeclaredRelated,
 ];
 
 /** Codes reported outside the rules: files that could not be read, and config problems. */

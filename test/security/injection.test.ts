@@ -6,10 +6,12 @@
 //
 // Adding a command? Add its most talkative invocations to COMMANDS below: the last test fails
 // until every registered command is listed.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import '../../cli/commands/build';
+import '../../cli/commands/diff';
+import '../../cli/commands/lsp';
 import { commandNames, main } from '../../cli/main';
 import { isNeutral, neutralise, safeJson } from '../../cli/neutralise';
 import { removeCliBundle, runCli, tempTree } from './cli';
@@ -20,7 +22,13 @@ afterAll(removeCliBundle);
 const P = '\x1b]0;owned\x07\x1b[2J\r\n::error file=forged.md,line=1::forged\u202e\u009b31m\u2028##[error]x';
 const Y = JSON.stringify(P); // a YAML double-quoted scalar is a JSON string
 
-/** Commands with the arguments that print the most repository text; `OUT` is replaced by a fresh folder. */
+/** Commands that print nothing for a terminal (their output is a protocol), with the reason. */
+const NOT_PRINTING: Record<string, string> = { lsp: 'stdout carries JSON-RPC; its log on stderr passes the same guard as every command' };
+
+/**
+ * Commands with the arguments that print the most repository text. `OUT` becomes a fresh
+ * folder, `BASE` a second hostile framework (for diff).
+ */
 const COMMANDS: string[][] = [
   ['check', '.'],
   ['check', '--format', 'json', '.'],
@@ -33,6 +41,13 @@ const COMMANDS: string[][] = [
   ['matrix', '--format', 'markdown'],
   ['matrix', '--format', 'csv'],
   ['matrix', '--format', 'json'],
+  ['matrix', '--raci'],
+  ['matrix', '--raci', '--format', 'markdown'],
+  ['matrix', '--raci', '--format', 'csv'],
+  ['matrix', '--raci', '--format', 'json'],
+  ['diff', 'BASE', '.'],
+  ['diff', 'BASE', '.', '--format', 'markdown'],
+  ['diff', 'BASE', '.', '--format', 'json'],
   ['show', 'FLM1'],
   ['show', 'FLM1', '--format', 'json'],
   ['show', P],
@@ -59,7 +74,7 @@ function walk(output: string, github: boolean): string[] {
   return problems;
 }
 
-const element = (id: string, extra = '') => `---\nid: ${id}\ntitle: ${Y}\ntype: element\nsummary: ${Y}\nsystem: first-line-management\ndiscipline: technology-tools\nsupports: [${Y}]\n${extra}---\n\n`;
+const element = (id: string, extra = '') => `---\nid: ${id}\ntitle: ${Y}\ntype: element\nsummary: ${Y}\nsystem: first-line-management\ndiscipline: technology-tools\nsupports: [${Y}]\naccountable: ${Y}\n${extra}---\n\n`;
 
 function hostileDocs() {
   const t = tempTree({
@@ -89,8 +104,14 @@ describe('every command, every output, on hostile folders', () => {
       try {
         let n = 0;
         const report: string[] = [];
+        // The diff's other side: another hostile framework, elements retitled, removed and moved.
+        const base = `${t.dir}-base`;
+        mkdirSync(base);
+        writeFileSync(path.join(base, 'opmodel.json'), '{}\n');
+        writeFileSync(path.join(base, 'a.md'), element('FLM1').replace(`title: ${Y}`, 'title: Old'));
+        writeFileSync(path.join(base, `${P.replace(/[\0/]/g, '')}.md`), element('FLM9') + `FLM1 and ${P}\n`);
         for (const cmd of COMMANDS) {
-          const args = cmd.map((a) => (a.startsWith('OUT') ? `${a.replace('OUT', 'site')}-${n++}` : a));
+          const args = cmd.map((a) => (a.startsWith('OUT') ? `${a.replace('OUT', 'site')}-${n++}` : a === 'BASE' ? `../${path.basename(base)}` : a));
           const r = await runCli(args, t.dir);
           expect(r.stderr, args.join(' ')).not.toContain('internal error');
           const github = args.includes('github');
@@ -100,9 +121,10 @@ describe('every command, every output, on hostile folders', () => {
         expect(report).toEqual([]);
       } finally {
         chmodSync(t.dir, 0o755);
+        rmSync(`${t.dir}-base`, { recursive: true, force: true });
         t.cleanup();
       }
-    }, 120_000);
+    }, 180_000);
   }
 
   it('the payload is really printed, neutralised: visible escapes, nothing lost', async () => {
@@ -134,7 +156,7 @@ describe('every command, every output, on hostile folders', () => {
   });
 
   it('every registered command is walked (add new ones to COMMANDS)', () => {
-    for (const name of commandNames()) expect(COMMANDS.some((c) => c[0] === name), name).toBe(true);
+    for (const name of commandNames()) expect(COMMANDS.some((c) => c[0] === name) || name in NOT_PRINTING, name).toBe(true);
   });
 });
 

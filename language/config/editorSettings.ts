@@ -1,9 +1,10 @@
-// The extension's settings (opmodel.*), read into plain values. No `vscode` here: the caller
-// passes what `workspace.getConfiguration('opmodel')` returned, so the checks are unit tested.
-import { BudgetExceededError, globProblem, GlobList, MatchBudget } from '../language/workspace/glob';
-import { allCodes, type SeveritySetting } from '../language/index';
+// The editors' settings (opmodel.* in VS Code, the "opmodel" section for the language server),
+// read into plain values. The caller passes what its editor returned, so the checks are shared.
+import { allCodes } from '../rules/index';
+import type { SeveritySetting } from '../types';
+import { BudgetExceededError, globProblem, GlobList, MatchBudget } from '../workspace/glob';
 
-export interface ExtensionSettings {
+export interface EditorSettings {
   severity: Record<string, SeveritySetting>;
   include: string[];
   exclude: string[];
@@ -14,7 +15,7 @@ export const DEFAULT_DEBOUNCE_MS = 300;
 const SEVERITIES = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
 
 export interface SettingsResult {
-  settings: ExtensionSettings;
+  settings: EditorSettings;
   /** Values that were ignored, each as a sentence for the output channel. */
   problems: string[];
 }
@@ -54,7 +55,7 @@ export function readSettings(raw: { severity?: unknown; include?: unknown; exclu
 }
 
 /** Whether a path relative to the framework root passes the include/exclude settings. */
-export function settingsFilter(settings: Pick<ExtensionSettings, 'include' | 'exclude'>): (relPath: string) => boolean {
+export function settingsFilter(settings: Pick<EditorSettings, 'include' | 'exclude'>): (relPath: string) => boolean {
   const inc = new GlobList(settings.include, { dot: false });
   const exc = new GlobList(settings.exclude, { dot: true });
   return (rel) => {
