@@ -8,19 +8,21 @@ import { URI, Utils } from 'vscode-uri';
 import { decodeText, hashText, inverseRelations, LineIndex, listElements, matrix, measuresOf, raciMatrix, roleAssignments, roleTitle, ROLE_FIELDS, type ElementInfo, type Matrix, type ParsedDocument, type Project } from '../language/index';
 import { CSS, miniSearchBrowserJs, SEARCH_JS } from './assets';
 import { h, root, walkElements, type Child } from './hast';
-import { renderMarkdown } from './markdown';
 import { insertMeasures } from './measuresSection';
 import { metricDictionary } from './metricDictionary';
+import { PageRenderer } from './pageRenderer';
 import { raciPage, roleAnchor } from './raciPage';
 import { OPERATING_CALENDAR_KEY, planSite, type BuildProblem, type SitePage, type SitePlan } from './plan';
 import { relHref, splitFragment } from './sitePaths';
 import { checkSiteLinks } from './linkCheck';
+import { crosswalkContent, schemeAnchor } from './crosswalkPage';
+import { dropImages, isImageLink, notCopied, repointImage, SiteImages } from './images';
 
 export type { BuildProblem, SitePage } from './plan';
 
 export interface BuiltSite {
-  /** Site path ("elements/OM1.html") -> file content. */
-  files: Map<string, string>;
+  /** Site path ("elements/OM1.html") -> file content (bytes for copied images). */
+  files: Map<string, string | Uint8Array>;
   pages: SitePage[];
   /** Page trees as written, for the link check and for tests. */
   trees: Map<string, HastRoot>;
@@ -50,6 +52,8 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
   // Pass 1: bodies. Relative .md links are recorded as links between documents for backlinks.
   const linksTo = new Map<string, Set<string>>();
   const rendered = new Map<string, Rendered>();
+  const images = new SiteImages(project);
+  const renderer = new PageRenderer();
   for (const page of plan.pages) {
     if (!page.uri) continue;
     const doc = project.index.docs.get(page.uri)!;
@@ -60,7 +64,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
       .filter((r) => r.field === undefined)
       .map((r) => ({ id: r.id, start: lines.offset(r.range.start), end: lines.offset(r.range.end) }))
       .sort((a, b) => a.start - b.start);
-    const tree = renderMarkdown({
+    const { tree, refused } = await renderer.render({
       text,
       bodyStart: doc.frontMatter ? lines.offset(doc.frontMatter.range.end) : 0,
       refs,
@@ -71,8 +75,10 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
       },
       rewriteLink: (url, line, kind) => {
         const where = { uri: doc.uri, line: Math.max(0, line - 1) };
-        if (kind === 'image') {
-          problems.push({ severity: 'warning', ...where, message: `image "${url}" is not copied into the site; its alt text is shown instead` });
+        if (kind === 'image' || isImageLink(url)) {
+          const img = images.plan(doc.uri, url, where.line, kind === 'link');
+          if ('sitePath' in img) return relHref(page.path, img.sitePath);
+          problems.push({ severity: 'warning', ...where, message: notCopied(url, img.reason, kind === 'link') });
           return undefined;
         }
         const [file, frag] = splitFragment(url);
@@ -86,6 +92,8 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
         return relHref(page.path, target.path + (frag ? '#' + frag : ''));
       },
     });
+    // Over the page budget (size, nesting, time): shown as source, and said so.
+    if (refused) problems.push({ severity: 'warning', uri: doc.uri, line: refused.line === undefined ? undefined : refused.line - 1, message: refused.message });
     if (page.kind === 'element') insertMeasures(tree.children as ElementContent[], measuresOf(doc));
     addHeadingIds(tree);
     const body = tree.children as ElementContent[];
@@ -98,6 +106,10 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
     }
     rendered.set(page.path, { page, doc, heading, body });
   }
+  renderer.close();
+
+  const media = await images.load(problems);
+  for (const r of rendered.values()) dropImages({ type: 'root', children: r.body }, r.page.path, media.failed);
 
   const ctx: PageContext = { project, plan, grid, infoById, rendered, linksTo };
   const trees = new Map<string, HastRoot>();
@@ -109,7 +121,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
   const anchors = anchorsOf(trees);
   fixFragments(trees, anchors, plan, problems);
 
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>(media.files);
   for (const [p, tree] of trees) files.set(p, toHtml(tree) + '\n');
   files.set('assets/playbook.css', CSS);
   files.set('assets/search.js', SEARCH_JS);
@@ -155,17 +167,36 @@ function resolveDocLink(fromUri: string, file: string, docPaths: Map<string, str
   return undefined;
 }
 
-/** GitHub-style heading anchors, so that "file.md#some-heading" links keep working. */
+/**
+ * GitHub-style heading anchors, so that "file.md#some-heading" links keep working. Unique on the
+ * page: ids already in the body (footnotes) are taken, and "intro-1" is never given twice. The
+ * layout's own ids (LAYOUT_IDS) contain capitals, which a heading id never does.
+ */
 function addHeadingIds(tree: HastRoot): void {
-  const seen = new Map<string, number>();
+  const taken = new Set<string>(LAYOUT_IDS);
+  // An id written twice in raw HTML is kept on its first element only: ids are unique on a page.
   walkElements(tree, (el) => {
-    if (!/^h[1-6]$/.test(el.tagName)) return;
+    const id = el.properties['id'];
+    if (typeof id !== 'string') return;
+    if (taken.has(id)) delete el.properties['id'];
+    else taken.add(id);
+  });
+  const next = new Map<string, number>();
+  walkElements(tree, (el) => {
+    // A heading with an id of its own (the footnotes' label, which aria-describedby names) keeps it.
+    if (!/^h[1-6]$/.test(el.tagName) || typeof el.properties['id'] === 'string') return;
     const base = toString(el).toLowerCase().trim().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-') || 'section';
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    el.properties['id'] = n ? `${base}-${n}` : base;
+    let n = next.get(base) ?? 0;
+    let id = n ? `${base}-${n}` : base;
+    while (taken.has(id)) id = `${base}-${++n}`;
+    next.set(base, n + 1);
+    taken.add(id);
+    el.properties['id'] = id;
   });
 }
+
+/** Ids of the page layout: camel case, so that no heading id (always lower case) can equal one. */
+const LAYOUT_IDS = ['searchBox', 'searchResults', 'mainContent'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Pages
@@ -191,6 +222,8 @@ function navOf(plan: SitePlan): [string, string][] {
   const nav = NAV.slice(0, 3);
   if (plan.raci) nav.push([plan.raci.path, 'Roles']);
   if (plan.metrics) nav.push([plan.metrics.path, 'Measures']);
+  const crosswalk = plan.pages.find((p) => p.kind === 'crosswalk');
+  if (crosswalk) nav.push([crosswalk.path, 'Crosswalk']);
   return [...nav, NAV[3]!];
 }
 
@@ -213,11 +246,11 @@ function layout(page: SitePage, content: Child[], opts: { wide?: boolean; title?
           h('a', { className: ['brand'], href: href('index.html') }, 'opmodel playbook'),
           h('nav', { className: ['site-nav'], ariaLabel: 'Site' }, (opts.nav ?? NAV).map(([to, label]) => h('a', { href: href(to), ariaCurrent: to === page.path ? 'page' : undefined }, label))),
           h('div', { className: ['search'], role: 'search' },
-            h('input', { id: 'search', type: 'search', placeholder: 'Search the playbook…', autoComplete: ['off'], ariaLabel: 'Search the playbook' }),
-            h('ol', { id: 'search-results', className: ['search-results'], hidden: true }),
+            h('input', { id: 'searchBox', type: 'search', placeholder: 'Search the playbook…', autoComplete: ['off'], ariaLabel: 'Search the playbook' }),
+            h('ol', { id: 'searchResults', className: ['search-results'], hidden: true }),
           ),
         ),
-        h('main', { id: 'content', className: opts.wide ? ['wide'] : undefined }, content),
+        h('main', { id: 'mainContent', className: opts.wide ? ['wide'] : undefined }, content),
         h('footer', null, 'Generated by opmodel build. Print this page, or the handout, with your browser’s “Save as PDF”.'),
         ['assets/minisearch.js', 'assets/search-index.js', 'assets/search.js'].map((s) => h('script', { src: href(s) })),
       ),
@@ -250,6 +283,7 @@ function buildPage(ctx: PageContext, page: SitePage): HastRoot {
     case 'raci': return raciPage(page, raciMatrix(ctx.project, [...ctx.infoById.values()]), new Map(ctx.project.config.roles.filter((r) => r.description).map((r) => [r.key, r.description!])),
       (id) => idItem(ctx, page, id), (id) => linkOnly(ctx, page, id), (content) => layout(page, content, { wide: true, nav: navOf(ctx.plan) }));
     case 'metrics': return layout(page, [h('h1', null, page.title), metricDictionary(ctx.project, (id) => linkOnly(ctx, page, id))], { wide: true, nav: navOf(ctx.plan) });
+    case 'crosswalk': return layout(page, crosswalkContent(ctx.project, ctx.plan, page, [...ctx.infoById.values()]), { wide: true, nav: navOf(ctx.plan) });
     default: return documentPage(ctx, page);
   }
 }
@@ -311,6 +345,7 @@ function elementCard(ctx: PageContext, page: SitePage, doc: ParsedDocument): Ele
   const calendar = ctx.plan.references.get(OPERATING_CALENDAR_KEY);
   const cadence = fieldValue(doc, 'cadence');
   row('Cadence', cadence && calendar ? [cadence, ' ', h('a', { className: ['see-also'], href: relHref(page.path, calendar.path) }, '(operating calendar)')] : cadence, 'cadence');
+  row('Crosswalk', crosswalkRow(ctx, page, info), 'crosswalk');
   for (const rel of ctx.project.config.relations) {
     const ids = info.relations[rel.key];
     if (ids?.length) row(rel.title, relList(ctx, page, ids), rel.key);
@@ -319,6 +354,15 @@ function elementCard(ctx: PageContext, page: SitePage, doc: ParsedDocument): Ele
   for (const inv of inverseRelations(ctx.project, page.id!)) row(inv.title, relList(ctx, page, inv.ids), `${inv.key}-inverse`);
   return h('section', { className: ['card'], ariaLabel: 'Element card' },
     h('dl', null, rows.map(([label, value, key]) => [h('dt', { dataField: key }, label), h('dd', { dataField: key }, value)])));
+}
+
+function crosswalkRow(ctx: PageContext, page: SitePage, info: ElementInfo): Child | undefined {
+  const cw = info.crosswalk.filter((c) => c.items.length);
+  const all = ctx.plan.pages.find((p) => p.kind === 'crosswalk');
+  if (!cw.length || !all) return undefined;
+  return h('ul', { className: ['rel-list'] }, cw.map((c) => h('li', null,
+    h('a', { href: relHref(page.path, `${all.path}#${schemeAnchor(c.scheme)}`) }, c.title), ': ',
+    c.items.flatMap((i, n) => [n ? ', ' : '', i.label ? h('abbr', { title: i.label }, i.value) : i.value]))));
 }
 
 function relList(ctx: PageContext, page: SitePage, ids: string[]): Element {
@@ -450,7 +494,8 @@ function indexPage(ctx: PageContext, page: SitePage): HastRoot {
   return layout(page, [
     h('h1', null, overview?.title ?? 'Playbook'),
     overview?.summary ? h('p', { className: ['summary'] }, overview.summary) : null,
-    h('p', null, 'Browse by ', h('a', { href: 'matrix.html' }, 'the systems × disciplines matrix'), ', read ', h('a', { href: 'leadership.html' }, 'the leadership principles'), ', search with the box at the top, or print ', h('a', { href: 'handout.html' }, 'the handout'), '.'),
+    h('p', null, 'Browse by ', h('a', { href: 'matrix.html' }, 'the systems × disciplines matrix'), ', read ', h('a', { href: 'leadership.html' }, 'the leadership principles'), ', search with the box at the top, or print ', h('a', { href: 'handout.html' }, 'the handout'), '.',
+      plan.pages.some((p) => p.kind === 'crosswalk') ? [' ', h('a', { href: 'crosswalk.html' }, 'The crosswalk'), ` maps every element onto ${project.config.crosswalks.map((c) => c.title).join(', ')}.`] : null),
     h('h2', null, 'Management systems'), tiles(systems, (p) => count('system', p.key!)),
     h('h2', null, 'Disciplines'), tiles(disciplines, (p) => count('discipline', p.key!)),
     h('h2', null, 'Leadership'), tiles(parts, (p) => { const n = ctx.grid.leadership.parts.find((x) => x.key === p.key)?.ids.length ?? 0; return `${n} element${n === 1 ? '' : 's'}`; }),
@@ -471,6 +516,7 @@ function buildHandout(ctx: PageContext, trees: Map<string, HastRoot>): HastRoot 
     const wrapper: HastRoot = { type: 'root', children: copy };
     walkElements(wrapper, (n, parent, index) => {
       delete n.properties['id'];
+      repointImage(n, el.path, page.path);
       const href = n.properties['href'];
       if (n.tagName !== 'a' || typeof href !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(href)) return undefined;
       const [file] = splitFragment(href);

@@ -1,5 +1,6 @@
 // Defaults: the shipped opmodel framework (see framework-docs/ and shared/catalog.yaml).
 import type { OpmodelConfig } from './config';
+import { defaultCrosswalks } from './crosswalkSchemes';
 
 export function defaultConfig(): OpmodelConfig {
   return {
@@ -44,10 +45,14 @@ export function defaultConfig(): OpmodelConfig {
       { key: 'overview', requiresId: false },
       { key: 'guide', requiresId: false },
       { key: 'playbook', requiresId: false },
+      { key: 'template', requiresId: false },
+      { key: 'glossary', requiresId: false },
       { key: 'reference', requiresId: false },
     ],
+    crosswalks: defaultCrosswalks(),
     roles: [],
-    severity: {},
+    // Filled with codes from opmodel.json: no prototype, so no name finds a built-in.
+    severity: Object.create(null) as Record<string, never>,
     include: ['**/*.md'],
     exclude: [],
     maxFileSize: 5 * 1024 * 1024,

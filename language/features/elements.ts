@@ -1,6 +1,7 @@
 // What the framework defines, as plain records: the base of completion, hover, list and the tree.
 import type { Project } from '../project';
 import type { Location } from '../types';
+import { crosswalkOf, type CrosswalkEntry } from './crosswalk';
 
 export interface ElementInfo {
   id: string;
@@ -14,12 +15,15 @@ export interface ElementInfo {
   location: Location;
   references: number;
   relations: Record<string, string[]>;
+  /** Declared crosswalk schemes this element maps onto (empty when it has none). */
+  crosswalk: CrosswalkEntry[];
 }
 
 export function elementInfo(project: Project, id: string): ElementInfo | undefined {
-  const doc = project.index.definitions(id)[0];
+  const doc = project.index.firstDefinition(id);
   if (!doc?.definition) return undefined;
-  const relations: Record<string, string[]> = {};
+  // Keyed by relation names from the config: no prototype, so "constructor" is only a name.
+  const relations: Record<string, string[]> = Object.create(null);
   for (const r of project.config.relations) {
     const ids = doc.references.filter((x) => x.field === r.key).map((x) => x.id);
     if (ids.length) relations[r.key] = ids;
@@ -37,6 +41,7 @@ export function elementInfo(project: Project, id: string): ElementInfo | undefin
     location: { uri: doc.uri, range: doc.definition.range },
     references: project.index.referenceCount(id),
     relations,
+    crosswalk: crosswalkOf(project.config, doc),
   };
 }
 

@@ -9,6 +9,7 @@ import { duplicateId } from './duplicateId';
 import { fileNameMismatch } from './fileNameMismatch';
 import { idFamilyMismatch } from './idFamilyMismatch';
 import { invalidFrontMatter } from './invalidFrontMatter';
+import { invalidCrosswalk } from './invalidCrosswalk';
 import { invalidId } from './invalidId';
 import { invalidRelation } from './invalidRelation';
 import { malformedId } from './malformedId';
@@ -33,6 +34,7 @@ export const rules: readonly Rule[] = [
   invalidId,
   invalidRelation,
   missingTitle,
+  invalidCrosswalk,
   unknownRole,
   undeclaredRelated,
   fileNameMismatch,
