@@ -126,7 +126,7 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
       return false;
     };
     entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-    const ahead = new Map<string, Promise<[string, string][]>>();
+    const ahead = new Map<string, ReturnType<typeof listing>>();
     for (const [name, kind] of entries) if (kind === 'directory' && !ALWAYS_SKIPPED.has(name)) ahead.set(name, listing(joinUri(dirUri, name)));
     for (const [name, kind] of entries) {
       const path = rel ? `${rel}/${name}` : name;
