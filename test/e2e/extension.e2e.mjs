@@ -286,25 +286,45 @@ async function refusedRenameChecks(wb, ws, host) {
 async function previewLinkCheck(wb, ws, host, opensIn) {
   await check(`${host}: an ID in the Markdown preview opens its definition (${opensIn})`, async () => {
     const ee10 = cli('show', 'EE10', '--dir', ws, '--format', 'json');
-    await wb.openFile('first-line-management/FLM3.md', 'related: [');
-    await wb.command('Markdown: Open Preview');
-    try {
-      const preview = wb.page.locator('iframe.webview').last().contentFrame().locator('iframe#active-frame').contentFrame();
-      const link = preview.locator('a.opmodel-id', { hasText: 'EE10' }).first();
-      await link.waitFor({ timeout: 60_000 }); // linked once the framework is indexed and the preview refreshed
-      const href = await link.getAttribute('data-href');
-      log(`  preview link: data-href=${JSON.stringify(href)} title=${JSON.stringify(await link.getAttribute('title'))}`);
-      assert(href === '../people-management/EE10.md', `the EE10 link's data-href is ${href}`);
-      await link.click();
-      if (opensIn === 'preview') {
-        await preview.locator('h1', { hasText: `EE10 · ${ee10.title}` }).waitFor();
-      } else {
-        await wb.page.locator('.tab.active', { hasText: 'EE10.md' }).waitFor();
-        await wb.line(`id: EE10`).waitFor();
+    // A workspace setting written just before may reach the Markdown extension late on a loaded
+    // machine: until it does, the click opens the preview. Then the check starts again.
+    const deadline = Date.now() + 60_000;
+    for (let attempt = 1; ; attempt++) {
+      await wb.openFile('first-line-management/FLM3.md', 'related: [');
+      await wb.command('Markdown: Open Preview');
+      try {
+        const preview = wb.page.locator('iframe.webview').last().contentFrame().locator('iframe#active-frame').contentFrame();
+        const link = preview.locator('a.opmodel-id', { hasText: 'EE10' }).first();
+        await link.waitFor({ timeout: 60_000 }); // linked once the framework is indexed and the preview refreshed
+        const href = await link.getAttribute('data-href');
+        log(`  preview link: data-href=${JSON.stringify(href)} title=${JSON.stringify(await link.getAttribute('title'))}`);
+        assert(href === '../people-management/EE10.md', `the EE10 link's data-href is ${href}`);
+        await link.click();
+        const inPreview = preview.locator('h1', { hasText: `EE10 · ${ee10.title}` });
+        if (opensIn === 'preview') {
+          await inPreview.waitFor();
+        } else {
+          // The editor's tab reads "EE10.md"; the preview's would read "Preview EE10.md".
+          const inEditor = wb.page.locator('.tab.active .label-name', { hasText: /^EE10\.md$/ });
+          while (!(await inEditor.isVisible()) && !(await inPreview.isVisible())) {
+            assert(Date.now() < deadline, 'the click opened neither EE10.md nor its preview');
+            await new Promise((r) => setTimeout(r, 200));
+          }
+          if (!(await inEditor.isVisible())) {
+            assert(Date.now() < deadline, 'the link still opens in the preview although markdown.preview.openMarkdownLinks is "inEditor"');
+            log(`  attempt ${attempt}: opened in the preview, the setting has not arrived yet`);
+            continue;
+          }
+          await wb.line(`id: EE10`).waitFor();
+        }
+        await shot(`e2e-${host}-preview-link-${opensIn}.png`);
+        return;
+      } catch (e) {
+        await shot(`failure-${host}-preview-link-${opensIn}-before-close.png`); // what the click did
+        throw e;
+      } finally {
+        await wb.command('View: Close All Editors');
       }
-      await shot(`e2e-${host}-preview-link-${opensIn}.png`);
-    } finally {
-      await wb.command('View: Close All Editors');
     }
   });
 }
