@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { bugReportHint } from './bugReport';
 import { main } from './main';
 import './commands/build';
 
@@ -16,7 +17,7 @@ main(process.argv.slice(2), {
 }).then(
   (code) => { process.exitCode = code; },
   (e) => {
-    process.stderr.write(`opmodel: internal error: ${(e as Error).stack ?? e}\nPlease report this with the command you ran.\n`);
+    process.stderr.write(`opmodel: internal error: ${(e as Error).stack ?? e}\n${bugReportHint()}\n`);
     process.exitCode = 2;
   },
 );

@@ -8,8 +8,9 @@ import { matrixCommand } from './commands/matrix';
 import { showCommand } from './commands/show';
 import { UsageError } from './usage';
 
-declare const OPMODEL_VERSION: string;
-export const VERSION = typeof OPMODEL_VERSION === 'string' ? OPMODEL_VERSION : '0.0.0-dev';
+import { VERSION } from './version';
+
+export { VERSION };
 
 const HELP = `opmodel ${VERSION} — check and explore an opmodel management framework
 

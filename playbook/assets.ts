@@ -136,9 +136,13 @@ export const SEARCH_JS = `(function () {
 })();
 `;
 
+declare const OPMODEL_MINISEARCH_UMD: string | undefined;
+
 /** MiniSearch's own browser build, shipped with the site so that search works offline. */
 export function miniSearchBrowserJs(): string {
-  // The package exports only its module builds; the UMD build sits beside them.
+  // Compiled into the CLI bundle (scripts/buildOptions.mjs), which must run with nothing beside it.
+  if (typeof OPMODEL_MINISEARCH_UMD === 'string') return OPMODEL_MINISEARCH_UMD;
+  // From sources (tests): the package exports only its module builds; the UMD build sits beside them.
   const main = createRequire(import.meta.url).resolve('minisearch');
   return readFileSync(path.join(path.dirname(main), '..', 'umd', 'index.js'), 'utf8');
 }

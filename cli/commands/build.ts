@@ -7,6 +7,7 @@ import { checkOutDir, OutputFolderError, writeSite } from '../../playbook/writeS
 import { formatText, summary } from '../formatters';
 import { registerCommand, type Io } from '../main';
 import { openProjects, relFile, reportConfigProblems } from '../openProjects';
+import { bugReportHint } from '../bugReport';
 import { UsageError } from '../usage';
 import { buildReport } from './check';
 
@@ -47,7 +48,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     site = await buildSite(project);
   } catch (e) {
     if (!(e instanceof SiteCheckError)) throw e;
-    io.err(`opmodel build: ${e.message}\nNo site was written. This is a bug in opmodel build; please report it with the framework that shows it.\n`);
+    io.err(`opmodel build: ${e.message}\nNo site was written. ${bugReportHint()}\n`);
     return 1;
   }
   for (const p of site.problems) {
