@@ -2,6 +2,7 @@
 import { bugReportHint } from './bugReport';
 import { main } from './main';
 import './commands/build';
+import './commands/init';
 
 // `opmodel list | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

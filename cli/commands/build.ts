@@ -6,7 +6,7 @@ import { buildSite, SiteCheckError } from '../../playbook/build';
 import { checkOutDir, OutputFolderError, writeSite } from '../../playbook/writeSite';
 import { formatText, summary } from '../formatters';
 import { registerCommand, type Io } from '../main';
-import { openProjects, relFile, reportConfigProblems } from '../openProjects';
+import { openProjects, relFile, reportConfigProblems, reportFrameworks } from '../openProjects';
 import { bugReportHint } from '../bugReport';
 import { UsageError } from '../usage';
 import { buildReport } from './check';
@@ -21,6 +21,11 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError('build takes at most one folder');
   const opened = await openProjects(positionals, io);
   if (reportConfigProblems(opened, io)) return 2;
+  if (opened.length > 1) {
+    const roots = opened.map((o) => relFile(io, o.project.rootUri) || '.');
+    throw new UsageError(`found ${opened.length} frameworks (${roots.join(', ')}); a site is built from one: opmodel build ${roots[0]} --out site`);
+  }
+  reportFrameworks(opened, io);
   const { project } = opened[0]!;
   const docsRoot = fsPath(project.rootUri);
   let out: string;
@@ -35,7 +40,8 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   const errors = report.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
     io.err(formatText({ ...report, diagnostics: errors }, false));
-    io.err(summary({ ...report, diagnostics: errors }) + '\n');
+    // The same counts as "opmodel check" prints; only the errors stop a build, so only they are listed.
+    io.err(summary(report) + '\n');
     if (!values.force) {
       io.err('opmodel build: the framework has errors, so no site was written. Fix them, or build anyway with --force.\n');
       return 1;

@@ -5,7 +5,7 @@ import { fsPath } from '../../language/workspace/uris';
 import { atomicWrite } from '../atomicWrite';
 import { formatGithub, formatJson, formatSarif, formatText, summary, type CheckReport, type CliDiagnostic } from '../formatters';
 import { VERSION, type Io } from '../main';
-import { isUnder, openProjects, relFile, reportConfigProblems, type Opened } from '../openProjects';
+import { frameworkJson, isUnder, openProjects, relFile, reportConfigProblems, reportFrameworks, type Opened } from '../openProjects';
 import { oneOf } from '../usage';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -19,6 +19,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const format = oneOf(values.format, FORMATS, '--format', 'text');
   const opened = await openProjects(positionals, io);
   if (reportConfigProblems(opened, io)) return 2;
+  if (format === 'text' && !values.quiet) reportFrameworks(opened, io);
   let fixesRefused = 0;
   if (values.fix) {
     const fixed = await applySafeFixes(opened, io);
@@ -26,7 +27,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     if (fixed.files) io.err(`Fixed ${fixed.edits} problem${fixed.edits === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`);
   }
   const report = buildReport(opened, io);
-  if (format === 'json') io.out(formatJson(report));
+  if (format === 'json') io.out(formatJson(report, opened.map((o) => frameworkJson(io, o))));
   else if (format === 'sarif') io.out(formatSarif(report, VERSION));
   else if (format === 'github') io.out(formatGithub(report));
   else {
@@ -42,14 +43,19 @@ export function buildReport(opened: Opened[], io: Io): CheckReport {
   let files = 0;
   let elements = 0;
   for (const { project, targets } of opened) {
-    const uris = [...project.index.docs.keys(), ...project.index.skipped.keys()].filter((u) => isUnder(u, targets)).sort();
+    // The project's own files only: an extended framework is indexed, never reported.
+    const uris = [...project.index.docs.keys(), ...project.index.skipped.keys()].filter((u) => isUnder(u, targets) && !project.isBaseDocument(u)).sort();
     files += uris.length;
+    // Elements, not definitions: a duplicated ID is one element (reported as a duplicate).
+    const ids = new Set<string>();
     for (const uri of uris) {
-      if (project.index.docs.get(uri)?.definition) elements++;
+      const def = project.index.docs.get(uri)?.definition;
+      if (def) ids.add(def.id);
       for (const d of project.diagnostics(uri)) {
         diagnostics.push({ ...d, file: relFile(io, d.uri), relatedFiles: (d.related ?? []).map((r) => relFile(io, r.location.uri)) });
       }
     }
+    elements += ids.size;
   }
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
   return { files, elements, diagnostics };
@@ -63,7 +69,7 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
   for (const { project, targets } of opened) {
     const perFile = new Map<string, { version: string; edits: TextEdit[] }>();
     for (const uri of project.index.docs.keys()) {
-      if (!isUnder(uri, targets)) continue;
+      if (!isUnder(uri, targets) || project.isBaseDocument(uri)) continue;
       for (const d of project.diagnostics(uri) as Diagnostic[]) {
         const fix = d.fixes?.find((f) => f.safe);
         if (!fix) continue;

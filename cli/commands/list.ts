@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { listElements } from '../../language/index';
 import type { Io } from '../main';
-import { openProjects, relFile, reportConfigProblems } from '../openProjects';
+import { describeFramework, openProjects, relFile, reportConfigProblems, reportFrameworks } from '../openProjects';
 import { oneOf, UsageError } from '../usage';
 
 export async function listCommand(args: string[], io: Io): Promise<number> {
@@ -10,21 +10,31 @@ export async function listCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError('list takes at most one folder');
   const opened = await openProjects(positionals, io);
   if (reportConfigProblems(opened, io)) return 2;
-  const { project } = opened[0]!;
-  const rows = listElements(project).map((e) => ({
-    id: e.id,
-    title: e.title,
-    type: e.type ?? null,
-    system: e.system ?? e.part ?? null,
-    discipline: e.discipline ?? null,
-    file: relFile(io, e.location.uri),
-    line: e.location.range.start.line + 1,
-    references: e.references,
+  if (format === 'text') reportFrameworks(opened, io);
+  const all = opened.map(({ project }) => ({
+    project,
+    rows: listElements(project).map((e) => ({
+      id: e.id,
+      title: e.title,
+      type: e.type ?? null,
+      system: e.system ?? e.part ?? null,
+      discipline: e.discipline ?? null,
+      file: relFile(io, e.location.uri),
+      line: e.location.range.start.line + 1,
+      references: e.references,
+      // "own": this framework's file; "base": the extended framework's, adopted as it is.
+      origin: e.origin,
+      tailored: Boolean(e.tailors),
+    })),
   }));
-  if (format === 'json') io.out(JSON.stringify(rows, null, 2) + '\n');
+  if (format === 'json') io.out(JSON.stringify(all.flatMap((a) => a.rows.map((r) => (opened.length > 1 ? { ...r, framework: relFile(io, a.project.rootUri) || '.' } : r))), null, 2) + '\n');
   else {
-    const w = Math.max(2, ...rows.map((r) => r.id.length));
-    for (const r of rows) io.out(`${r.id.padEnd(w)}  ${r.title}  (${r.system ?? '-'} / ${r.discipline ?? '-'})  ${r.file}:${r.line}  ${r.references} refs\n`);
+    for (const { project, rows } of all) {
+      if (opened.length > 1) io.out(`${rows === all[0]!.rows ? '' : '\n'}# ${describeFramework(io, project)}\n`);
+      const w = Math.max(2, ...rows.map((r) => r.id.length));
+      const mark = (r: (typeof rows)[number]) => (r.tailored ? '  [tailored]' : r.origin === 'base' ? '  [framework]' : '');
+      for (const r of rows) io.out(`${r.id.padEnd(w)}  ${r.title}  (${r.system ?? '-'} / ${r.discipline ?? '-'})  ${r.file}:${r.line}  ${r.references} refs${mark(r)}\n`);
+    }
   }
   return 0;
 }

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { elementInfo, referencesOf } from '../../language/index';
+import { elementInfo, frameworkLabel, referencesOf } from '../../language/index';
 import type { Io } from '../main';
 import { openProjects, relFile, reportConfigProblems } from '../openProjects';
 import { oneOf, UsageError } from '../usage';
@@ -10,25 +10,44 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('show takes exactly one ID, e.g. "opmodel show FLM3"');
   const opened = await openProjects(values.dir ? [values.dir] : [], io);
   if (reportConfigProblems(opened, io)) return 2;
-  const { project } = opened[0]!;
   const raw = positionals[0]!;
-  const id = project.syntax.classify(raw.trim())?.canonical ?? raw;
+  // In a repository of several frameworks: the one that defines the ID.
+  const pick = opened.find(({ project }) => project.index.isDefined(project.syntax.classify(raw.trim())?.canonical ?? raw)) ?? opened[0]!;
+  const { project } = pick;
+  const hit = project.syntax.classify(raw.trim());
+  const id = hit?.canonical ?? raw;
   const info = elementInfo(project, id);
   const refs = referencesOf(project, id, false).map((l) => ({ file: relFile(io, l.uri), line: l.range.start.line + 1, column: l.range.start.character + 1 }));
-  const defs = project.index.definitions(id).map((d) => ({ file: relFile(io, d.uri), line: d.definition!.range.start.line + 1 }));
+  const defs = project.index.allDefinitions(id).map((d) => ({ file: relFile(io, d.uri), line: d.definition!.range.start.line + 1, layer: project.isBaseDocument(d.uri) ? 'base' : 'own' }));
+  const fw = info?.framework;
   if (format === 'json') {
-    io.out(JSON.stringify({ id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null, definitions: defs, references: refs }, null, 2) + '\n');
+    io.out(JSON.stringify({
+      id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null,
+      origin: info?.origin ?? null, tailored: Boolean(info?.tailors), inScope: info?.inScope ?? null,
+      framework: fw ? { name: fw.name, version: fw.version ?? null } : null,
+      definitions: defs, references: refs,
+    }, null, 2) + '\n');
     return info ? 0 : 1;
   }
   if (!info) {
-    io.err(`${id} is not defined in ${relFile(io, project.rootUri) || 'this folder'}${refs.length ? ` (but it is referenced ${refs.length} times)` : ''}.\n`);
+    const where = relFile(io, project.rootUri) || 'this folder';
+    if (!hit) {
+      const families = project.syntax.families.map((f) => f.prefix + (f.groups[0] ?? '') + '1').join(', ');
+      io.err(`"${raw}" is not an ID of any family in ${where}: IDs look like ${families}.\n`);
+      return 1;
+    }
+    const near = project.index.suggestionsFor(id).map((s) => `${s} (${elementInfo(project, s)?.title || 'untitled'})`);
+    io.err(`${id} is not defined in ${where}${refs.length ? ` (but it is referenced ${refs.length} times)` : ''}.${near.length ? ` Did you mean ${near.join(' or ')}?` : ''}\n`);
     for (const r of refs) io.out(`  ${r.file}:${r.line}:${r.column}\n`);
     return 1;
   }
   io.out(`${info.id} · ${info.title}\n`);
   if (info.summary) io.out(`${info.summary}\n`);
   io.out(`${[info.system ?? info.part, info.discipline].filter(Boolean).join(' × ')}\n`);
-  for (const d of defs) io.out(`defined at ${d.file}:${d.line}\n`);
+  if (info.tailors && fw) io.out(`tailored here from ${frameworkLabel(fw)}\n`);
+  else if (info.origin === 'base' && fw) io.out(`from ${frameworkLabel(fw)} (read-only)\n`);
+  if (!info.inScope) io.out(`out of scope: ${project.index.scope.outOfScope(id)?.reason ?? 'the scope leaves it out'}\n`);
+  for (const d of defs) io.out(`defined at ${d.file}:${d.line}${defs.length > 1 ? (d.layer === 'base' ? ' (framework)' : ' (this client)') : ''}\n`);
   for (const [k, ids] of Object.entries(info.relations)) io.out(`${k}: ${ids.join(', ')}\n`);
   io.out(`\n${refs.length} reference${refs.length === 1 ? '' : 's'}:\n`);
   for (const r of refs) io.out(`  ${r.file}:${r.line}:${r.column}\n`);

@@ -1,3 +1,4 @@
+import type { FrameworkSource } from '../layers/resolveFramework';
 import type { Project } from '../project';
 import type { Location, Position, Range } from '../types';
 import { elementInfo } from './elements';
@@ -35,6 +36,12 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
   const where = sys || disc ? `${sys?.title ?? info.system ?? '?'} × ${disc?.title ?? info.discipline ?? '?'}` : part?.title;
   if (where) lines.push('', `_${escapeMd(where)}_`);
   const file = info.location.uri.split('/').slice(-2).map(decodeURIComponent).join('/');
+  const fw = info.framework ? escapeMd(frameworkLabel(info.framework)) : undefined;
+  if (info.tailors && fw) {
+    const orig = info.tailors.uri.split('/').slice(-2).map(decodeURIComponent).join('/');
+    lines.push('', `_Tailored for this client from ${fw}:_ [${escapeMd(orig)}](${link(info.tailors)})`);
+  } else if (info.origin === 'base' && fw) lines.push('', `_From ${fw} (read-only)_`);
+  if (!info.inScope) lines.push('', `**Out of scope** for this client: ${escapeMd(project.index.scope.outOfScope(info.id)?.reason ?? 'the scope leaves it out')}.`);
   lines.push('', `[${escapeMd(file)}](${link(info.location)}) · referenced ${refs} time${refs === 1 ? '' : 's'}${defs.length > 1 ? ` · **defined ${defs.length} times**` : ''}`);
   return {
     id: at.id,
@@ -49,6 +56,11 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
     references: refs,
     markdown: lines.join('\n'),
   };
+}
+
+/** "the opmodel 0.1.0 framework", "the ../base framework". */
+export function frameworkLabel(source: FrameworkSource): string {
+  return `the ${source.name}${source.version ? ` ${source.version}` : ''} framework`;
 }
 
 /** Front matter is untrusted text: keep it from becoming links, images or HTML in a hover. */

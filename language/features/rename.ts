@@ -25,6 +25,12 @@ export function renameId(project: Project, oldId: string, newIdRaw: string): Ren
   const hit = syntax.classify(newId);
   if (!hit) return { error: `"${newId}" is not an ID of any family here (${syntax.families.map((f) => f.prefix + (f.groups[0] ?? '') + '1').join(', ')}).` };
   if (!hit.isCanonical) return { error: `"${newId}" is not written canonically: use ${hit.canonical}.` };
+  // A base framework's files are read-only: its IDs are renamed there, not in a client.
+  const base = project.index.allDefinitions(oldId).find((d) => project.isBaseDocument(d.uri));
+  if (base) {
+    const fw = project.layerOf(base.uri).source;
+    return { error: `${oldId} is defined by ${fw ? `the ${fw.name} framework` : 'an extended framework'}, which is read-only here: rename it there, or tailor it in a file of your own.` };
+  }
   if (project.index.isDefined(newId)) {
     const where = project.index.definitions(newId)[0]!;
     return { error: `${newId} already exists (${where.title ?? 'untitled'}, ${where.uri.split('/').slice(-2).join('/')}): pick a free ID.` };
@@ -36,7 +42,7 @@ export function renameId(project: Project, oldId: string, newIdRaw: string): Ren
     versions[uri] = project.index.docs.get(uri)!.version;
   };
   for (const d of project.index.definitions(oldId)) add(d.uri, d.definition!.range);
-  for (const { uri, ref } of project.index.references(oldId)) add(uri, ref.range);
+  for (const { uri, ref } of project.index.references(oldId)) if (!project.isBaseDocument(uri)) add(uri, ref.range);
   if (Object.keys(changes).length === 0) return { error: `${oldId} is neither defined nor referenced.` };
   return { edit: { changes, versions } };
 }

@@ -9,7 +9,8 @@ export const duplicateId: Rule = {
   check({ doc, index, syntax, report }) {
     const def = doc.definition;
     if (!def) return;
-    const all = index.definitions(def.id);
+    // Within one layer only: a client document with a base element's ID tailors it.
+    const all = index.definitionsInLayer(def.id, index.layerOf(doc.uri));
     if (all.length < 2) return;
     const others = all.filter((d) => d.uri !== doc.uri);
     const family = syntax.families.find((f) => f.key === def.familyKey);

@@ -13,6 +13,7 @@ import { invalidRelation } from './invalidRelation';
 import { malformedId } from './malformedId';
 import { missingId } from './missingId';
 import { missingTitle } from './missingTitle';
+import { outOfScopeId } from './outOfScopeId';
 import type { Rule } from './rule';
 import { unknownDiscipline } from './unknownDiscipline';
 import { unknownId } from './unknownId';
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   invalidId,
   invalidRelation,
   missingTitle,
+  outOfScopeId,
 ];
 
 /** Codes reported outside the rules: files that could not be read, and config problems. */

@@ -1,9 +1,10 @@
 // Finds the Markdown files of a framework: `include`/`exclude` globs from the config, never
 // node_modules or .git, and nothing that a .gitignore on the way ignores. Symbolic links to
-// directories are not followed (a loop would never end); they are reported as skipped.
+// directories are not followed (a loop would never end); they are reported as skipped. A folder
+// below the root with an opmodel.json of its own is a framework of its own: listed, not entered.
 import ignore, { type Ignore } from 'ignore';
 import picomatch from 'picomatch';
-import type { OpmodelConfig } from '../config/config';
+import { CONFIG_FILE_NAME, type OpmodelConfig } from '../config/config';
 import type { SkippedFile } from '../indexer/frameworkIndex';
 import { joinUri } from './uris';
 import type { Workspace } from './workspace';
@@ -14,6 +15,8 @@ const MAX_GITIGNORE = 1024 * 1024;
 export interface Discovery {
   files: string[];
   skipped: SkippedFile[];
+  /** Folders below the root that hold an opmodel.json (not searched). */
+  nestedRoots: string[];
 }
 
 export function fileFilter(config: OpmodelConfig): (relPath: string) => boolean {
@@ -25,6 +28,7 @@ export function fileFilter(config: OpmodelConfig): (relPath: string) => boolean 
 export async function discoverFiles(ws: Workspace, rootUri: string, config: OpmodelConfig): Promise<Discovery> {
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
+  const nestedRoots: string[] = [];
   const wanted = fileFilter(config);
   const walk = async (dirUri: string, rel: string, rules: { base: string; ig: Ignore }[]) => {
     let entries: [string, string][];
@@ -32,6 +36,10 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
       entries = await ws.readDirectory(dirUri);
     } catch (e) {
       skipped.push({ uri: dirUri, reason: `folder could not be read (${(e as Error).message})` });
+      return;
+    }
+    if (rel && entries.some(([n, k]) => n === CONFIG_FILE_NAME && k === 'file')) {
+      nestedRoots.push(dirUri);
       return;
     }
     const here = [...rules];
@@ -69,5 +77,5 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
     }
   };
   await walk(rootUri, '', []);
-  return { files, skipped };
+  return { files, skipped, nestedRoots };
 }
