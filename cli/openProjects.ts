@@ -99,7 +99,10 @@ export function describeFramework(io: Io, project: Project): string {
   const where = relFile(io, project.rootUri) || '.';
   const parts = [project.configUri ? CONFIG_FILE_NAME : `no ${CONFIG_FILE_NAME}: the shipped defaults`];
   const base = project.base;
-  if (base) parts.push(`extends ${base.name}${base.version ? ` ${base.version}` : ''} from ${relFile(io, base.rootUri)}`);
+  if (base) {
+    const at = relFile(io, base.rootUri) || '.';
+    parts.push(`extends ${base.name}${base.version ? ` ${base.version}` : ''}${base.kind === 'folder' ? ` (${at})` : ` from ${at}`}`);
+  }
   return `${where}${where.endsWith('/') ? '' : '/'} (${parts.join('; ')})`;
 }
 

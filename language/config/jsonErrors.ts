@@ -25,6 +25,10 @@ const WORDS: Record<string, string> = {
 export function describeJsonError(e: ParseError, text: string, lines: LineIndex): string {
   const code = printParseErrorCode(e.error);
   const what = WORDS[code] ?? `the file is not valid JSON (${code})`;
+  if (code === 'EndOfFileExpected' && text[e.offset] === ',') {
+    const p = lines.position(e.offset);
+    return `the comma at line ${p.line + 1}, column ${p.character + 1}, after the object's closing "}", is one too many: remove it`;
+  }
   // The last thing written before the error: a comma there is the usual cause.
   let i = e.offset - 1;
   while (i >= 0 && /\s/.test(text[i]!)) i--;
@@ -32,7 +36,6 @@ export function describeJsonError(e: ParseError, text: string, lines: LineIndex)
     const p = lines.position(i);
     const where = `line ${p.line + 1}, column ${p.character + 1}`;
     if (e.offset >= text.trimEnd().length) return `the file ends after the comma at ${where}: remove that comma, or add the entry and the closing brackets that should follow it`;
-    if (code === 'EndOfFileExpected') return `${what}: the comma at ${where} after the closing "}" is one too many`;
     return `${what}: the comma at ${where} is followed by nothing (remove it) or an entry is missing there`;
   }
   return what;
