@@ -6,7 +6,7 @@ export { loadConfig, type ConfigProblem } from './config/loadConfig';
 export { IdSyntax, type IdMatch } from './ids/idSyntax';
 export { nextFreeId } from './ids/nextFreeId';
 export { FrameworkIndex, type SkippedFile } from './indexer/frameworkIndex';
-export { parseDocument, hashText, type ParsedDocument, type Reference } from './parse/document';
+export { parseDocument, hashText, type FieldInfo, type ParsedDocument, type Reference } from './parse/document';
 export { scanMarkdown } from './parse/markdownScanner';
 export { readFrontMatter } from './parse/frontMatter';
 export { rules, allCodes, SKIPPED_FILE, INVALID_CONFIG } from './rules/index';

@@ -5,7 +5,7 @@ import { fsPath } from '../../language/workspace/uris';
 import { buildSite, SiteCheckError } from '../../playbook/build';
 import { checkOutDir, OutputFolderError, writeSite } from '../../playbook/writeSite';
 import { formatText, summary } from '../formatters';
-import { registerCommand, type Io } from '../main';
+import { registerCommand, VERSION, type Io } from '../main';
 import { openProjects, relFile, reportConfigProblems, reportFrameworks } from '../openProjects';
 import { bugReportHint } from '../bugReport';
 import { UsageError } from '../usage';
@@ -51,7 +51,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
 
   let site: Awaited<ReturnType<typeof buildSite>>;
   try {
-    site = await buildSite(project);
+    site = await buildSite(project, { generator: `opmodel build ${VERSION}` });
   } catch (e) {
     if (!(e instanceof SiteCheckError)) throw e;
     io.err(`opmodel build: ${e.message}\nNo site was written. ${bugReportHint()}\n`);

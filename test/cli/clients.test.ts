@@ -97,17 +97,17 @@ describe('tailoring', () => {
         'defined at tailoring/elements/FLM1.md:2 (this client)\n' +
         'defined at base/first-line/FLM1.md:2 (framework)\n' +
         'related: FLM2, GOV1\n' +
-        '\n6 references:\n  base/first-line/FLM1.md:13:3\n  base/first-line/FLM2.md:8:11\n  base/first-line/FLM2.md:13:37\n  base/first-line/FLM3.md:8:11\n  tailoring/elements/FLM1.md:7:3\n  tailoring/notes.md:3:1\n',
+        '\n7 references:\n  base/first-line/FLM1.md:13:3\n  base/first-line/FLM2.md:8:11\n  base/first-line/FLM2.md:13:37\n  base/first-line/FLM3.md:8:11\n  base/guides/consultant-notes.md:10:29\n  tailoring/elements/FLM1.md:7:3\n  tailoring/notes.md:3:1\n',
     );
     const base = JSON.parse((await run(['show', 'GOV1', '--dir', 'tailoring', '--format', 'json'], fixtures)).stdout);
     expect(base).toMatchObject({ id: 'GOV1', origin: 'base', tailored: false, inScope: true, framework: { name: '../base', version: null }, definitions: [{ file: 'base/upline/GOV1.md', line: 2, layer: 'base' }] });
     const list = await run(['list', 'tailoring'], fixtures);
     expect(lines(list.stdout).map((l) => l.replace(/\s+/g, ' '))).toEqual([
-      'FLM1 Roles and Responsibilities (first-line / organisation) tailoring/elements/FLM1.md:2 6 refs [tailored]',
+      'FLM1 Roles and Responsibilities (first-line / organisation) tailoring/elements/FLM1.md:2 7 refs [tailored]',
       'FLM2 Procedures (first-line / processes) base/first-line/FLM2.md:2 5 refs [framework]',
-      'FLM3 Meetings (first-line / organisation) base/first-line/FLM3.md:2 1 refs [framework]',
-      'GOV1 Steering Committee (upline / organisation) base/upline/GOV1.md:2 5 refs [framework]',
-      'GOV2 Innovation Forum (upline / processes) base/upline/GOV2.md:2 2 refs [framework]',
+      'FLM3 Meetings (first-line / organisation) base/first-line/FLM3.md:2 2 refs [framework]',
+      'GOV1 Steering Committee (upline / organisation) base/upline/GOV1.md:2 6 refs [framework]',
+      'GOV2 Innovation Forum (upline / processes) base/upline/GOV2.md:2 3 refs [framework]',
     ]);
     // The base's own problems (drafts.md) are never the client's.
     expect(await run(['check', 'tailoring', '--format', 'json'], fixtures).then((x) => JSON.parse(x.stdout))).toMatchObject({ files: 2, elements: 1, diagnostics: [] });
