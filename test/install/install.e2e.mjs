@@ -49,8 +49,8 @@ function must(cmd, args, cwd, extraEnv) {
 
 const opmodel = (cwd, ...args) => sh('npx', ['--no-install', 'opmodel', ...args], cwd);
 
-/** What a client folder must do with the installed CLI. */
-function clientChecks(label, dir) {
+/** What a client folder must do with the installed CLI. `fresh`: init has not run there yet. */
+function clientChecks(label, dir, fresh) {
   check(`${label}: npx opmodel --version prints the package version`, () => {
     const version = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8')).version;
     const r = opmodel(dir, '--version');
@@ -63,38 +63,57 @@ function clientChecks(label, dir) {
     assert(JSON.stringify(fs.readdirSync(path.join(pkgDir, 'dist'))) === JSON.stringify(['cli.js']), `dist: ${fs.readdirSync(path.join(pkgDir, 'dist')).join(', ')}`);
     assert(!fs.existsSync(path.join(dir, 'node_modules', 'minisearch')), 'runtime libraries were installed beside the CLI');
   });
-  check(`${label}: check of the shipped framework finds no errors`, () => {
-    const r = opmodel(dir, 'check', 'node_modules/opmodel/framework-docs');
-    assert(r.status === 0 && /: 0 errors, 0 warnings/.test(r.stderr), `exit ${r.status}: ${r.all.slice(-2000)}`);
+  if (fresh) {
+    check(`${label}: npx opmodel init --client "Acme Bank" writes the client repository`, () => {
+      const r = opmodel(dir, 'init', '--client', 'Acme Bank');
+      assert(r.status === 0, `exit ${r.status}: ${r.all}`);
+      for (const f of ['opmodel.json', 'README.md', 'elements/ACME1.md', 'elements/FLM3.md', '.gitignore', '.github/workflows/opmodel.yml']) assert(fs.existsSync(path.join(dir, f)), `missing ${f}`);
+    });
+  } else {
+    check(`${label}: init again skips every file, changes nothing, exits 2`, () => {
+      const before = fs.readFileSync(path.join(dir, 'opmodel.json'), 'utf8');
+      const r = opmodel(dir, 'init', '--client', 'Acme Bank');
+      assert(r.status === 2 && (r.stderr.match(/^skipped /gm) ?? []).length === 6, `exit ${r.status}: ${r.all}`);
+      assert(fs.readFileSync(path.join(dir, 'opmodel.json'), 'utf8') === before, 'opmodel.json changed');
+    });
+  }
+  check(`${label}: npx opmodel check finds no errors, against the installed framework`, () => {
+    const r = opmodel(dir, 'check');
+    assert(r.status === 0 && r.stdout === '' && /: 0 errors, 0 warnings\n$/.test(r.stderr), `exit ${r.status}: ${r.all.slice(-2000)}`);
+    assert(r.stderr.includes('extends opmodel 0.1.0 from node_modules/opmodel/framework-docs'), r.stderr);
   });
-  check(`${label}: build writes the site with search (nothing needed beside the bundle)`, () => {
-    const r = opmodel(dir, 'build', 'node_modules/opmodel/framework-docs', '--out', 'site');
+  check(`${label}: npx opmodel build --out site writes a branded site (nothing needed beside the bundle)`, () => {
+    const r = opmodel(dir, 'build', '--out', 'site');
     assert(r.status === 0, `exit ${r.status}: ${r.all.slice(-2000)}`);
+    const index = fs.readFileSync(path.join(dir, 'site', 'index.html'), 'utf8');
+    assert(index.includes('<title>Acme Bank: Operating Model Playbook</title>'), 'no branded <title>');
+    assert(index.includes('Based on the opmodel 0.1.0 framework.'), 'footer does not name the framework');
+    assert(fs.readFileSync(path.join(dir, 'site', 'elements', 'FLM3.html'), 'utf8').includes('class="tailoring-note"'), 'FLM3 is not shown as tailored');
+    assert(fs.existsSync(path.join(dir, 'site', 'elements', 'ACME1.html')), 'no page for the client element');
+    assert(!fs.existsSync(path.join(dir, 'site', 'pages', 'README-2.html')) && !fs.existsSync(path.join(dir, 'site', 'pages', 'building-a-client-playbook.html')), 'framework README or consultant guide in the client site');
     assert(fs.statSync(path.join(dir, 'site', 'assets', 'minisearch.js')).size > 10_000, 'no MiniSearch in the site');
-    assert(fs.readFileSync(path.join(dir, 'site', 'elements', 'FLM3.html'), 'utf8').includes('Meetings Management'), 'no FLM3 page');
   });
   check(`${label}: a planted error is reported with file and line, exit 1`, () => {
-    const docs = path.join(dir, 'planted');
-    fs.cpSync(path.join(dir, 'node_modules', 'opmodel', 'framework-docs'), docs, { recursive: true });
-    fs.writeFileSync(path.join(docs, 'note.md'), '# Note\n\nSee FLM99 for details.\n');
-    const r = opmodel(dir, 'check', 'planted');
-    fs.rmSync(docs, { recursive: true, force: true });
+    const planted = path.join(dir, 'elements', 'ACME2.md');
+    fs.writeFileSync(planted, '---\nid: ACME2\ntitle: Planted\ntype: element\nsystem: first-line-management\ndiscipline: processes-procedures\n---\n\nSee FLM99.\n');
+    const r = opmodel(dir, 'check');
+    fs.rmSync(planted);
     assert(r.status === 1, `exit ${r.status}`);
-    assert(r.stdout.includes('planted/note.md:3:5 error unknown-id Unknown ID FLM99'), r.all.slice(-2000));
+    assert(r.stdout.startsWith('elements/ACME2.md:9:5 error unknown-id Unknown ID FLM99: no document defines it.'), r.all.slice(-2000));
   });
 }
 
 /** Commits the client folder, clones it, `npm ci` in the clone, and checks again there. */
 function freshClone(label, dir) {
   must('git', ['init', '-q'], dir);
-  fs.writeFileSync(path.join(dir, '.gitignore'), 'node_modules/\nsite/\n');
+  // init wrote the .gitignore: node_modules and the built site stay out of the commit.
   must('git', ['add', '-A'], dir);
   must('git', ['-c', 'user.name=Test', '-c', 'user.email=test@example.invalid', 'commit', '-qm', 'client'], dir);
   const clone = `${dir}-clone`;
   must('git', ['clone', '-q', dir, clone], tmp);
   const ci = sh('npm', ['ci'], clone);
   check(`${label}, fresh clone: npm ci installs opmodel`, () => assert(ci.status === 0, ci.all.slice(-3000)));
-  if (ci.status === 0) clientChecks(`${label}, fresh clone`, clone);
+  if (ci.status === 0) clientChecks(`${label}, fresh clone`, clone, false);
 }
 
 try {
@@ -121,7 +140,7 @@ try {
   const tgzInstall = sh('npm', ['install', '-D', tarball], tgzClient);
   check('tarball: npm install -D <tarball> in a fresh client folder', () => assert(tgzInstall.status === 0, tgzInstall.all.slice(-3000)));
   if (tgzInstall.status === 0) {
-    clientChecks('tarball', tgzClient);
+    clientChecks('tarball', tgzClient, true);
     freshClone('tarball', tgzClient);
   }
 
@@ -138,7 +157,7 @@ try {
     assert(!/not yet covered by allowScripts/.test(gitInstall.all), `npm still asks for approval:\n${gitInstall.all}`);
   });
   if (gitInstall.status === 0) {
-    clientChecks('git+file', gitClient);
+    clientChecks('git+file', gitClient, true);
     freshClone('git+file', gitClient);
   }
 } catch (e) {
