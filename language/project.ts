@@ -127,6 +127,13 @@ export class Project {
     return this.index.docs.has(uri) && this.index.layerOf(uri) < this.index.ownLayer;
   }
 
+  /** How many indexed documents are the project's own (not an extended framework's). */
+  ownDocumentCount(): number {
+    let n = 0;
+    for (const uri of this.index.docs.keys()) if (this.index.layerOf(uri) === this.index.ownLayer) n++;
+    return n;
+  }
+
   /** The layer a document belongs to (for a base document, where it came from). */
   layerOf(uri: string): Layer {
     return this.layers[this.index.layerOf(uri)] ?? this.ownLayer;

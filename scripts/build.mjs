@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { cliDefines } from './buildOptions.mjs';
+import { bundledFrameworkPlugin, cliDefines } from './buildOptions.mjs';
 
 const { values } = parseArgs({ options: { cli: { type: 'boolean' }, clean: { type: 'boolean' } } });
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -27,9 +27,12 @@ await build({
 chmodSync('dist/cli.js', 0o755);
 
 if (!values.cli && existsSync('extension/extension.ts')) {
-  await build({ ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
+  // Both extension bundles carry the shipped framework: github.dev has no node_modules to find it in.
+  const plugins = [bundledFrameworkPlugin()];
+  await build({ ...common, plugins, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
   await build({
     ...common,
+    plugins,
     entryPoints: ['extension/extension.ts'],
     outfile: 'dist/web/extension.js',
     platform: 'browser',

@@ -33,7 +33,7 @@ export function renameId(project: Project, oldId: string, newIdRaw: string): Ren
   }
   if (project.index.isDefined(newId)) {
     const where = project.index.definitions(newId)[0]!;
-    return { error: `${newId} already exists (${where.title ?? 'untitled'}, ${where.uri.split('/').slice(-2).join('/')}): pick a free ID.` };
+    return { error: `${newId} already exists (${project.index.titleOf(newId) ?? 'untitled'}, ${where.uri.split('/').slice(-2).join('/')}): pick a free ID.` };
   }
   const changes: Record<string, TextEdit[]> = {};
   const versions: Record<string, string> = {};

@@ -127,6 +127,12 @@ export class FrameworkIndex {
     return top;
   }
 
+  /** An element's title: a tailored element without a title of its own has the one it tailors. */
+  titleOf(id: string): string | undefined {
+    for (const d of this.definitionChain(id)) if (d.title) return d.title;
+    return undefined;
+  }
+
   /** The first definition in each layer that defines `id`, highest first: [tailored, ..., original]. */
   definitionChain(id: string): ParsedDocument[] {
     const uris = this.defs.get(id);

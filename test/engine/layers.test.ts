@@ -1,7 +1,7 @@
 // Client frameworks that extend another: config merging, the base indexed read-only, tailoring,
 // scope and its fix, "did you mean" within a family, and resolution (folders, packages, cycles).
 import { describe, expect, it } from 'vitest';
-import { applyTextEdits, completions, definition, elementInfo, hover, listElements, loadConfig, matrix, MemoryWorkspace, Project, renameId, defaultConfig, type Diagnostic } from '../../language/index';
+import { applyTextEdits, completions, definition, documentLinks, elementInfo, hover, listElements, loadConfig, matrix, MemoryWorkspace, Project, renameId, defaultConfig, type Diagnostic } from '../../language/index';
 import { URI } from 'vscode-uri';
 import { normalise, rangeOf } from '../helpers';
 
@@ -136,6 +136,10 @@ describe('tailoring', () => {
     expect(h.markdown).toContain('_Tailored for this client from the ../base framework:_');
     expect(definition(project, at('client/FLM1.md'), rangeOf(TAILORED, 'FLM1').start).map((l) => l.uri)).toEqual([at('client/FLM1.md')]);
     expect(listElements(project).map((e) => [e.id, e.origin, Boolean(e.tailors)])).toContainEqual(['FLM1', 'own', true]);
+    // Links and "did you mean" name it by the title it inherits, never "untitled".
+    project.updateText(at('client/note.md'), 'FLM1 and FLM4.\n');
+    expect(documentLinks(project, at('client/note.md')).map((l) => l.tooltip)).toEqual(['FLM1 · Title of FLM1']);
+    expect(project.diagnostics(at('client/note.md'))[0]!.message).toBe('Unknown ID FLM4: no document defines it. Did you mean FLM3 (Title of FLM3) or FLM5 (Title of FLM5) or FLM2 (Title of FLM2)?');
     expect(matrix(project).cells['first-line']!['org']).toEqual(['FLM1']);
   });
 
