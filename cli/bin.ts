@@ -3,6 +3,8 @@ import { bugReportHint } from './bugReport';
 import { main } from './main';
 import './commands/build';
 import './commands/init';
+import './commands/lsp';
+import './commands/diff';
 
 // `opmodel list | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -9,12 +9,24 @@ interface CommandHelp {
 
 export const COMMAND_HELP: Record<string, CommandHelp> = {
   check: {
-    usage: 'opmodel check [paths..] [--format text|json|sarif|github] [--fix] [--quiet]',
+    usage: 'opmodel check [paths..] [--format text|json|sarif|github] [--fix] [--changed-since REV] [--baseline FILE]',
     summary: 'Checks every Markdown file under the paths (default "."). Each folder with an opmodel.json is a framework of its own; a client framework is checked against the framework it extends.',
     options: [
       ['-f, --format FORMAT', 'text (default), json, sarif or github (workflow annotations)'],
       ['--fix', 'apply the safe fixes (spelling only) in place, each file written atomically'],
+      ['--changed-since REV', 'only findings in the files changed since the git revision REV'],
+      ['--baseline FILE', 'only findings that are not in FILE (an earlier --format json or sarif output)'],
       ['-q, --quiet', 'text format: no summary line on stderr'],
+    ],
+  },
+  diff: {
+    usage: 'opmodel diff [BASE] [HEAD] [--dir DIR] [--format text|markdown|json] [--fail-on broken|none]',
+    summary: 'Compares two versions of a framework (git revisions or two folders): elements added, removed, renamed and changed, and the references a change breaks.',
+    options: [
+      ['-d, --dir DIR', 'the framework folder in the repository'],
+      ['-f, --format FORMAT', 'text (default), markdown or json'],
+      ['--fail-on WHEN', 'broken (default): exit 1 when the change breaks references; none: never'],
+      ['--link-base URL', 'markdown: the URL file links start with'],
     ],
   },
   list: {
@@ -23,9 +35,12 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     options: [['-f, --format FORMAT', 'text (default) or json']],
   },
   matrix: {
-    usage: 'opmodel matrix [dir] [--format text|markdown|csv|json]',
-    summary: 'Prints the systems × disciplines grid and the leadership parts.',
-    options: [['-f, --format FORMAT', 'text (default), markdown, csv or json']],
+    usage: 'opmodel matrix [dir] [--raci] [--format text|markdown|csv|json]',
+    summary: 'Prints the systems × disciplines grid and the leadership parts, or with --raci roles × elements.',
+    options: [
+      ['--raci', 'roles × elements: who is accountable, responsible, consulted and informed'],
+      ['-f, --format FORMAT', 'text (default), markdown, csv or json'],
+    ],
   },
   show: {
     usage: 'opmodel show ID [--dir dir] [--format text|json]',
@@ -41,6 +56,15 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
     options: [
       ['-o, --out DIR', 'the folder to write the site to (replaced only when opmodel built it)'],
       ['--force', 'build even when the framework has errors'],
+    ],
+  },
+  lsp: {
+    usage: 'opmodel lsp [--stdio | --socket PORT | --node-ipc]',
+    summary: 'Runs the language server: the same engine for Neovim, Helix, Zed, Emacs and Sublime Text.',
+    options: [
+      ['--stdio', 'talk over stdin and stdout (default)'],
+      ['--socket PORT', 'listen on 127.0.0.1:PORT'],
+      ['--node-ipc', 'talk over Node IPC (a client that starts the server as a Node process)'],
     ],
   },
   init: {

@@ -3,6 +3,7 @@
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { CodeActionProvider } from './codeActionProvider';
+import { CodeLensProvider } from './codeLensProvider';
 import { checkWorkspace } from './commands/checkWorkspace';
 import { createMissingElement, newElement } from './commands/createElement';
 import { goToElement } from './commands/goToElement';
@@ -44,6 +45,8 @@ export function activate(context: vscode.ExtensionContext): OpmodelApi {
   context.subscriptions.push(manager, publisher, tree);
 
   const l = vscode.languages;
+  const lenses = new CodeLensProvider(manager);
+  context.subscriptions.push(lenses, l.registerCodeLensProvider(MARKDOWN, lenses));
   context.subscriptions.push(
     l.registerCompletionItemProvider(MARKDOWN, new CompletionProvider(manager), ...TRIGGER_CHARACTERS),
     l.registerHoverProvider(MARKDOWN, new HoverProvider(manager)),

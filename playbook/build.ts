@@ -5,11 +5,14 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import MiniSearch from 'minisearch';
 import { URI, Utils } from 'vscode-uri';
-import { decodeText, hashText, LineIndex, listElements, matrix, type ElementInfo, type Matrix, type ParsedDocument, type Project } from '../language/index';
+import { decodeText, hashText, inverseRelations, LineIndex, listElements, matrix, measuresOf, raciMatrix, roleAssignments, roleTitle, ROLE_FIELDS, type ElementInfo, type Matrix, type ParsedDocument, type Project } from '../language/index';
 import { CSS, miniSearchBrowserJs, SEARCH_JS } from './assets';
 import { h, root, walkElements, type Child } from './hast';
 import { renderMarkdown } from './markdown';
-import { planSite, type BuildProblem, type SitePage, type SitePlan } from './plan';
+import { insertMeasures } from './measuresSection';
+import { metricDictionary } from './metricDictionary';
+import { raciPage, roleAnchor } from './raciPage';
+import { OPERATING_CALENDAR_KEY, planSite, type BuildProblem, type SitePage, type SitePlan } from './plan';
 import { relHref, splitFragment } from './sitePaths';
 import { checkSiteLinks } from './linkCheck';
 import { bodyFallback, DEFAULT_TITLE, elementDocs, inheritedField, siteBrand, tailoringNote, unlinkedTitle, type SiteBrand } from './clientSite';
@@ -96,6 +99,8 @@ export async function buildSite(project: Project, options: BuildOptions = {}): P
         return relHref(page.path, target.path + (frag ? '#' + frag : ''));
       },
     });
+    // A tailored element without measures of its own keeps the ones it tailors.
+    if (page.kind === 'element') insertMeasures(tree.children as ElementContent[], elementDocs(project, page.id!).map(measuresOf).find((m) => m.length) ?? []);
     addHeadingIds(tree);
     const body = tree.children as ElementContent[];
     const firstIdx = body.findIndex((n) => !(n.type === 'text' && !n.value.trim()));
@@ -205,7 +210,15 @@ const NAV: [string, string][] = [
   ['handout.html', 'Print handout'],
 ];
 
-function layout(ctx: PageContext, page: SitePage, content: Child[], opts: { wide?: boolean; title?: string } = {}): HastRoot {
+/** The fixed links, with the RACI and metric dictionary pages when the framework has them. */
+function navOf(plan: SitePlan): [string, string][] {
+  const nav = NAV.slice(0, 3);
+  if (plan.raci) nav.push([plan.raci.path, 'Roles']);
+  if (plan.metrics) nav.push([plan.metrics.path, 'Measures']);
+  return [...nav, NAV[3]!];
+}
+
+function layout(ctx: PageContext, page: SitePage, content: Child[], opts: { wide?: boolean; title?: string; nav?: [string, string][] } = {}): HastRoot {
   const { brand } = ctx;
   const href = (to: string) => relHref(page.path, to);
   const rootPrefix = page.path.includes('/') ? '../' : '';
@@ -223,7 +236,7 @@ function layout(ctx: PageContext, page: SitePage, content: Child[], opts: { wide
       h('body', { dataRoot: rootPrefix, dataPage: page.kind },
         h('header', { className: ['site-header'] },
           h('a', { className: ['brand'], href: href('index.html') }, brand.title, brand.subtitle ? h('span', { className: ['brand-subtitle'] }, brand.subtitle) : null),
-          h('nav', { className: ['site-nav'], ariaLabel: 'Site' }, NAV.map(([to, label]) => h('a', { href: href(to), ariaCurrent: to === page.path ? 'page' : undefined }, label))),
+          h('nav', { className: ['site-nav'], ariaLabel: 'Site' }, (opts.nav ?? NAV).map(([to, label]) => h('a', { href: href(to), ariaCurrent: to === page.path ? 'page' : undefined }, label))),
           h('div', { className: ['search'], role: 'search' },
             h('input', { id: 'search', type: 'search', placeholder: 'Search the playbook…', autoComplete: ['off'], ariaLabel: 'Search the playbook' }),
             h('ol', { id: 'search-results', className: ['search-results'], hidden: true }),
@@ -259,6 +272,9 @@ function buildPage(ctx: PageContext, page: SitePage): HastRoot {
     case 'index': return indexPage(ctx, page);
     case 'matrix': return matrixPage(ctx, page);
     case 'leadership': return leadershipPage(ctx, page);
+    case 'raci': return raciPage(page, raciMatrix(ctx.project, [...ctx.infoById.values()]), new Map(ctx.project.config.roles.filter((r) => r.description).map((r) => [r.key, r.description!])),
+      (id) => idItem(ctx, page, id), (id) => linkOnly(ctx, page, id), (content) => layout(ctx, page, content, { wide: true, nav: navOf(ctx.plan) }));
+    case 'metrics': return layout(ctx, page, [h('h1', null, page.title), metricDictionary(ctx.project, (id) => linkOnly(ctx, page, id))], { wide: true, nav: navOf(ctx.plan) });
     default: return documentPage(ctx, page);
   }
 }
@@ -278,9 +294,10 @@ function documentPage(ctx: PageContext, page: SitePage): HastRoot {
     r ? h('div', { className: ['doc-body'] }, r.body) : null,
     page.kind === 'system' || page.kind === 'discipline' ? groupedElements(ctx, page) : null,
     page.kind === 'part' ? partElements(ctx, page) : null,
+    ctx.plan.metrics === page ? metricDictionary(ctx.project, (id) => linkOnly(ctx, page, id)) : null,
     backlinks(ctx, page),
   ];
-  return layout(ctx, page, [h('article', { className: ['page', page.kind], dataId: page.id ?? undefined }, content)]);
+  return layout(ctx, page, [h('article', { className: ['page', page.kind], dataId: page.id ?? undefined }, content)], { nav: navOf(ctx.plan) });
 }
 
 function fieldValue(docs: ParsedDocument[], key: string): Child | undefined {
@@ -310,19 +327,26 @@ function elementCard(ctx: PageContext, page: SitePage): Element {
   row('Discipline', keyed('discipline', info.discipline), 'discipline');
   row('Part', keyed('part', info.part), 'part');
   row('Summary', info.summary, 'summary');
-  row('Accountable', fieldValue(docs, 'accountable'), 'accountable');
-  row('Cadence', fieldValue(docs, 'cadence'), 'cadence');
-  row('Measures', fieldValue(docs, 'measures'), 'measures');
+  for (const field of ROLE_FIELDS) {
+    // A tailored element's roles: each field from the tailored document, else from what it tailors.
+    const from = docs.find((d) => d.fields.has(field));
+    const named = from ? roleAssignments(from).filter((a) => a.field === field) : [];
+    if (!named.length) continue;
+    const label = field[0]!.toUpperCase() + field.slice(1);
+    row(label, named.flatMap((a, i) => {
+      const title = roleTitle(ctx.project.config.roles, a.role);
+      return [i ? ', ' : '', ctx.plan.raci ? h('a', { href: relHref(page.path, `${ctx.plan.raci.path}#${roleAnchor(a.role)}`) }, title) : title];
+    }), field);
+  }
+  const calendar = ctx.plan.references.get(OPERATING_CALENDAR_KEY);
+  const cadence = fieldValue(docs, 'cadence');
+  row('Cadence', cadence && calendar ? [cadence, ' ', h('a', { className: ['see-also'], href: relHref(page.path, calendar.path) }, '(operating calendar)')] : cadence, 'cadence');
   for (const rel of ctx.project.config.relations) {
     const ids = info.relations[rel.key];
     if (ids?.length) row(rel.title, relList(ctx, page, ids), rel.key);
   }
-  // Incoming relations with a name of their own ("Supported by").
-  for (const rel of ctx.project.config.relations) {
-    if (!rel.inverse || rel.inverse === rel.title) continue;
-    const from = [...ctx.infoById.values()].filter((e) => e.relations[rel.key]?.includes(page.id!)).map((e) => e.id);
-    if (from.length) row(rel.inverse, relList(ctx, page, from), `${rel.key}-inverse`);
-  }
+  // Relations written on the other side ("Related from", "Supported by").
+  for (const inv of inverseRelations(ctx.project, page.id!)) row(inv.title, relList(ctx, page, inv.ids), `${inv.key}-inverse`);
   return h('section', { className: ['card'], ariaLabel: 'Element card' },
     h('dl', null, rows.map(([label, value, key]) => [h('dt', { dataField: key }, label), h('dd', { dataField: key }, value)])));
 }
@@ -409,7 +433,7 @@ function matrixPage(ctx: PageContext, page: SitePage): HastRoot {
     grid.unplaced.length ? [h('h2', null, 'Not placed in the grid'), h('p', null, 'These elements have no valid system or discipline:'), h('ul', { className: ['plain-list'] }, grid.unplaced.map((id) => h('li', null, idItem(ctx, page, id))))] : null,
     h('h2', null, h('a', { href: 'leadership.html' }, 'Leadership')),
     grid.leadership.parts.map((p) => h('p', { dataPart: p.key }, h('strong', null, `${p.title}: `), p.ids.flatMap((id, i) => [i ? ' ' : '', ...linkOnly(ctx, page, id)]))),
-  ], { wide: true });
+  ], { wide: true, nav: navOf(ctx.plan) });
 }
 
 function leadershipPage(ctx: PageContext, page: SitePage): HastRoot {
@@ -432,9 +456,9 @@ function leadershipPage(ctx: PageContext, page: SitePage): HastRoot {
   });
   return layout(ctx, page, [
     h('h1', null, 'Leadership'),
-    h('p', { className: ['summary'] }, 'The leadership half of the framework: each principle with the characteristics that support it (from their “supports” field), then each characteristic with the principles it supports.'),
+    h('p', { className: ['summary'] }, 'The leadership half of the framework: each principle with the characteristics that support it, then each characteristic with the principles it supports.'),
     sections,
-  ]);
+  ], { nav: navOf(ctx.plan) });
 }
 
 function indexPage(ctx: PageContext, page: SitePage): HastRoot {
@@ -465,7 +489,7 @@ function indexPage(ctx: PageContext, page: SitePage): HastRoot {
     others.length ? [h('h2', null, 'Overview, guides and playbooks'), tiles(others, () => undefined)] : null,
     h('h2', null, `All elements (${elements.length})`),
     h('ul', { className: ['plain-list', 'all-elements'] }, elements.map((p) => h('li', null, pageLink(page, p)))),
-  ]);
+  ], { nav: navOf(ctx.plan) });
 }
 
 /** Every element on one page, one per printed page; links point inside the handout. */
@@ -500,7 +524,7 @@ function buildHandout(ctx: PageContext, trees: Map<string, HastRoot>): HastRoot 
       h('p', { className: ['summary'] }, `${elements.length} elements, one per printed page. Use your browser’s print command (“Save as PDF”) for a handout.`),
       h('ol', { className: ['plain-list', 'toc'] }, elements.map((p) => h('li', null, h('a', { className: ['idref'], href: `#${p.id}`, title: `${p.id} · ${p.title}` }, p.id!), ' ', h('span', { className: ['t'] }, p.title))))),
     sections,
-  ], { title: 'Printable handout' });
+  ], { title: 'Printable handout', nav: navOf(ctx.plan) });
 }
 
 function findArticle(tree: HastRoot): Element {

@@ -25,6 +25,16 @@ await build({
   banner: { js: "import { createRequire as __opmodelRequire } from 'node:module'; const require = __opmodelRequire(import.meta.url);" },
 });
 chmodSync('dist/cli.js', 0o755);
+// The GitHub Action's step (action.yml), self-contained like the CLI.
+await build({
+  ...common,
+  entryPoints: ['cli/action/bin.ts'],
+  outfile: 'dist/action.js',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  banner: { js: "import { createRequire as __opmodelRequire } from 'node:module'; const require = __opmodelRequire(import.meta.url);" },
+});
 
 if (!values.cli && existsSync('extension/extension.ts')) {
   // Both extension bundles carry the shipped framework: github.dev has no node_modules to find it in.

@@ -1,16 +1,26 @@
 import { parseArgs } from 'node:util';
-import { listElements, matrix, type Matrix } from '../../language/index';
+import { listElements, matrix, raciMatrix, type Matrix } from '../../language/index';
 import type { Io } from '../main';
 import { describeFramework, openProjects, relFile, reportConfigProblems, reportFrameworks } from '../openProjects';
+import { raciCsv, raciJson, raciMarkdown, raciText } from '../raciFormatters';
 import { oneOf, UsageError } from '../usage';
 
 export async function matrixCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f' }, raci: { type: 'boolean' } } });
   const format = oneOf(values.format, ['text', 'markdown', 'csv', 'json'] as const, '--format', 'text');
   if (positionals.length > 1) throw new UsageError('matrix takes at most one folder');
   const opened = await openProjects(positionals, io);
   if (reportConfigProblems(opened, io)) return 2;
   if (format === 'text') reportFrameworks(opened, io);
+  if (values.raci) {
+    // Roles × elements: one table per framework, named when there are several.
+    opened.forEach(({ project }, i) => {
+      const r = raciMatrix(project, listElements(project));
+      if (opened.length > 1 && format !== 'json') io.out(`${i ? '\n' : ''}${format === 'markdown' ? '## ' : '# '}${describeFramework(io, project)}\n${format === 'markdown' ? '\n' : ''}`);
+      io.out(format === 'json' ? raciJson(r) : format === 'csv' ? raciCsv(r) : format === 'markdown' ? raciMarkdown(r) : raciText(r));
+    });
+    return 0;
+  }
   const json = (m: Matrix) => ({ systems: m.systems.map((s) => s.key), disciplines: m.disciplines.map((d) => d.key), cells: m.cells, unplaced: m.unplaced, leadership: m.leadership });
   const grids = opened.map(({ project }) => ({ project, m: matrix(project, listElements(project)) }));
   // One framework: the grid as it always was. Several (a repository): one grid each, named.

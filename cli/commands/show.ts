@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { elementInfo, frameworkLabel, referencesOf } from '../../language/index';
+import { dependentsOf, elementInfo, frameworkLabel, referencesOf } from '../../language/index';
 import type { Io } from '../main';
 import { openProjects, relFile, reportConfigProblems } from '../openProjects';
 import { oneOf, UsageError } from '../usage';
@@ -19,13 +19,14 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   const info = elementInfo(project, id);
   const refs = referencesOf(project, id, false).map((l) => ({ file: relFile(io, l.uri), line: l.range.start.line + 1, column: l.range.start.character + 1 }));
   const defs = project.index.allDefinitions(id).map((d) => ({ file: relFile(io, d.uri), line: d.definition!.range.start.line + 1, layer: project.isBaseDocument(d.uri) ? 'base' : 'own' }));
+  const dependents = dependentsOf(project, id).map((d) => ({ id: d.id, file: relFile(io, d.location.uri), line: d.location.range.start.line + 1, column: d.location.range.start.character + 1 }));
   const fw = info?.framework;
   if (format === 'json') {
     io.out(JSON.stringify({
       id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null,
       origin: info?.origin ?? null, tailored: Boolean(info?.tailors), inScope: info?.inScope ?? null,
       framework: fw ? { name: fw.name, version: fw.version ?? null } : null,
-      definitions: defs, references: refs,
+      definitions: defs, references: refs, dependents,
     }, null, 2) + '\n');
     return info ? 0 : 1;
   }
@@ -49,6 +50,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   if (!info.inScope) io.out(`out of scope: ${project.index.scope.outOfScope(id)?.reason ?? 'the scope leaves it out'}\n`);
   for (const d of defs) io.out(`defined at ${d.file}:${d.line}${defs.length > 1 ? (d.layer === 'base' ? ' (framework)' : ' (this client)') : ''}\n`);
   for (const [k, ids] of Object.entries(info.relations)) io.out(`${k}: ${ids.join(', ')}\n`);
+  if (dependents.length) io.out(`depended on by: ${dependents.map((d) => d.id).join(', ')}\n`);
   io.out(`\n${refs.length} reference${refs.length === 1 ? '' : 's'}:\n`);
   for (const r of refs) io.out(`  ${r.file}:${r.line}:${r.column}\n`);
   return 0;

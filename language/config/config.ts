@@ -37,6 +37,13 @@ export interface RelationConfig {
   inverse: string;
 }
 
+export interface RoleConfig {
+  /** What `accountable`, `responsible`, `consulted` and `informed` hold, e.g. "team-lead". */
+  key: string;
+  title: string;
+  description?: string;
+}
+
 export interface TypeConfig {
   key: string;
   /** Documents of this type define an element and must carry an `id`. */
@@ -68,6 +75,8 @@ export interface OpmodelConfig {
   leadership: LeadershipPartConfig[];
   relations: RelationConfig[];
   types: TypeConfig[];
+  /** The role vocabulary; empty means role fields are free text and not checked. */
+  roles: RoleConfig[];
   severity: Record<string, SeveritySetting>;
   include: string[];
   exclude: string[];

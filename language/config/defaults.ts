@@ -30,7 +30,7 @@ export function defaultConfig(): OpmodelConfig {
       { key: 'leadership-characteristics', title: 'Leadership Characteristics', families: ['LC'] },
     ],
     relations: [
-      { key: 'related', title: 'Related', inverse: 'Related' },
+      { key: 'related', title: 'Related', inverse: 'Related from' },
       { key: 'supports', title: 'Supports', inverse: 'Supported by' },
       { key: 'depends_on', title: 'Depends on', inverse: 'Needed by' },
     ],
@@ -44,7 +44,9 @@ export function defaultConfig(): OpmodelConfig {
       { key: 'overview', requiresId: false },
       { key: 'guide', requiresId: false },
       { key: 'playbook', requiresId: false },
+      { key: 'reference', requiresId: false },
     ],
+    roles: [],
     severity: {},
     include: ['**/*.md'],
     exclude: [],

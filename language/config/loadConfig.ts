@@ -11,6 +11,7 @@ import { defaultConfig } from './defaults';
 import { parseExtends } from './extendsConfig';
 import { describeJsonError } from './jsonErrors';
 import { overlayByKey, type Partial1 } from './mergeConfig';
+import { readRoles } from './rolesConfig';
 import { parseScope } from './scopeConfig';
 import { parseSite } from './siteConfig';
 
@@ -65,7 +66,7 @@ export function loadConfig(text: string, options: LoadConfigOptions = {}): Confi
     bad(root, 'the config must be a JSON object');
     return { config, problems };
   }
-  const known = new Set(['$schema', 'extends', 'scope', 'site', 'families', 'systems', 'disciplines', 'leadership', 'relations', 'types', 'severity', 'include', 'exclude', 'maxFileSize']);
+  const known = new Set(['$schema', 'extends', 'scope', 'site', 'families', 'systems', 'disciplines', 'leadership', 'relations', 'types', 'roles', 'severity', 'include', 'exclude', 'maxFileSize']);
   for (const prop of root.children ?? []) {
     const key = prop.children?.[0]?.value as string;
     if (!known.has(key)) bad(prop.children?.[0], `unknown property "${key}"; expected one of ${[...known].join(', ')}`);
@@ -184,6 +185,9 @@ export function loadConfig(text: string, options: LoadConfigOptions = {}): Confi
       config.types = [...byKey.values()];
     }
   }
+  // With "extends", roles merge by key like the other keyed sections.
+  const roles = readRoles(get(['roles']), bad);
+  if (roles) config.roles = base ? overlayByKey(config.roles, roles, (r) => ({ key: r.key, title: r.title ?? r.key, description: r.description })) : roles;
   const sev = get(['severity']);
   if (sev) {
     if (sev.type !== 'object') bad(sev, 'severity must be an object, e.g. { "malformed-id": "error" }');
@@ -224,6 +228,7 @@ function inherit(base: OpmodelConfig): OpmodelConfig {
     leadership: base.leadership.map((p) => ({ ...p, families: [...p.families] })),
     relations: base.relations.map((r) => ({ ...r })),
     types: base.types.map((t) => ({ ...t })),
+    roles: base.roles.map((r) => ({ ...r })),
     severity: { ...base.severity },
     site: { ...base.site },
     include: own.include,

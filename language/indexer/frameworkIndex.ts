@@ -8,7 +8,7 @@ import type { IdSyntax } from '../ids/idSyntax';
 import { nextFreeId } from '../ids/nextFreeId';
 import { idNeighbours, suggestIds } from '../ids/suggest';
 import { EVERYTHING_IN_SCOPE, type ScopeView } from '../layers/scope';
-import type { ParsedDocument, Reference } from '../parse/document';
+import type { MalformedId, ParsedDocument, Reference } from '../parse/document';
 import type { Diagnostic } from '../types';
 
 export interface SkippedFile {
@@ -195,6 +195,13 @@ export class FrameworkIndex {
   references(id: string): { uri: string; ref: Reference }[] {
     const out: { uri: string; ref: Reference }[] = [];
     for (const uri of this.referrers(id)) for (const ref of this.docs.get(uri)!.references) if (ref.id === id) out.push({ uri, ref });
+    return out;
+  }
+
+  /** Non-canonical spellings of `id` (`flm3`, `FLM 3`), in URI order. */
+  misspellings(id: string): { uri: string; malformed: MalformedId }[] {
+    const out: { uri: string; malformed: MalformedId }[] = [];
+    for (const uri of [...(this.misspelt.get(id) ?? [])].sort()) for (const m of this.docs.get(uri)!.malformed) if (m.canonical === id) out.push({ uri, malformed: m });
     return out;
   }
 

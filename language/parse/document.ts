@@ -5,6 +5,7 @@ import type { IdSyntax } from '../ids/idSyntax';
 import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 import { readFrontMatter, type FieldValue, type ScalarValue } from './frontMatter';
+import { rangedTree, type FieldTree } from './frontMatterTree';
 import { scanMarkdown } from './markdownScanner';
 import { parseDirective, type Directive } from './suppressions';
 
@@ -32,6 +33,8 @@ export interface FieldInfo {
   value: string | null;
   valueRange: Range;
   items: { value: string | null; range: Range }[];
+  /** Nested values (a list of mappings, a mapping), as a tree with ranges. */
+  tree?: FieldTree;
 }
 
 export interface DefinedId {
@@ -109,6 +112,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
         value: f.value.kind === 'scalar' ? f.value.value : null,
         valueRange: r(f.value.start, f.value.end),
         items: f.value.kind === 'list' ? f.value.items.map(item) : f.value.kind === 'scalar' && f.value.value !== null ? [item(f.value)] : [],
+        ...(f.value.kind !== 'scalar' && f.value.tree ? { tree: rangedTree(f.value.tree, r) } : {}),
       });
     }
     for (const k of SCALAR_FIELDS) {

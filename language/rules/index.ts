@@ -15,8 +15,10 @@ import { missingId } from './missingId';
 import { missingTitle } from './missingTitle';
 import { outOfScopeId } from './outOfScopeId';
 import type { Rule } from './rule';
+import { undeclaredRelated } from './undeclaredRelated';
 import { unknownDiscipline } from './unknownDiscipline';
 import { unknownId } from './unknownId';
+import { unknownRole } from './unknownRole';
 import { unknownSystem } from './unknownSystem';
 
 export const rules: readonly Rule[] = [
@@ -31,6 +33,8 @@ export const rules: readonly Rule[] = [
   invalidId,
   invalidRelation,
   missingTitle,
+  unknownRole,
+  undeclaredRelated,
   outOfScopeId,
 ];
 

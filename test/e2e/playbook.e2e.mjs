@@ -117,7 +117,7 @@ try {
     await page.waitForURL(/elements\/OM1\.html$/);
     expect((await text('h1')).startsWith('OM1'), 'element heading');
     expect((await text('.card dd[data-field="system"]')) === 'Operational Management', 'card system');
-    expect((await text('.card dd[data-field="accountable"]')) === 'Operations Manager', 'card accountable');
+    expect((await text('.card dd[data-field="accountable"]')) === 'Transition Manager', 'card accountable: the role title');
   });
 
   await check('search: an ID typed exactly, Enter opens it', async () => {

@@ -17,6 +17,16 @@ const both = (text: string) => {
 };
 
 describe('front matter fast path', () => {
+  it.each([
+    ['plain values and mappings in one list', 'measures:\n  - plain\n  - name: x\n'],
+    ['a nested list in a mapping', 'measures:\n  - name: x\n    tags:\n      - a\n'],
+    ['an empty value in a mapping', 'measures:\n  - name: x\n    target:\n'],
+    ['a repeated key in a mapping', 'measures:\n  - name: x\n    name: y\n'],
+    ['a key deeper than the mapping', 'measures:\n  - name: x\n      target: y\n'],
+  ])('leaves %s to yaml, which reads it the same way', (_name, yaml) => {
+    expect(readSimpleFrontMatter(yaml, 4)).toBeUndefined();
+  });
+
   it('reads every document of the shipped framework itself, exactly as yaml does', () => {
     const files = walk(docs);
     expect(files.length).toBeGreaterThan(100);
@@ -36,6 +46,8 @@ describe('front matter fast path', () => {
     ['block lists at two indents', 'related:\n  - FLM1\n  - EE11\nsupports:\n- LP1\n- LP2\nnext: x\n'],
     ['CRLF', 'id: FLM1\r\nrelated: [A, B]\r\nlist:\r\n  - x\r\n'],
     ['trailing spaces', 'id: FLM1   \nrelated: [A]  \n'],
+    ['a block list of flat mappings', 'measures:\n  - name: On time\n    definition: "Weekly: by Monday"\n    target: 95%\n  - name: Second\n    target: \'set with the client\'\nrelated: [A]\n'],
+    ['mappings at the left margin', 'measures:\n- name: A\n  target: 1\n- name: B\n'],
   ])('agrees with yaml on %s', (_name, yaml) => {
     const text = `---\n${yaml}---\nbody\n`;
     expect(readSimpleFrontMatter(yaml, 4)).toBeDefined();

@@ -59,8 +59,8 @@ function clientChecks(label, dir, fresh) {
   check(`${label}: the installed package is only the CLI bundle and the shipped framework`, () => {
     const pkgDir = path.join(dir, 'node_modules', 'opmodel');
     const top = fs.readdirSync(pkgDir).sort();
-    assert(JSON.stringify(top) === JSON.stringify(['CHANGELOG.md', 'LICENSE', 'README.md', 'dist', 'framework-docs', 'package.json', 'schemas']), `top level: ${top.join(', ')}`);
-    assert(JSON.stringify(fs.readdirSync(path.join(pkgDir, 'dist'))) === JSON.stringify(['cli.js']), `dist: ${fs.readdirSync(path.join(pkgDir, 'dist')).join(', ')}`);
+    assert(JSON.stringify(top) === JSON.stringify(['CHANGELOG.md', 'LICENSE', 'README.md', 'action.yml', 'dist', 'framework-docs', 'package.json', 'schemas', 'scripts']), `top level: ${top.join(', ')}`);
+    assert(JSON.stringify(fs.readdirSync(path.join(pkgDir, 'dist')).sort()) === JSON.stringify(['action.js', 'cli.js']), `dist: ${fs.readdirSync(path.join(pkgDir, 'dist')).join(', ')}`);
     assert(!fs.existsSync(path.join(dir, 'node_modules', 'minisearch')), 'runtime libraries were installed beside the CLI');
   });
   if (fresh) {
@@ -127,9 +127,9 @@ try {
   const pack = must('npm', ['pack', '--json', '--pack-destination', tmp], src);
   const packed = JSON.parse(pack.stdout.slice(pack.stdout.indexOf('[')))[0];
   const tarball = path.join(tmp, packed.filename);
-  check('npm pack: the package holds the CLI bundle, framework, schema, README, LICENSE, CHANGELOG only', () => {
+  check('npm pack: the package holds the CLI and action bundles, the action, framework, schemas, README, LICENSE, CHANGELOG only', () => {
     const files = packed.files.map((f) => f.path).sort();
-    const outside = files.filter((f) => !/^(dist\/cli\.js|framework-docs\/.*|schemas\/opmodel\.schema\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(f));
+    const outside = files.filter((f) => !/^(dist\/(cli|action)\.js|action\.yml|scripts\/action\/install\.sh|framework-docs\/.*|schemas\/[^/]+\.schema\.json|README\.md|LICENSE|CHANGELOG\.md|package\.json)$/.test(f));
     assert(outside.length === 0, `unexpected files: ${outside.join(', ')}`);
     for (const f of ['dist/cli.js', 'framework-docs/opmodel.json', 'framework-docs/first-line-management/FLM3.md', 'schemas/opmodel.schema.json', 'README.md', 'LICENSE', 'CHANGELOG.md']) assert(files.includes(f), `missing ${f}`);
   });

@@ -14,7 +14,8 @@ afterAll(() => rmSync(temp, { recursive: true, force: true }));
 /** Files git would commit: tracked and new, not ignored. */
 function repoFiles(): string[] {
   const out = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: repo, encoding: 'utf8' });
-  return out.split('\0').filter(Boolean).filter((f) => {
+  // Deduplicated: during a merge, a conflicted file is listed once per stage.
+  return [...new Set(out.split('\0').filter(Boolean))].filter((f) => {
     try {
       return statSync(path.join(repo, f)).isFile();
     } catch {
@@ -24,7 +25,7 @@ function repoFiles(): string[] {
 }
 
 describe('npm package contents', () => {
-  it('is the CLI bundle, the shipped framework, the schema, README, LICENSE and CHANGELOG', () => {
+  it('is the CLI and action bundles, the action, the shipped framework, the schemas, README, LICENSE and CHANGELOG', () => {
     const files = repoFiles();
     for (const f of files) {
       mkdirSync(path.dirname(path.join(temp, f)), { recursive: true });
@@ -32,10 +33,14 @@ describe('npm package contents', () => {
     }
     mkdirSync(path.join(temp, 'dist/web'), { recursive: true });
     writeFileSync(path.join(temp, 'dist/cli.js'), '#!/usr/bin/env node\n');
+    writeFileSync(path.join(temp, 'dist/action.js'), '// the action\n');
     const json = execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: temp, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
     const packed = (JSON.parse(json) as { files: { path: string }[] }[])[0]!.files.map((f) => f.path).sort();
-    const expected = ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'package.json', 'schemas/opmodel.schema.json', ...files.filter((f) => f.startsWith('framework-docs/'))].sort();
+    const expected = [
+      'CHANGELOG.md', 'LICENSE', 'README.md', 'package.json', 'dist/cli.js', 'dist/action.js', 'action.yml',
+      ...files.filter((f) => f.startsWith('framework-docs/') || f.startsWith('schemas/') || f.startsWith('scripts/action/')),
+    ].sort();
     expect(packed).toEqual(expected);
-    expect(packed.some((f) => /^(test|language|cli|extension|playbook|scripts|docs)\//.test(f) || f.endsWith('.ts') || f.endsWith('.png'))).toBe(false);
+    expect(packed.some((f) => /^(test|language|cli|extension|playbook|docs|lsp)\//.test(f) || f.endsWith('.ts') || f.endsWith('.png'))).toBe(false);
   }, 60_000);
 });
