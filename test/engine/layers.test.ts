@@ -313,3 +313,14 @@ describe('nested frameworks', () => {
     expect(project.allDiagnostics()).toEqual([]);
   });
 });
+
+describe('undeclared-related in a tailored element', () => {
+  it('counts the relations it inherits as declared, and its fix keeps them', async () => {
+    const tailored = '---\nid: FLM1\nsummary: Ours\n---\n\n# FLM1 at Acme\n\n## Related elements\n\n- FLM3 and GOV1, as the framework says.\n- FLM2, which we add.\n';
+    const { project } = await open({ ...BASE, 'client/opmodel.json': clientConfig(), 'client/FLM1.md': tailored });
+    const ds = project.diagnostics(at('client/FLM1.md'));
+    expect(ds.map((d) => [d.code, d.range])).toEqual([['undeclared-related', rangeOf(tailored, 'FLM2')]]);
+    const fix = ds[0]!.fixes![0]!;
+    expect(applyTextEdits(tailored, fix.edit.changes[at('client/FLM1.md')]!, fix.edit.versions[at('client/FLM1.md')]!)).toBe(tailored.replace('summary: Ours\n', 'summary: Ours\nrelated: [FLM3, GOV1, FLM2]\n'));
+  });
+});
