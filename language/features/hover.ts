@@ -43,10 +43,12 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
   if (info.summary) lines.push('', escapeMd(info.summary));
   const where = sys || disc ? `${sys?.title ?? info.system ?? '?'} × ${disc?.title ?? info.discipline ?? '?'}` : part?.title;
   if (where) lines.push('', `_${escapeMd(where)}_`);
-  const doc = project.index.docs.get(info.location.uri)!;
-  const accountable = roleAssignments(doc).filter((a) => a.field === 'accountable').map((a) => roleTitle(project.config.roles, a.role));
+  // A tailored element: each field from the tailored document, else from the element it tailors.
+  const chain = project.index.definitionChain(at.id);
+  const accountableDoc = chain.find((d) => d.fields.has('accountable')) ?? chain[0]!;
+  const accountable = roleAssignments(accountableDoc).filter((a) => a.field === 'accountable').map((a) => roleTitle(project.config.roles, a.role));
   if (accountable.length) lines.push('', `Accountable: ${escapeMd(accountable.join(', '))}`);
-  const measures = measuresOf(doc);
+  const measures = chain.map(measuresOf).find((m) => m.length) ?? [];
   if (measures.length) {
     lines.push('', 'Measures:');
     for (const m of measures) {

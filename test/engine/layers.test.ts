@@ -133,6 +133,11 @@ describe('tailoring', () => {
     expect(project.diagnostics(at('client/FLM1.md'))).toEqual([]);
     const h = hover(project, at('client/FLM1.md'), rangeOf(TAILORED, 'FLM1').start)!;
     expect(h.summary).toBe('How Acme runs it.');
+    // The tailored document's accountable; the base's would show where it says none.
+    expect(h.markdown).toContain('Accountable: Service Desk Lead');
+    project.updateText(at('client/FLM1.md'), TAILORED.replace('accountable: Service Desk Lead\n', ''));
+    expect(hover(project, at('client/FLM1.md'), rangeOf(TAILORED, 'FLM1').start)!.markdown).toContain('Accountable: Team Lead');
+    project.updateText(at('client/FLM1.md'), TAILORED);
     expect(h.markdown).toContain('_Tailored for this client from the ../base framework:_');
     expect(definition(project, at('client/FLM1.md'), rangeOf(TAILORED, 'FLM1').start).map((l) => l.uri)).toEqual([at('client/FLM1.md')]);
     expect(listElements(project).map((e) => [e.id, e.origin, Boolean(e.tailors)])).toContainEqual(['FLM1', 'own', true]);
