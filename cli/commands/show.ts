@@ -24,6 +24,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   if (format === 'json') {
     io.out(JSON.stringify({
       id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null,
+      crosswalk: Object.fromEntries((info?.crosswalk ?? []).map((c) => [c.scheme, c.items.map((i) => i.value)])),
       origin: info?.origin ?? null, tailored: Boolean(info?.tailors), inScope: info?.inScope ?? null,
       framework: fw ? { name: fw.name, version: fw.version ?? null } : null,
       definitions: defs, references: refs, dependents,
@@ -51,6 +52,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   for (const d of defs) io.out(`defined at ${d.file}:${d.line}${defs.length > 1 ? (d.layer === 'base' ? ' (framework)' : ' (this client)') : ''}\n`);
   for (const [k, ids] of Object.entries(info.relations)) io.out(`${k}: ${ids.join(', ')}\n`);
   if (dependents.length) io.out(`depended on by: ${dependents.map((d) => d.id).join(', ')}\n`);
+  for (const c of info.crosswalk) io.out(`${c.title}: ${c.items.map((i) => i.value).join(', ')}\n`);
   io.out(`\n${refs.length} reference${refs.length === 1 ? '' : 's'}:\n`);
   for (const r of refs) io.out(`  ${r.file}:${r.line}:${r.column}\n`);
   return 0;

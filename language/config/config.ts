@@ -63,6 +63,14 @@ export interface SiteConfig {
   subtitle?: string;
 }
 
+/** A framework that elements map onto (ITIL 4, COBIT 2019, ...), read from `crosswalks`. */
+export interface CrosswalkSchemeConfig {
+  key: string;
+  title: string;
+  /** Allowed items, each with an optional label ("DSS02" -> "Managed service requests and incidents"). Empty: any text. */
+  values: Map<string, string>;
+}
+
 export interface OpmodelConfig {
   /** The framework this one builds on: "opmodel", another installed package, or a relative folder. */
   extends?: string;
@@ -75,6 +83,8 @@ export interface OpmodelConfig {
   leadership: LeadershipPartConfig[];
   relations: RelationConfig[];
   types: TypeConfig[];
+  /** Schemes of the `crosswalk:` front-matter field; declaring `crosswalks` replaces them all. */
+  crosswalks: CrosswalkSchemeConfig[];
   /** The role vocabulary; empty means role fields are free text and not checked. */
   roles: RoleConfig[];
   severity: Record<string, SeveritySetting>;

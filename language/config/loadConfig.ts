@@ -7,6 +7,7 @@ import { rules, SKIPPED_FILE } from '../rules/index';
 import { LineIndex } from '../text/lineIndex';
 import type { Range, SeveritySetting } from '../types';
 import type { DisciplineConfig, FamilyConfig, LeadershipPartConfig, OpmodelConfig, RelationConfig, SystemConfig, TypeConfig } from './config';
+import { readCrosswalksConfig } from './crosswalksConfig';
 import { defaultConfig } from './defaults';
 import { parseExtends } from './extendsConfig';
 import { describeJsonError } from './jsonErrors';
@@ -66,7 +67,7 @@ export function loadConfig(text: string, options: LoadConfigOptions = {}): Confi
     bad(root, 'the config must be a JSON object');
     return { config, problems };
   }
-  const known = new Set(['$schema', 'extends', 'scope', 'site', 'families', 'systems', 'disciplines', 'leadership', 'relations', 'types', 'roles', 'severity', 'include', 'exclude', 'maxFileSize']);
+  const known = new Set(['$schema', 'extends', 'scope', 'site', 'families', 'systems', 'disciplines', 'leadership', 'relations', 'types', 'crosswalks', 'roles', 'severity', 'include', 'exclude', 'maxFileSize']);
   for (const prop of root.children ?? []) {
     const key = prop.children?.[0]?.value as string;
     if (!known.has(key)) bad(prop.children?.[0], `unknown property "${key}"; expected one of ${[...known].join(', ')}`);
@@ -185,7 +186,17 @@ export function loadConfig(text: string, options: LoadConfigOptions = {}): Confi
       config.types = [...byKey.values()];
     }
   }
-  // With "extends", roles merge by key like the other keyed sections.
+  const inheritedSchemes = config.crosswalks;
+  readCrosswalksConfig(get(['crosswalks']), bad, config);
+  // With "extends", crosswalk schemes and roles merge by key like the other keyed sections: a
+  // scheme named again keeps the title and values it does not give.
+  if (base && config.crosswalks !== inheritedSchemes) {
+    const byKey = new Map(inheritedSchemes.map((c) => [c.key, c]));
+    config.crosswalks = overlayByKey(inheritedSchemes, config.crosswalks.map((c) => {
+      const was = byKey.get(c.key);
+      return was ? { key: c.key, title: c.title === c.key ? undefined : c.title, values: c.values.size ? c.values : undefined } : c;
+    }), (c) => ({ key: c.key, title: c.title ?? c.key, values: c.values ?? new Map() }));
+  }
   const roles = readRoles(get(['roles']), bad);
   if (roles) config.roles = base ? overlayByKey(config.roles, roles, (r) => ({ key: r.key, title: r.title ?? r.key, description: r.description })) : roles;
   const sev = get(['severity']);
@@ -229,6 +240,7 @@ function inherit(base: OpmodelConfig): OpmodelConfig {
     relations: base.relations.map((r) => ({ ...r })),
     types: base.types.map((t) => ({ ...t })),
     roles: base.roles.map((r) => ({ ...r })),
+    crosswalks: base.crosswalks.map((c) => ({ ...c, values: new Map(c.values) })),
     severity: { ...base.severity },
     site: { ...base.site },
     include: own.include,

@@ -5,6 +5,7 @@ import type { FrameworkSource } from '../layers/resolveFramework';
 import type { ParsedDocument } from '../parse/document';
 import type { Project } from '../project';
 import type { Location } from '../types';
+import { crosswalkOf, type CrosswalkEntry } from './crosswalk';
 
 export interface ElementInfo {
   id: string;
@@ -26,6 +27,8 @@ export interface ElementInfo {
   tailors?: Location;
   /** False for a base element the client's scope leaves out. */
   inScope: boolean;
+  /** Declared crosswalk schemes this element maps onto (empty when it has none). */
+  crosswalk: CrosswalkEntry[];
 }
 
 export function elementInfo(project: Project, id: string): ElementInfo | undefined {
@@ -66,6 +69,8 @@ export function elementInfo(project: Project, id: string): ElementInfo | undefin
     framework: baseDoc ? project.layerOf(baseDoc.uri).source : undefined,
     tailors: own && original?.definition ? { uri: original.uri, range: original.definition.range } : undefined,
     inScope: project.inScope(id),
+    // Inherited like the other fields: the tailored document's crosswalk, else the original's.
+    crosswalk: crosswalkOf(project.config, chain.find((d) => d.fields.has('crosswalk')) ?? doc),
   };
 }
 

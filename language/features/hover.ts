@@ -1,6 +1,7 @@
 import type { FrameworkSource } from '../layers/resolveFramework';
 import type { Project } from '../project';
 import type { Location, Position, Range } from '../types';
+import type { CrosswalkEntry } from './crosswalk';
 import { elementInfo } from './elements';
 import { idAtPosition } from './idAtPosition';
 import { inverseRelations, type InverseRelation } from './inverseRelations';
@@ -18,6 +19,7 @@ export interface HoverInfo {
   part?: { key: string; title: string };
   definitions: Location[];
   references: number;
+  crosswalk?: CrosswalkEntry[];
   /** Role titles of `accountable` (the key when the role is not declared). */
   accountable?: string[];
   measures?: Measure[];
@@ -43,6 +45,9 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
   if (info.summary) lines.push('', escapeMd(info.summary));
   const where = sys || disc ? `${sys?.title ?? info.system ?? '?'} × ${disc?.title ?? info.discipline ?? '?'}` : part?.title;
   if (where) lines.push('', `_${escapeMd(where)}_`);
+  const cw = info.crosswalk.filter((c) => c.items.length);
+  // One line per scheme; a trailing backslash is a Markdown line break inside one paragraph.
+  if (cw.length) lines.push('', cw.map((c) => `${escapeMd(c.title)}: ${c.items.map((i) => escapeMd(i.value)).join(', ')}`).join('\\\n'));
   // A tailored element: each field from the tailored document, else from the element it tailors.
   const chain = project.index.definitionChain(at.id);
   const accountableDoc = chain.find((d) => d.fields.has('accountable')) ?? chain[0]!;
@@ -77,6 +82,7 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
     part: part && { key: part.key, title: part.title },
     definitions: defs,
     references: refs,
+    crosswalk: info.crosswalk,
     ...(accountable.length ? { accountable } : {}),
     ...(measures.length ? { measures } : {}),
     ...(inverse.length ? { inverse } : {}),

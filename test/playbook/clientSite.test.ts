@@ -64,6 +64,12 @@ describe('opmodel build for a client', () => {
     expect(select('.tailoring-note', page('elements/FLM2.html'))).toBeUndefined();
   });
 
+  it('the extended framework\'s images are copied into a folder of their own', () => {
+    expect(files.filter((f) => f.startsWith('media/'))).toEqual(['media/base0/diagrams/flow.png']);
+    const img = select('.doc-body img', page('elements/FLM2.html'))!;
+    expect([img.properties['src'], img.properties['alt']]).toEqual(['../media/base0/diagrams/flow.png', 'How a procedure flows from draft to review']);
+  });
+
   it('out-of-scope elements are absent and every mention of them is text, not a dangling link', () => {
     for (const f of files.filter((x) => x.endsWith('.html'))) {
       const tree = page(f);
