@@ -8,6 +8,7 @@ import { listCommand } from './commands/list';
 import { matrixCommand } from './commands/matrix';
 import { showCommand } from './commands/show';
 import { COMMAND_HELP, commandHelp, overviewHelp } from './help';
+import { guardOutput, neutralise } from './neutralise';
 import { UsageError } from './usage';
 import { VERSION } from './version';
 
@@ -21,16 +22,20 @@ export interface Io {
   cwd: string;
 }
 
-const commands: Record<string, Command> = { check: checkCommand, list: listCommand, matrix: matrixCommand, show: showCommand };
+// A Map: the command name comes from argv, and `opmodel constructor` must not find Object's.
+const commands = new Map<string, Command>([['check', checkCommand], ['list', listCommand], ['matrix', matrixCommand], ['show', showCommand]]);
+
+/** The names of every command, for tests that must cover them all (test/security/injection). */
+export const commandNames = (): string[] => [...commands.keys()];
 
 export function registerCommand(name: string, command: Command): void {
-  commands[name] = command;
+  commands.set(name, command);
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    if (name === 'help' && rest[0] && commands[rest[0]]) {
+    if (name === 'help' && rest[0] && commands.has(rest[0])) {
       io.out(commandHelp(rest[0]));
       return 0;
     }
@@ -41,30 +46,33 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.out(VERSION + '\n');
     return 0;
   }
-  const cmd = Object.hasOwn(commands, name) ? commands[name] : undefined;
+  const cmd = commands.get(name);
   if (!cmd) {
-    const near = closest(name, Object.keys(commands));
-    io.err(`opmodel: unknown command "${name}".${near ? ` Did you mean "${near}"?` : ''} Commands: ${Object.keys(COMMAND_HELP).filter((c) => commands[c]).join(', ')}.\nRun "opmodel --help" for usage.\n`);
+    const near = closest(name, [...commands.keys()]);
+    io.err(`opmodel: unknown command "${neutralise(name)}".${near ? ` Did you mean "${near}"?` : ''} Commands: ${Object.keys(COMMAND_HELP).filter((c) => commands.has(c)).join(', ')}.\nRun "opmodel --help" for usage.\n`);
     return 2;
   }
   // Options end at "--": a file named "--help" after it is a file.
   const dashDash = rest.indexOf('--');
   const flags = dashDash < 0 ? rest : rest.slice(0, dashDash);
   if (flags.includes('--help') || flags.includes('-h')) {
-    io.out(COMMAND_HELP[name] ? commandHelp(name) : overviewHelp());
+    io.out(Object.hasOwn(COMMAND_HELP, name) ? commandHelp(name) : overviewHelp());
     return 0;
   }
+  // Every write passes the last line of defence (neutralise.ts); pieces are neutralised already.
+  const raw = io;
+  io = { ...io, out: (s) => raw.out(guardOutput(s)), err: (s) => raw.err(guardOutput(s)) };
   try {
     return await cmd(rest, io);
   } catch (e) {
-    if (e instanceof UsageError) return usage(io, name, e.message);
+    if (e instanceof UsageError) return usage(io, name, neutralise(e.message));
     const code = (e as { code?: string }).code;
-    if (code?.startsWith('ERR_PARSE_ARGS')) return usage(io, name, parseArgsMessage(e as Error & { code: string }, name));
+    if (code?.startsWith('ERR_PARSE_ARGS')) return usage(io, name, neutralise(parseArgsMessage(e as Error & { code: string }, name)));
     if (code === 'ENOENT') {
       const missing = (e as NodeJS.ErrnoException).path;
       // As the user wrote it: absolute stays absolute, relative is relative to where they are.
       const shown = missing ? (rest.find((a) => path.resolve(io.cwd, a) === missing) ?? missing) : (e as Error).message;
-      io.err(`opmodel ${name}: no such file or folder: ${shown}\n`);
+      io.err(`opmodel ${name}: no such file or folder: ${neutralise(shown)}\n`);
       return 2;
     }
     throw e;

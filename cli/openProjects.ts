@@ -9,6 +9,7 @@ import { NodeWorkspace } from '../language/workspace/nodeWorkspace';
 import { findRoot } from './findRoot';
 import type { JsonFramework } from './formatters';
 import type { Io } from './main';
+import { neutralise } from './neutralise';
 import { VERSION } from './version';
 
 export interface Opened {
@@ -54,7 +55,7 @@ async function openOne(root: string, io: Io): Promise<Project> {
   // Links out of the docs root are never followed: checking a stranger's pull request must
   // not read files elsewhere on the machine. An extended framework gets the same confinement.
   const ws = new NodeWorkspace({ within: root });
-  return Project.open({ workspace: ws, rootUri: fileUri(root), logger: { info: () => {}, error: (m) => io.err(m + '\n') }, resolveFramework: cliResolver });
+  return Project.open({ workspace: ws, rootUri: fileUri(root), logger: { info: () => {}, error: (m) => io.err(m.split('\n').map(neutralise).join('\n') + '\n') }, resolveFramework: cliResolver });
 }
 
 const cliResolver: FrameworkResolver = async (spec, _from, next) => {
@@ -119,7 +120,7 @@ export function frameworkJson(io: Io, o: Opened): JsonFramework {
 /** Which frameworks a command covered, on stderr: said when there is more to it than one plain folder. */
 export function reportFrameworks(opened: Opened[], io: Io): void {
   if (opened.length < 2 && !opened.some((o) => o.project.base)) return;
-  io.err(`${opened.length === 1 ? 'Framework' : `${opened.length} frameworks`}: ${opened.map((o) => describeFramework(io, o.project)).join(', ')}\n`);
+  io.err(`${opened.length === 1 ? 'Framework' : `${opened.length} frameworks`}: ${opened.map((o) => neutralise(describeFramework(io, o.project))).join(', ')}\n`);
 }
 
 /** Config problems print like diagnostics; they make the command exit 2. */
@@ -128,7 +129,7 @@ export function reportConfigProblems(opened: Opened[], io: Io): boolean {
   for (const { project } of opened) {
     for (const p of project.configProblems) {
       bad = true;
-      io.err(`${relFile(io, p.uri ?? project.configUri ?? project.rootUri)}:${p.range.start.line + 1}:${p.range.start.character + 1} error invalid-config ${p.message}\n`);
+      io.err(`${neutralise(relFile(io, p.uri ?? project.configUri ?? project.rootUri))}:${p.range.start.line + 1}:${p.range.start.character + 1} error invalid-config ${neutralise(p.message)}\n`);
     }
   }
   return bad;

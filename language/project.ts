@@ -13,7 +13,8 @@ import { parseDocument, type ParsedDocument } from './parse/document';
 import { runRules, SKIPPED_FILE, severityFor } from './rules/index';
 import type { Diagnostic, SeveritySetting } from './types';
 import { decodeText, tooLargeReason } from './workspace/decodeText';
-import { discoverFiles, fileFilter } from './workspace/discoverFiles';
+import { discoverFiles, safeFileFilter } from './workspace/discoverFiles';
+import { LineIndex } from './text/lineIndex';
 import { relativeUri } from './workspace/uris';
 import { FileTooLargeError, type Workspace } from './workspace/workspace';
 
@@ -42,6 +43,7 @@ export class Project {
   /** Folders below the root that hold their own opmodel.json: frameworks of their own, not indexed here. */
   nestedRoots: string[] = [];
   private severityOverrides: Record<string, SeveritySetting> | undefined;
+  private configText: string | undefined;
 
   private constructor(
     readonly workspace: Workspace,
@@ -64,6 +66,7 @@ export class Project {
     const { workspace, rootUri } = opts;
     const chain = await loadLayers({ workspace, rootUri, resolveFramework: opts.resolveFramework });
     const project = new Project(workspace, rootUri, chain.layers, chain.problems, opts.logger, opts.severityOverrides);
+    project.configText = project.ownLayer.configText;
     await project.scan();
     return project;
   }
@@ -96,6 +99,8 @@ export class Project {
         const found = await discoverFiles(layer.workspace, layer.rootUri, layer.config);
         if (layer === this.ownLayer) {
           this.nestedRoots = found.nestedRoots;
+          const gp = found.globProblem;
+          if (gp && !this.configProblems.some((p) => p.message === gp.message)) this.configProblems.push({ message: gp.message, range: this.configRangeOf(gp.pattern) });
           for (const s of found.skipped) this.index.skip(s);
         }
         let next = 0;
@@ -114,12 +119,19 @@ export class Project {
     }
   }
 
+  /** Where a string value appears in opmodel.json (its first occurrence), for late problems. */
+  private configRangeOf(value: string): ConfigProblem['range'] {
+    const at = value && this.configText ? this.configText.indexOf(JSON.stringify(value)) : -1;
+    if (at < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return new LineIndex(this.configText!).range(at, at + JSON.stringify(value).length);
+  }
+
   /** True when `uri` is a Markdown file this framework checks (its own, not a base's or a nested framework's). */
   contains(uri: string): boolean {
     const rel = relativeUri(this.rootUri, uri);
     if (rel === undefined || rel === '' || rel.split('/').some((p) => p === 'node_modules' || p === '.git')) return false;
     if (this.nestedRoots.some((n) => relativeUri(n, uri) !== undefined)) return false;
-    return fileFilter(this.config)(rel) && rel.toLowerCase().endsWith('.md');
+    return rel.toLowerCase().endsWith('.md') && safeFileFilter(this.config)(rel);
   }
 
   /** True for a document of an extended framework: indexed, read-only, never diagnosed. */

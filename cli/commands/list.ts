@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { listElements } from '../../language/index';
 import type { Io } from '../main';
+import { neutralise, safeJson } from '../neutralise';
 import { describeFramework, openProjects, relFile, reportConfigProblems, reportFrameworks } from '../openProjects';
 import { oneOf, UsageError } from '../usage';
 
@@ -27,13 +28,14 @@ export async function listCommand(args: string[], io: Io): Promise<number> {
       tailored: Boolean(e.tailors),
     })),
   }));
-  if (format === 'json') io.out(JSON.stringify(all.flatMap((a) => a.rows.map((r) => (opened.length > 1 ? { ...r, framework: relFile(io, a.project.rootUri) || '.' } : r))), null, 2) + '\n');
+  if (format === 'json') io.out(safeJson(all.flatMap((a) => a.rows.map((r) => (opened.length > 1 ? { ...r, framework: relFile(io, a.project.rootUri) || '.' } : r)))) + '\n');
   else {
+    const n = (s: string | null) => (s === null ? '-' : neutralise(s));
     for (const { project, rows } of all) {
       if (opened.length > 1) io.out(`${rows === all[0]!.rows ? '' : '\n'}# ${describeFramework(io, project)}\n`);
-      const w = Math.max(2, ...rows.map((r) => r.id.length));
+      const w = Math.max(2, ...rows.map((r) => n(r.id).length));
       const mark = (r: (typeof rows)[number]) => (r.tailored ? '  [tailored]' : r.origin === 'base' ? '  [framework]' : '');
-      for (const r of rows) io.out(`${r.id.padEnd(w)}  ${r.title}  (${r.system ?? '-'} / ${r.discipline ?? '-'})  ${r.file}:${r.line}  ${r.references} refs${mark(r)}\n`);
+      for (const r of rows) io.out(`${n(r.id).padEnd(w)}  ${n(r.title)}  (${n(r.system)} / ${n(r.discipline)})  ${n(r.file)}:${r.line}  ${r.references} refs${mark(r)}\n`);
     }
   }
   return 0;

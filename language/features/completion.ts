@@ -98,7 +98,7 @@ function idCandidates(project: Project, typed: string, uri: string): CompletionC
       out.push(cache.items[i]!);
       continue;
     }
-    const doc = index.definitions(id)[0]!;
+    const doc = index.firstDefinition(id)!;
     // A tailored element: what its document leaves out comes from the element it tailors.
     const chain = scoped ? index.definitionChain(id) : [doc];
     const pick = <T>(get: (d: ParsedDocument) => T | undefined) => chain.map(get).find((v) => v !== undefined);

@@ -43,7 +43,8 @@ export function elementInfo(project: Project, id: string): ElementInfo | undefin
     }
     return undefined;
   };
-  const relations: Record<string, string[]> = {};
+  // Keyed by relation names from the config: no prototype, so "constructor" is only a name.
+  const relations: Record<string, string[]> = Object.create(null);
   for (const r of project.config.relations) {
     const from = chain.find((d) => d.fields.has(r.key));
     const ids = from?.references.filter((x) => x.field === r.key).map((x) => x.id) ?? [];

@@ -37,6 +37,8 @@ export class FrameworkIndex {
   private loading = false;
   /** Layer of each document; documents not listed are in the own layer. */
   private readonly layerOfDoc = new Map<string, number>();
+  /** Canonical ID -> layer -> how many documents of that layer define it. */
+  private readonly layerCounts = new Map<string, Map<number, number>>();
   /** The project's own layer (the highest); base frameworks are below it. */
   ownLayer = 0;
   /** The client's scope over base elements; "did you mean" offers only IDs in scope. */
@@ -117,14 +119,19 @@ export class FrameworkIndex {
     return (this.defs.get(id) ?? []).filter((u) => this.layerOf(u) === layer).map((u) => this.docs.get(u)!);
   }
 
-  /** The highest layer that defines `id`. */
+  /** The highest layer that defines `id` (from per-layer counts: thousands of copies cost nothing here). */
   definitionLayer(id: string): number | undefined {
+    if (!this.defs.has(id)) return undefined;
+    if (this.ownLayer === 0) return 0;
     let top: number | undefined;
-    for (const u of this.defs.get(id) ?? []) {
-      const l = this.layerOf(u);
-      if (top === undefined || l > top) top = l;
-    }
+    for (const l of this.layerCounts.get(id)?.keys() ?? []) if (top === undefined || l > top) top = l;
     return top;
+  }
+
+  /** How many documents of one layer define `id`. */
+  definitionCountInLayer(id: string, layer: number): number {
+    if (this.ownLayer === 0) return layer === 0 ? (this.defs.get(id)?.length ?? 0) : 0;
+    return this.layerCounts.get(id)?.get(layer) ?? 0;
   }
 
   /** An element's title: a tailored element without a title of its own has the one it tailors. */
@@ -144,6 +151,21 @@ export class FrameworkIndex {
       if (!byLayer.has(l)) byLayer.set(l, this.docs.get(u)!);
     }
     return [...byLayer.entries()].sort((a, b) => b[0] - a[0]).map(([, d]) => d);
+  }
+
+  /** URIs of the documents that define `id`, in URI order (not a copy: do not change it). */
+  definitionUris(id: string): readonly string[] {
+    return this.defs.get(id) ?? [];
+  }
+
+  /** The first definition in URI order in the highest layer that defines `id`, without listing thousands of duplicates. */
+  firstDefinition(id: string): ParsedDocument | undefined {
+    const uris = this.defs.get(id);
+    if (!uris) return undefined;
+    if (uris.length === 1 || this.layerOfDoc.size === 0) return this.docs.get(uris[0]!);
+    const top = this.definitionLayer(id);
+    const u = uris.find((x) => this.layerOf(x) === top);
+    return u === undefined ? undefined : this.docs.get(u);
   }
 
   isDefined = (id: string): boolean => this.defs.has(id);
@@ -218,9 +240,16 @@ export class FrameworkIndex {
 
   private link(doc: ParsedDocument) {
     const id = doc.definition?.id;
+    if (id && this.ownLayer > 0) {
+      const layer = this.layerOf(doc.uri);
+      const counts = this.layerCounts.get(id) ?? this.layerCounts.set(id, new Map()).get(id)!;
+      counts.set(layer, (counts.get(layer) ?? 0) + 1);
+    }
     if (id) {
       const list = this.defs.get(id);
-      if (list) { list.push(doc.uri); list.sort(); } else this.defs.set(id, [doc.uri]);
+      // Inserted in order: sorting on every insert made 5,000 definitions of one ID quadratic.
+      if (list) list.splice(sortedIndex(list, doc.uri), 0, doc.uri);
+      else this.defs.set(id, [doc.uri]);
     }
     for (const r of doc.references) {
       let m = this.refs.get(r.id);
@@ -236,6 +265,16 @@ export class FrameworkIndex {
 
   private unlink(doc: ParsedDocument) {
     const id = doc.definition?.id;
+    if (id && this.ownLayer > 0) {
+      const counts = this.layerCounts.get(id);
+      const layer = this.layerOf(doc.uri);
+      if (counts) {
+        const n = (counts.get(layer) ?? 1) - 1;
+        if (n > 0) counts.set(layer, n);
+        else counts.delete(layer);
+        if (!counts.size) this.layerCounts.delete(id);
+      }
+    }
     if (id) {
       const list = this.defs.get(id)!.filter((u) => u !== doc.uri);
       if (list.length) this.defs.set(id, list);
@@ -281,4 +320,15 @@ export class FrameworkIndex {
     for (const u of affected) this.diagnosticsCache.delete(u);
     return affected;
   }
+}
+
+function sortedIndex(list: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]! < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -55,8 +55,8 @@ async function loadFrom(opts: LoadLayersOptions, rootUri: string, ws: Workspace,
   const report = (p: ConfigProblem) => problems.push(isOwn ? p : { ...p, uri: p.uri ?? configUri });
   const read = await readConfigText(ws, configUri);
   if (read === undefined) return [{ index: 0, rootUri, workspace: ws, config: defaultConfig(), source }];
-  if ('reason' in read) {
-    report({ message: `${CONFIG_FILE_NAME} is ${read.reason}`, range: ZERO });
+  if ('message' in read) {
+    report({ message: read.message, range: ZERO });
     return [{ index: 0, rootUri, configUri, workspace: ws, config: defaultConfig(), source }];
   }
   const text = read.text;
@@ -86,15 +86,18 @@ async function loadFrom(opts: LoadLayersOptions, rootUri: string, ws: Workspace,
   return [...below, { index: 0, rootUri, configUri, configText: text, workspace: ws, config: loaded.config, source }];
 }
 
-/** The config's text; undefined when there is none; a reason when it cannot be used. */
-export async function readConfigText(ws: Workspace, configUri: string): Promise<{ text: string } | { reason: string } | undefined> {
+/** The config's text; undefined when there is none; a message when it cannot be used. */
+export async function readConfigText(ws: Workspace, configUri: string): Promise<{ text: string } | { message: string } | undefined> {
   const st = await ws.stat(configUri).catch(() => undefined);
+  // Confined like every Markdown file: never opened, and nothing of it is shown.
+  if (st?.kind === 'other') return { message: `${CONFIG_FILE_NAME} was not read: it is not a regular file inside the docs root (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)` };
   if (st?.kind !== 'file') return undefined;
   // Checked before reading: a hostile multi-gigabyte opmodel.json is never loaded.
-  if (st.size > CONFIG_MAX_SIZE) return { reason: `larger than ${formatSize(CONFIG_MAX_SIZE)}` };
+  if (st.size > CONFIG_MAX_SIZE) return { message: `${CONFIG_FILE_NAME} is larger than ${formatSize(CONFIG_MAX_SIZE)}` };
   try {
-    return decodeText(await ws.readFile(configUri), CONFIG_MAX_SIZE);
+    const decoded = decodeText(await ws.readFile(configUri), CONFIG_MAX_SIZE);
+    return 'text' in decoded ? decoded : { message: `${CONFIG_FILE_NAME} is ${decoded.reason}` };
   } catch (e) {
-    return { reason: `unreadable (${(e as Error).message})` };
+    return { message: `${CONFIG_FILE_NAME} is unreadable (${(e as Error).message})` };
   }
 }
