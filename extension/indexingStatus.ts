@@ -69,10 +69,20 @@ export class IndexingStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    const files = projects.reduce((x, p) => x + p.index.docs.size + p.index.skipped.size, 0);
-    // As `opmodel check` counts them: documents that define an ID.
+    // As `opmodel check` counts them: the projects' own files (an extended framework's are read
+    // only), and the IDs they define (a duplicated ID is one element).
+    let files = 0;
     let elements = 0;
-    for (const p of projects) for (const d of p.index.docs.values()) if (d.definition) elements++;
+    for (const p of projects) {
+      const ids = new Set<string>();
+      for (const [uri, d] of p.index.docs) {
+        if (p.isBaseDocument(uri)) continue;
+        files++;
+        if (d.definition) ids.add(d.definition.id);
+      }
+      files += p.index.skipped.size;
+      elements += ids.size;
+    }
     const { errors, warnings } = this.publisher.counts();
     const took = this.firstIndexMs === undefined ? '' : `, indexed in ${(this.firstIndexMs / 1000).toFixed(2)} s`;
     const summary = `${plural(elements, 'element')} in ${plural(files, 'file')}${projects.length > 1 ? ` (${plural(projects.length, 'framework')})` : ''}, ${plural(errors, 'error')}, ${plural(warnings, 'warning')}${took}`;

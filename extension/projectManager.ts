@@ -2,7 +2,7 @@
 // opmodel.json (a nested one becomes its own root), or whose Markdown carries element front
 // matter. Keeps every project current from the file watcher and from open editor buffers.
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, dirnameUri, FilteredWorkspace, hasFrameworkFrontMatter, hashText, joinUri, Project, readSettings, relativeUri, settingsFilter, type EditorSettings, type ScanProgress, type Workspace } from '../language/index';
+import { CONFIG_FILE_NAME, dirnameUri, displayPath, FilteredWorkspace, hasFrameworkFrontMatter, hashText, joinUri, Project, readSettings, relativeUri, settingsFilter, type EditorSettings, type FrameworkResolver, type ScanProgress, type Workspace } from '../language/index';
 import { guardAsync, logError, logger } from './log';
 
 export interface ProjectEntry {
@@ -58,7 +58,11 @@ export class ProjectManager implements vscode.Disposable {
   private ready: Promise<void> = Promise.resolve();
   private readonly reported = new Set<string>();
 
-  constructor(private readonly base: Workspace) {}
+  constructor(
+    private readonly base: Workspace,
+    /** How `extends` is found: installed copies read-only, else the bundled framework. */
+    private readonly resolveFramework?: FrameworkResolver,
+  ) {}
 
   /** Finds and opens the frameworks, then starts listening for changes. */
   start(): Promise<void> {
@@ -110,7 +114,8 @@ export class ProjectManager implements vscode.Disposable {
       if (!e.project.contains(u) || !e.filter.allows(u)) continue;
       if (!best || e.project.rootUri.length > best.project.rootUri.length) best = e;
     }
-    return best?.project;
+    // A read-only document of an extended framework: the client that extends it answers for it.
+    return best?.project ?? [...this.entries.values()].find((e) => e.project.isBaseDocument(u))?.project;
   }
 
   /** The project whose opmodel.json this is. */
@@ -216,7 +221,7 @@ export class ProjectManager implements vscode.Disposable {
     // (stat, read), through the window: measured at 10,000 files, 1,024 at once took half the time
     // of 128 and a third of 32. The engine holds their bytes to a budget.
     const readConcurrency = rootUri.startsWith('file:') && this.base.readFileWithin ? undefined : REMOTE_READS;
-    const project = await Project.create({ workspace: filter, rootUri, logger, severityOverrides: settings.severity, readConcurrency });
+    const project = await Project.create({ workspace: filter, rootUri, logger, severityOverrides: settings.severity, resolveFramework: this.resolveFramework, readConcurrency });
     // Registered before it is read, so that completion and hover answer from what is read so far.
     const entry: ProjectEntry = { project, folder, filter, ready: false };
     this.entries.set(rootUri, entry);
@@ -241,7 +246,9 @@ export class ProjectManager implements vscode.Disposable {
     }
     entry.ready = true;
     const now = Date.now();
-    logger.info(`Opened ${rootUri}: ${project.index.docs.size} files, ${project.index.definedIds().length} elements in ${now - started} ms (listing ${listed - started} ms, reading ${now - listed} ms)${project.configUri ? '' : ' (no opmodel.json: shipped defaults)'}.`);
+    const base = project.base;
+    const extended = base ? `; extends ${base.name}${base.version ? ` ${base.version}` : ''} (${base.kind === 'bundled' ? 'the copy bundled with the extension' : displayPath(rootUri, base.rootUri)}), ${project.index.docs.size - project.ownDocumentCount()} of its files read-only` : '';
+    logger.info(`Opened ${rootUri}: ${project.ownDocumentCount()} files, ${project.index.definedIds().length} elements in ${now - started} ms (listing ${listed - started} ms, reading ${now - listed} ms)${project.configUri ? '' : ' (no opmodel.json: shipped defaults)'}${extended}.`);
     return project;
   }
 

@@ -108,9 +108,11 @@ function idCandidates(project: Project, typed: string, uri: string): CompletionC
   let cache = idItemCache.get(index);
   if (cache?.ids !== ids) idItemCache.set(index, (cache = { ids, docs: new Array(ids.length), items: new Array(ids.length) }));
   const own = project.document(uri)?.definition?.id;
+  const scoped = project.layers.length > 1;
   for (let i = 0; i < ids.length; i++) {
     const id = ids[i]!;
     if (id === own || (prefix && !id.startsWith(prefix))) continue;
+    if (scoped && !project.inScope(id)) continue;
     const seen = cache.docs[i];
     // The same list means the same definitions; the same document object means the same fields.
     if (seen && index.docs.get(seen.uri) === seen) {
@@ -118,14 +120,17 @@ function idCandidates(project: Project, typed: string, uri: string): CompletionC
       continue;
     }
     const doc = index.firstDefinition(id)!;
+    // A tailored element: what its document leaves out comes from the element it tailors.
+    const chain = scoped ? index.definitionChain(id) : [doc];
+    const pick = <T>(get: (d: ParsedDocument) => T | undefined) => chain.map(get).find((v) => v !== undefined);
     const item: CompletionCandidate = {
       label: id,
       kind: 'id',
-      detail: doc.title,
-      documentation: doc.summary,
+      detail: pick((d) => d.title),
+      documentation: pick((d) => d.summary),
       family: doc.definition?.familyKey,
-      system: doc.system,
-      discipline: doc.discipline,
+      system: pick((d) => d.system),
+      discipline: pick((d) => d.discipline),
       sortText: String(i).padStart(7, '0'),
     };
     cache.docs[i] = doc;

@@ -37,6 +37,8 @@ export function renameFileEdit(index: FrameworkIndex, oldUri: string, newUri: st
   const oldName = basename(oldUri);
   const newName = basename(newUri);
   for (const from of index.linkedFrom(oldUri)) {
+    // An extended framework's documents are read-only: a link there to a client file is theirs.
+    if (index.layerOf(from) !== index.ownLayer) continue;
     const doc = index.docs.get(from)!;
     for (const link of doc.links) {
       // Only the last segment changes, and only when it is written as the plain file name.

@@ -8,6 +8,8 @@ export const fileNameMismatch: Rule = {
   scope: 'workspace',
   description: 'An element whose file is not named after its ID (`FLM5` in `meetings.md`): links and the site\'s page names follow the file, readers look for `FLM5.md`.',
   check({ doc, index, report }) {
+    // An extended framework's files are read-only: never reported, never renamed from a client.
+    if (index.layerOf(doc.uri) !== index.ownLayer) return;
     // Two files defining one ID cannot both be named after it: duplicate-id says what to do first.
     if (isNamedAfterId(doc) || index.definitions(doc.definition!.id).length > 1) return;
     const def = doc.definition!;

@@ -15,6 +15,7 @@ import { invalidRelation } from './invalidRelation';
 import { malformedId } from './malformedId';
 import { missingId } from './missingId';
 import { missingTitle } from './missingTitle';
+import { outOfScopeId } from './outOfScopeId';
 import type { Rule } from './rule';
 import { undeclaredRelated } from './undeclaredRelated';
 import { unknownDiscipline } from './unknownDiscipline';
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   unknownRole,
   undeclaredRelated,
   fileNameMismatch,
+  outOfScopeId,
 ];
 
 /** Codes reported outside the rules: files that could not be read, and config problems. */
