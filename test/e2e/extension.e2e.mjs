@@ -767,7 +767,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       // The menu takes keys: move the focus to the fix and apply it.
       for (let i = 0; i < 10 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: title }).count()); i++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
-      await wb.command('File: Save All');
+      await wb.command('File: Save All Files');
       const deadline = Date.now() + 20_000;
       let scope = JSON.parse(fs.readFileSync(path.join(client, 'opmodel.json'), 'utf8')).scope;
       while (scope.exclude.includes('GOV2') && Date.now() < deadline) {
