@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 /** Bump when the output changes, so that old corpora on disk are regenerated. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 20261128;
 const STAMP = '.opmodel-bench.json';
 
@@ -145,10 +145,31 @@ export function documentText(i, size, seed = DEFAULT_SEED) {
   body.push('', '```yaml', `owner: ${other().id}`, `review: ${other().id} # ${words(4)}`, '```', '');
   body.push(`${sentence(int(10, 16))} Background: https://example.org/framework/${other().id}/notes and <https://example.org/${other().id}>.`, '');
   body.push('## Measures', '', `- ${sentence(int(6, 10))}`, `- ${sentence(int(6, 10))}`, `- ${sentence(int(6, 10))}`, '');
+  if (me.family.type !== 'principle') body.push(...maturitySection(i));
   body.push('## Related elements', '');
   for (const r of refs.slice(0, 3)) body.push(`- ${r.id} — ${words(int(5, 9))}.`);
   body.push('');
   return fm.join('\n') + '\n' + body.join('\n');
+}
+
+const LEVELS = ['Ad hoc', 'Repeatable', 'Defined', 'Optimising'];
+
+/**
+ * A maturity section in the shipped format: a question, four levels, two or three criteria each.
+ * Fixed text (no draws from the PRNG), so the rest of every document is what it was before.
+ * Every 200th document swaps two levels: a maturity-levels finding.
+ */
+function maturitySection(i) {
+  const order = i % 200 === 7 ? [0, 2, 1, 3] : [0, 1, 2, 3];
+  const out = ['## Maturity levels', '', '**Assessment question:** Does the team run this practice as a routine with an owner, a record and a review?', ''];
+  for (const k of order) {
+    out.push(`${k + 1}. **${LEVELS[k]}** — The practice runs ${['when someone remembers', 'by habit in some teams', 'to a written standard everywhere', 'and improved from its own measures'][k]}.`);
+    out.push(`   - An observer finds evidence of level ${k + 1} in the team's records.`);
+    out.push('   - The owner can explain how the practice ran last month.');
+    if (k % 2) out.push('   - Exceptions are written down and reviewed.');
+  }
+  out.push('');
+  return out;
 }
 
 export function corpusDir(size, seed = DEFAULT_SEED) {
