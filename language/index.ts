@@ -28,3 +28,4 @@ export { documentLinks, type DocumentLink } from './features/documentLinks';
 export { completions, type CompletionCandidate, type CompletionResult } from './features/completion';
 export { matrix, leadershipOf, type Matrix, type Leadership } from './features/matrix';
 export { idAtPosition } from './features/idAtPosition';
+export { maturityOf, levelFor, type ElementMaturity, type ElementMaturityLevel } from './features/maturity';

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { elementInfo, referencesOf } from '../../language/index';
+import { elementInfo, maturityOf, referencesOf } from '../../language/index';
 import type { Io } from '../main';
 import { openProjects, relFile, reportConfigProblems } from '../openProjects';
 import { oneOf, UsageError } from '../usage';
@@ -16,8 +16,9 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   const info = elementInfo(project, id);
   const refs = referencesOf(project, id, false).map((l) => ({ file: relFile(io, l.uri), line: l.range.start.line + 1, column: l.range.start.character + 1 }));
   const defs = project.index.definitions(id).map((d) => ({ file: relFile(io, d.uri), line: d.definition!.range.start.line + 1 }));
+  const maturity = maturityOf(project, id);
   if (format === 'json') {
-    io.out(JSON.stringify({ id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null, definitions: defs, references: refs }, null, 2) + '\n');
+    io.out(JSON.stringify({ id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null, definitions: defs, references: refs, assessmentQuestion: maturity?.question ?? null, maturity: maturity?.levels ?? [] }, null, 2) + '\n');
     return info ? 0 : 1;
   }
   if (!info) {
@@ -30,6 +31,14 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   io.out(`${[info.system ?? info.part, info.discipline].filter(Boolean).join(' × ')}\n`);
   for (const d of defs) io.out(`defined at ${d.file}:${d.line}\n`);
   for (const [k, ids] of Object.entries(info.relations)) io.out(`${k}: ${ids.join(', ')}\n`);
+  if (maturity) {
+    io.out('\nMaturity levels:\n');
+    if (maturity.question) io.out(`  Assessment question: ${maturity.question}\n`);
+    for (const l of maturity.levels) {
+      io.out(`  ${l.level}. ${l.name}${l.description ? ` — ${l.description}` : ''}\n`);
+      for (const c of l.criteria) io.out(`     - ${c}\n`);
+    }
+  }
   io.out(`\n${refs.length} reference${refs.length === 1 ? '' : 's'}:\n`);
   for (const r of refs) io.out(`  ${r.file}:${r.line}:${r.column}\n`);
   return 0;

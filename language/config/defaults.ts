@@ -1,5 +1,7 @@
 // Defaults: the shipped opmodel framework (see framework-docs/ and shared/catalog.yaml).
+import { defaultAssessments } from './assessmentsConfig';
 import type { OpmodelConfig } from './config';
+import { defaultMaturity } from './maturityConfig';
 
 export function defaultConfig(): OpmodelConfig {
   return {
@@ -49,5 +51,7 @@ export function defaultConfig(): OpmodelConfig {
     include: ['**/*.md'],
     exclude: [],
     maxFileSize: 5 * 1024 * 1024,
+    maturity: defaultMaturity(),
+    assessments: defaultAssessments(),
   };
 }

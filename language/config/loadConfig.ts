@@ -4,7 +4,9 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import { LineIndex } from '../text/lineIndex';
 import type { Range, SeveritySetting } from '../types';
 import type { FamilyConfig, OpmodelConfig, RelationConfig, TypeConfig } from './config';
+import { readAssessmentsConfig } from './assessmentsConfig';
 import { defaultConfig } from './defaults';
+import { readMaturityConfig } from './maturityConfig';
 
 export interface ConfigProblem {
   message: string;
@@ -36,7 +38,7 @@ export function loadConfig(text: string): ConfigResult {
     bad(root, 'the config must be a JSON object');
     return { config, problems };
   }
-  const known = new Set(['$schema', 'families', 'systems', 'disciplines', 'leadership', 'relations', 'types', 'severity', 'include', 'exclude', 'maxFileSize']);
+  const known = new Set(['$schema', 'families', 'systems', 'disciplines', 'leadership', 'relations', 'types', 'severity', 'include', 'exclude', 'maxFileSize', 'maturity', 'assessments']);
   for (const prop of root.children ?? []) {
     const key = prop.children?.[0]?.value as string;
     if (!known.has(key)) bad(prop.children?.[0], `unknown property "${key}"; expected one of ${[...known].join(', ')}`);
@@ -163,5 +165,7 @@ export function loadConfig(text: string): ConfigResult {
     if (max.type !== 'number' || !(max.value > 0)) bad(max, 'maxFileSize must be a positive number of bytes');
     else config.maxFileSize = max.value as number;
   }
+  config.maturity = readMaturityConfig(get(['maturity']), bad) ?? config.maturity;
+  config.assessments = readAssessmentsConfig(get(['assessments']), bad) ?? config.assessments;
   return { config, problems };
 }

@@ -11,6 +11,7 @@ import { invalidFrontMatter } from './invalidFrontMatter';
 import { invalidId } from './invalidId';
 import { invalidRelation } from './invalidRelation';
 import { malformedId } from './malformedId';
+import { maturityLevels } from './maturityLevels';
 import { missingId } from './missingId';
 import { missingTitle } from './missingTitle';
 import type { Rule } from './rule';
@@ -30,6 +31,7 @@ export const rules: readonly Rule[] = [
   invalidId,
   invalidRelation,
   missingTitle,
+  maturityLevels,
 ];
 
 /** Codes reported outside the rules: files that could not be read, and config problems. */

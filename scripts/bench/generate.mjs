@@ -41,6 +41,8 @@ export const ERROR_KINDS = [
   'invalid-relation',
   'missing-title',
 ];
+/** Codes tripped by fixed documents rather than by the random mistakes (see maturitySection). */
+export const FIXED_KINDS = ['maturity-levels'];
 /** Share of documents that carry one deliberate mistake (spread evenly over the kinds). */
 const ERROR_RATE = 0.055;
 
