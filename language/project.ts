@@ -1,5 +1,9 @@
 // One framework: a docs root, its config, and the index of its Markdown files. The CLI opens
 // one per root; the extension one per folder that holds a framework.
+import { AssessmentIndex, affectsAssessments } from './assessment/assessmentIndex';
+import type { ParsedAssessment } from './assessment/model';
+import { parseAssessment } from './assessment/parseAssessment';
+import { runAssessmentRules } from './assessment/rules/index';
 import type { OpmodelConfig } from './config/config';
 import { CONFIG_FILE_NAME } from './config/config';
 import { defaultConfig } from './config/defaults';
@@ -10,7 +14,7 @@ import { parseDocument, type ParsedDocument } from './parse/document';
 import { runRules, SKIPPED_FILE, severityFor } from './rules/index';
 import type { Diagnostic, SeveritySetting } from './types';
 import { decodeText, formatSize, tooLargeReason } from './workspace/decodeText';
-import { discoverFiles, fileFilter } from './workspace/discoverFiles';
+import { assessmentFilter, discoverFiles, fileFilter } from './workspace/discoverFiles';
 import { joinUri, relativeUri } from './workspace/uris';
 import { FileTooLargeError, type Workspace } from './workspace/workspace';
 
@@ -32,7 +36,10 @@ const CONFIG_MAX_SIZE = 1024 * 1024;
 
 export class Project {
   readonly index: FrameworkIndex;
+  /** Assessment files (YAML), checked against the index. */
+  readonly assessments: AssessmentIndex;
   readonly syntax: IdSyntax;
+  private readonly isAssessmentPath: (rel: string) => boolean;
   private severityOverrides: Record<string, SeveritySetting> | undefined;
 
   private constructor(
@@ -47,6 +54,8 @@ export class Project {
     this.syntax = new IdSyntax(config.families);
     this.severityOverrides = severityOverrides;
     this.index = new FrameworkIndex(rootUri, config, this.syntax, (doc, index) => runRules(doc, index, this.config, this.syntax, this.severityOverrides));
+    this.assessments = new AssessmentIndex((a) => runAssessmentRules(a, this.index, this.config, this.syntax, this.severityOverrides));
+    this.isAssessmentPath = assessmentFilter(config);
   }
 
   /** Reads the config at the root (defaults when there is none) and indexes every file. */
@@ -80,28 +89,56 @@ export class Project {
     this.index.beginLoad();
     try {
       for (const uri of [...this.index.docs.keys(), ...this.index.skipped.keys()]) this.index.delete(uri);
+      for (const uri of [...this.assessments.files.keys()]) this.assessments.delete(uri);
       const found = await discoverFiles(this.workspace, this.rootUri, this.config);
       for (const s of found.skipped) this.index.skip(s);
+      const all = found.assessments.length ? [...found.files, ...found.assessments] : found.files;
       let next = 0;
       const worker = async () => {
-        while (next < found.files.length) {
-          const uri = found.files[next++]!;
+        while (next < all.length) {
+          const uri = all[next++]!;
           await this.readAndIndex(uri);
           // Listed, then gone before it could be read: report it rather than drop it silently.
-          if (!this.index.docs.has(uri) && !this.index.skipped.has(uri)) this.index.skip({ uri, reason: 'it was deleted while being read' });
+          if (!this.has(uri)) this.index.skip({ uri, reason: 'it was deleted while being read' });
         }
       };
-      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, found.files.length) }, worker));
+      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, all.length) }, worker));
     } finally {
       this.index.endLoad();
+      this.assessments.invalidateAll();
     }
   }
 
-  /** True when `uri` is a Markdown file this framework checks. */
+  /** True when `uri` is a Markdown file or an assessment file this framework checks. */
   contains(uri: string): boolean {
     const rel = relativeUri(this.rootUri, uri);
     if (rel === undefined || rel === '' || rel.split('/').some((p) => p === 'node_modules' || p === '.git')) return false;
-    return fileFilter(this.config)(rel) && rel.toLowerCase().endsWith('.md');
+    return (fileFilter(this.config)(rel) && rel.toLowerCase().endsWith('.md')) || this.isAssessmentPath(rel);
+  }
+
+  /** True when `uri` is (or would be) read as an assessment file of this framework. */
+  isAssessment(uri: string): boolean {
+    const rel = relativeUri(this.rootUri, uri);
+    return rel !== undefined && rel !== '' && !rel.split('/').some((p) => p === 'node_modules' || p === '.git') && this.isAssessmentPath(rel);
+  }
+
+  /** True when the file is indexed: a document, an assessment, or a file reported as skipped. */
+  has(uri: string): boolean {
+    return this.index.docs.has(uri) || this.assessments.files.has(uri) || this.index.skipped.has(uri);
+  }
+
+  /** Every file this framework checks: documents, assessments and skipped files, sorted. */
+  uris(): string[] {
+    return [...this.index.docs.keys(), ...this.assessments.files.keys(), ...this.index.skipped.keys()].sort();
+  }
+
+  /** The content hash of an indexed document or assessment (fixes are computed against it). */
+  versionOf(uri: string): string | undefined {
+    return this.index.docs.get(uri)?.version ?? this.assessments.files.get(uri)?.version;
+  }
+
+  assessment(uri: string): ParsedAssessment | undefined {
+    return this.assessments.files.get(uri);
   }
 
   /** Re-reads one file from the workspace (created or changed on disk); returns affected URIs. */
@@ -112,43 +149,77 @@ export class Project {
       if (this.workspace.readFileWithin) bytes = await this.workspace.readFileWithin(uri, max);
       else {
         const st = await this.workspace.stat(uri);
-        if (!st) return this.index.delete(uri);
-        if (st.size > max) return this.index.skip({ uri, reason: tooLargeReason(st.size, max) });
+        if (!st) return this.remove(uri);
+        if (st.size > max) return this.skipFile({ uri, reason: tooLargeReason(st.size, max) });
         bytes = await this.workspace.readFile(uri);
       }
     } catch (e) {
-      if (e instanceof FileTooLargeError) return this.index.skip({ uri, reason: tooLargeReason(e.size, max) });
+      if (e instanceof FileTooLargeError) return this.skipFile({ uri, reason: tooLargeReason(e.size, max) });
       // Gone between listing and reading, or unreadable: report, keep checking the rest.
       const gone = !(await this.workspace.stat(uri).catch(() => undefined));
-      if (gone) return this.index.delete(uri);
-      return this.index.skip({ uri, reason: `could not be read (${(e as Error).message})` });
+      if (gone) return this.remove(uri);
+      return this.skipFile({ uri, reason: `could not be read (${(e as Error).message})` });
     }
     const decoded = decodeText(bytes, this.config.maxFileSize);
-    if (!('text' in decoded)) return this.index.skip({ uri, reason: decoded.reason });
+    if (!('text' in decoded)) return this.skipFile({ uri, reason: decoded.reason });
     return this.updateText(uri, decoded.text);
   }
 
   /** Indexes `text` as the current content of `uri` (an editor buffer or a file just read). */
   updateText(uri: string, text: string): Set<string> {
+    if (this.isAssessment(uri)) return this.updateAssessment(uri, text);
     let doc: ParsedDocument;
     try {
       doc = parseDocument(uri, text, this.config, this.syntax);
     } catch (e) {
       // A parser bug must cost one file, never the whole check.
       this.logger?.error(`opmodel: failed to read ${uri}: ${(e as Error).stack ?? e}`);
-      return this.index.skip({ uri, reason: `internal error while reading it (${(e as Error).message}); please report this file` });
+      return this.skipFile({ uri, reason: `internal error while reading it (${(e as Error).message}); please report this file` });
     }
-    return this.index.set(doc);
+    const old = this.index.docs.get(uri);
+    return this.withAssessments(this.index.set(doc), old, doc);
   }
 
   remove(uri: string): Set<string> {
-    return this.index.delete(uri);
+    if (this.assessments.files.has(uri)) {
+      const affected = this.assessments.delete(uri);
+      this.index.skipped.delete(uri);
+      return affected;
+    }
+    const old = this.index.docs.get(uri);
+    return this.withAssessments(this.index.delete(uri), old, undefined);
+  }
+
+  private updateAssessment(uri: string, text: string): Set<string> {
+    let a: ParsedAssessment;
+    try {
+      a = parseAssessment(uri, text, this.syntax);
+    } catch (e) {
+      this.logger?.error(`opmodel: failed to read ${uri}: ${(e as Error).stack ?? e}`);
+      return this.skipFile({ uri, reason: `internal error while reading it (${(e as Error).message}); please report this file` });
+    }
+    this.index.skipped.delete(uri);
+    return this.assessments.set(a);
+  }
+
+  private skipFile(file: { uri: string; reason: string }): Set<string> {
+    const affected = this.assessments.files.has(file.uri) ? this.assessments.delete(file.uri) : new Set<string>();
+    const old = this.index.docs.get(file.uri);
+    for (const u of this.withAssessments(this.index.skip(file), old, undefined)) affected.add(u);
+    return affected;
+  }
+
+  /** Adds the assessments to `affected` when a document's change reaches their answers. */
+  private withAssessments(affected: Set<string>, old: ParsedDocument | undefined, now: ParsedDocument | undefined): Set<string> {
+    if (this.assessments.files.size && affectsAssessments(old, now)) for (const u of this.assessments.invalidateAll()) affected.add(u);
+    return affected;
   }
 
   setSeverityOverrides(overrides: Record<string, SeveritySetting> | undefined): void {
     this.severityOverrides = overrides;
     // Severities are baked into cached diagnostics: recompute them all.
     for (const doc of [...this.index.docs.values()]) this.index.set(doc);
+    this.assessments.invalidateAll();
   }
 
   document(uri: string): ParsedDocument | undefined {
@@ -163,12 +234,13 @@ export class Project {
       const zero = { line: 0, character: 0 };
       return [{ uri, range: { start: zero, end: zero }, severity, code: SKIPPED_FILE.code, message: `Not checked: ${skip.reason}.` }];
     }
+    if (this.assessments.files.has(uri)) return this.assessments.diagnostics(uri);
     return this.index.diagnostics(uri);
   }
 
   allDiagnostics(): Diagnostic[] {
     const out: Diagnostic[] = [];
-    const uris = [...this.index.docs.keys(), ...this.index.skipped.keys()].sort();
+    const uris = this.uris();
     // No spread: a file with 200,000 IDs would overflow the call stack's argument limit.
     for (const uri of uris) for (const d of this.diagnostics(uri)) out.push(d);
     return out;

@@ -42,7 +42,7 @@ export function buildReport(opened: Opened[], io: Io): CheckReport {
   let files = 0;
   let elements = 0;
   for (const { project, targets } of opened) {
-    const uris = [...project.index.docs.keys(), ...project.index.skipped.keys()].filter((u) => isUnder(u, targets)).sort();
+    const uris = project.uris().filter((u) => isUnder(u, targets));
     files += uris.length;
     for (const uri of uris) {
       if (project.index.docs.get(uri)?.definition) elements++;
@@ -62,7 +62,7 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
   let refused = 0;
   for (const { project, targets } of opened) {
     const perFile = new Map<string, { version: string; edits: TextEdit[] }>();
-    for (const uri of project.index.docs.keys()) {
+    for (const uri of project.uris()) {
       if (!isUnder(uri, targets)) continue;
       for (const d of project.diagnostics(uri) as Diagnostic[]) {
         const fix = d.fixes?.find((f) => f.safe);

@@ -1,4 +1,5 @@
 // The rule registry and the runner that applies severities and suppressions.
+import { assessmentRules } from '../assessment/rules/index';
 import type { OpmodelConfig } from '../config/config';
 import type { FrameworkIndex } from '../indexer/frameworkIndex';
 import type { IdSyntax } from '../ids/idSyntax';
@@ -38,7 +39,7 @@ export const rules: readonly Rule[] = [
 export const SKIPPED_FILE = { code: 'skipped-file', defaultSeverity: 'warning' as Severity, description: 'A file that was not checked: not UTF-8 text, binary, larger than maxFileSize, or gone while being read.' };
 export const INVALID_CONFIG = { code: 'invalid-config', defaultSeverity: 'error' as Severity, description: 'A problem in opmodel.json; the CLI exits with code 2.' };
 
-export const allCodes = (): string[] => [...rules.map((r) => r.code), SKIPPED_FILE.code, INVALID_CONFIG.code];
+export const allCodes = (): string[] => [...new Set([...rules.map((r) => r.code), ...assessmentRules.map((r) => r.code)])].concat(SKIPPED_FILE.code, INVALID_CONFIG.code);
 
 export function severityFor(code: string, fallback: Severity, config: OpmodelConfig, overrides?: Record<string, SeveritySetting>): SeveritySetting {
   return overrides?.[code] ?? config.severity[code] ?? fallback;

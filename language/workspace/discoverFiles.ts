@@ -13,6 +13,8 @@ const MAX_GITIGNORE = 1024 * 1024;
 
 export interface Discovery {
   files: string[];
+  /** Assessment files (YAML matching `assessments.include`). */
+  assessments: string[];
   skipped: SkippedFile[];
 }
 
@@ -22,10 +24,20 @@ export function fileFilter(config: OpmodelConfig): (relPath: string) => boolean 
   return (rel) => inc(rel) && !exc(rel);
 }
 
+/** Whether a path relative to the root is an assessment file: YAML, matched by `assessments`. */
+export function assessmentFilter(config: OpmodelConfig): (relPath: string) => boolean {
+  const inc = picomatch(config.assessments.include, { dot: false });
+  const excludes = [...config.exclude, ...config.assessments.exclude];
+  const exc = excludes.length ? picomatch(excludes, { dot: true }) : () => false;
+  return (rel) => /\.ya?ml$/i.test(rel) && inc(rel) && !exc(rel);
+}
+
 export async function discoverFiles(ws: Workspace, rootUri: string, config: OpmodelConfig): Promise<Discovery> {
   const files: string[] = [];
+  const assessments: string[] = [];
   const skipped: SkippedFile[] = [];
   const wanted = fileFilter(config);
+  const assessment = assessmentFilter(config);
   const walk = async (dirUri: string, rel: string, rules: { base: string; ig: Ignore }[]) => {
     let entries: [string, string][];
     try {
@@ -62,12 +74,14 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
         if (!ALWAYS_SKIPPED.has(name) && !ignored(path, true)) skipped.push({ uri, reason: 'symbolic link to a folder, not followed' });
       } else if (kind === 'file' && name.toLowerCase().endsWith('.md') && wanted(path) && !ignored(path, false)) {
         files.push(uri);
-      } else if (kind === 'other' && name.toLowerCase().endsWith('.md') && wanted(path) && !ignored(path, false)) {
+      } else if (kind === 'file' && assessment(path) && !ignored(path, false)) {
+        assessments.push(uri);
+      } else if (kind === 'other' && ((name.toLowerCase().endsWith('.md') && wanted(path)) || assessment(path)) && !ignored(path, false)) {
         // Never opened: reading a pipe or a device could block forever.
         skipped.push({ uri, reason: 'not a regular file in this folder (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)' });
       }
     }
   };
   await walk(rootUri, '', []);
-  return { files, skipped };
+  return { files, assessments, skipped };
 }

@@ -1,0 +1,16 @@
+// Which elements an assessment may score and is expected to score. Today: every ID the framework
+// defines. Client repositories (`extends` and `scope` in opmodel.json) narrow this to the
+// engagement's scope here, and every assessment feature follows.
+import type { OpmodelConfig } from '../config/config';
+import type { FrameworkIndex } from '../indexer/frameworkIndex';
+
+export interface AssessmentScope {
+  /** True when an assessment may score `id`. */
+  includes(id: string): boolean;
+  /** Every ID in scope, in framework order. */
+  ids(): readonly string[];
+}
+
+export function assessmentScope(index: FrameworkIndex, _config: OpmodelConfig): AssessmentScope {
+  return { includes: index.isDefined, ids: () => index.definedIds() };
+}
