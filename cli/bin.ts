@@ -1,5 +1,6 @@
 #!/usr/bin/env node
 import { main } from './main';
+import './commands/assess';
 import './commands/build';
 
 // `opmodel list | head` closes the pipe early: that is not an error.

@@ -19,6 +19,7 @@ Usage:
   opmodel matrix [dir] [--format text|markdown|csv|json]
   opmodel show ID [--dir dir] [--format text|json]
   opmodel build [dir] --out DIR [--force]
+  opmodel assess [files..] [--compare OLDER.yaml] [--format text|markdown|json|csv]
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or a bad opmodel.json.
 `;

@@ -40,6 +40,8 @@ export class Project {
   readonly assessments: AssessmentIndex;
   readonly syntax: IdSyntax;
   private readonly isAssessmentPath: (rel: string) => boolean;
+  /** Files read as assessments although the globs do not name them (given on the command line). */
+  private readonly namedAssessments = new Set<string>();
   private severityOverrides: Record<string, SeveritySetting> | undefined;
 
   private constructor(
@@ -118,6 +120,7 @@ export class Project {
 
   /** True when `uri` is (or would be) read as an assessment file of this framework. */
   isAssessment(uri: string): boolean {
+    if (this.namedAssessments.has(uri)) return true;
     const rel = relativeUri(this.rootUri, uri);
     return rel !== undefined && rel !== '' && !rel.split('/').some((p) => p === 'node_modules' || p === '.git') && this.isAssessmentPath(rel);
   }
@@ -138,6 +141,15 @@ export class Project {
   }
 
   assessment(uri: string): ParsedAssessment | undefined {
+    return this.assessments.files.get(uri);
+  }
+
+  /** Reads `uri` as an assessment, wherever it is (a file named on the command line). */
+  async readAssessment(uri: string): Promise<ParsedAssessment | undefined> {
+    if (!this.assessments.files.has(uri)) {
+      this.namedAssessments.add(uri);
+      await this.readAndIndex(uri);
+    }
     return this.assessments.files.get(uri);
   }
 
