@@ -34,5 +34,6 @@ export type { AssessmentRule } from './assessment/rules/rule';
 export { assessmentScope, type AssessmentScope } from './assessment/scope';
 export { AssessmentIndex, compareNewestFirst } from './assessment/assessmentIndex';
 export type { ParsedAssessment, AssessmentEntry, Score, Located } from './assessment/model';
+export { assessmentCompletions, assessmentHover, chosenAssessment, scoresOf, scoreBadge, type AssessmentCompletion, type AssessmentCompletionResult, type AssessmentHover, type ElementScore } from './assessment/features';
 export { assessmentReport, reportElements, roadmap, previousAssessment, type AssessmentReport, type ReportElement, type Aggregate, type Wave, type Change } from './assessment/report';
 export { maturityOf, levelFor, type ElementMaturity, type ElementMaturityLevel } from './features/maturity';

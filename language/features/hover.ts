@@ -1,5 +1,6 @@
 import type { Project } from '../project';
 import type { Location, Position, Range } from '../types';
+import { assessedLine } from '../assessment/assessedLine';
 import { elementInfo } from './elements';
 import { idAtPosition } from './idAtPosition';
 
@@ -34,6 +35,8 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
   if (info.summary) lines.push('', escapeMd(info.summary));
   const where = sys || disc ? `${sys?.title ?? info.system ?? '?'} × ${disc?.title ?? info.discipline ?? '?'}` : part?.title;
   if (where) lines.push('', `_${escapeMd(where)}_`);
+  const assessed = assessedLine(project, info.id);
+  if (assessed) lines.push('', `_${escapeMd(assessed)}_`);
   const file = info.location.uri.split('/').slice(-2).map(decodeURIComponent).join('/');
   lines.push('', `[${escapeMd(file)}](${link(info.location)}) · referenced ${refs} time${refs === 1 ? '' : 's'}${defs.length > 1 ? ` · **defined ${defs.length} times**` : ''}`);
   return {

@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  assessmentCompletions,
+  assessmentHover,
   completions,
   decodeText,
   definition,
@@ -118,6 +120,15 @@ function checkProject(project: Project, texts: Map<string, string>, probes: [num
     if (a.elements) {
       checkRange(texts, uri, a.elements.range, 'elements');
       if (a.elements.insert) checkRange(texts, uri, { start: a.elements.insert.at, end: a.elements.insert.at }, 'elements insert');
+    }
+    const lines = new LineIndex(texts.get(uri)!);
+    for (const [lineSeed, character] of probes) {
+      const line = lineSeed % lines.lineCount;
+      const p = { line, character: character % (lines.lineText(line).length + 1) };
+      const h = assessmentHover(project, uri, p);
+      if (h) checkRange(texts, uri, h.range, 'assessment hover');
+      const c = assessmentCompletions(project, uri, texts.get(uri)!, p);
+      if (c) checkRange(texts, uri, c.range, 'assessment completion');
     }
     for (const e of a.entries) {
       checkRange(texts, uri, e.keyRange, `entry ${e.key}`);
