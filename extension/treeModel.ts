@@ -7,6 +7,9 @@ export interface TreeElement {
   id: string;
   title: string;
   location: Location;
+  /** Scores in the chosen assessment, shown after the label: "2 → 3", "n/a". */
+  badge?: string;
+  badgeTooltip?: string;
 }
 
 export interface TreeNode {
@@ -44,7 +47,8 @@ export function buildTree(m: Matrix, elements: ReadonlyMap<string, TreeElement>,
       key: `${parentKey}/${id}`,
       kind: 'element',
       label: elementLabel(id, e?.title ?? ''),
-      tooltip: e ? `${id} · ${e.title || 'untitled'}` : id,
+      description: e?.badge,
+      tooltip: e ? `${id} · ${e.title || 'untitled'}${e.badgeTooltip ? `\n${e.badgeTooltip}` : ''}` : id,
       children: [],
       element: e,
     };
