@@ -2,9 +2,10 @@
 // an unsafe key is a build error, and the document then falls back to a name from its file.
 import type { Project } from '../language/index';
 import { basename } from '../language/index';
+import { planAssessmentPages } from './assessmentPages';
 import { isSafeName, slugFromFile } from './sitePaths';
 
-export type PageKind = 'index' | 'matrix' | 'leadership' | 'handout' | 'element' | 'system' | 'discipline' | 'part' | 'page';
+export type PageKind = 'index' | 'matrix' | 'leadership' | 'handout' | 'element' | 'system' | 'discipline' | 'part' | 'page' | 'assessment';
 
 export interface SitePage {
   path: string;
@@ -107,5 +108,6 @@ export function planSite(project: Project, problems: BuildProblem[]): SitePlan {
     for (let n = 2; taken.has(p.toLowerCase()); n++) p = `pages/${slug}-${n}.html`;
     add({ path: p, kind: 'page', title: doc.title ?? doc.definition?.id ?? slug, uri: doc.uri, summary: doc.summary, id: doc.definition?.id });
   }
+  for (const p of planAssessmentPages(project, taken)) add(p);
   return plan;
 }

@@ -36,7 +36,7 @@ const pageOfUri = (uri: string): string => {
 describe('opmodel build on the bundled framework', () => {
   it('exits 0 and writes a page per element, system, discipline, part and other document', () => {
     expect(build.code).toBe(0);
-    expect(build.err).toMatch(/^Built 124 pages into /m);
+    expect(build.err).toMatch(/^Built 126 pages into /m);
     const ids = listElements(project).map((e) => e.id);
     expect(ids).toHaveLength(106);
     expect(files.filter((f) => f.startsWith('elements/'))).toEqual(ids.map((id) => `elements/${id}.html`).sort());
@@ -185,7 +185,8 @@ describe('opmodel build on the bundled framework', () => {
   it('makes a handout with every element on a page of its own, links kept inside it', () => {
     const tree = readPage(site, 'handout.html');
     const sections = $$(tree, 'section.handout-element');
-    expect(sections.map((s) => attr(s, 'id'))).toEqual(listElements(project).map((e) => e.id));
+    // Every element, then the assessments, the newest first.
+    expect(sections.map((s) => attr(s, 'id'))).toEqual([...listElements(project).map((e) => e.id), 'assessment-2026-12-harbourline-day-90', 'assessment-2026-09-harbourline-baseline']);
     const om1 = sections.find((s) => attr(s, 'id') === 'OM1')!;
     expect($$(om1, '.doc-body a.idref').every((a) => attr(a, 'href') === `#${text(a)}`)).toBe(true);
     expect(attr($(om1, 'dd[data-field="system"] a'), 'href')).toBe('systems/operational-management.html');
