@@ -3,7 +3,7 @@
 // drops every cached answer when one of those changes (assessments are few, so that is cheap).
 import type { ParsedDocument } from '../parse/document';
 import type { Diagnostic } from '../types';
-import type { ParsedAssessment } from './model';
+import type { AssessmentEntry, ParsedAssessment } from './model';
 
 export class AssessmentIndex {
   readonly files = new Map<string, ParsedAssessment>();
@@ -35,6 +35,13 @@ export class AssessmentIndex {
     d = a ? this.compute(a) : [];
     this.cache.set(uri, d);
     return d;
+  }
+
+  /** The entries that score `id` (canonical), in file order: renames and references include them. */
+  entriesOf(id: string): { uri: string; entry: AssessmentEntry }[] {
+    const out: { uri: string; entry: AssessmentEntry }[] = [];
+    for (const uri of [...this.files.keys()].sort()) for (const entry of this.files.get(uri)!.entries) if (entry.id === id && entry.canonical) out.push({ uri, entry });
+    return out;
   }
 
   /** Every assessment, the newest first (by `date`, then by file); undated ones last. */

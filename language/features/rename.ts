@@ -1,4 +1,5 @@
-// Rename an ID everywhere: the defining `id:` values, body references and relation fields.
+// Rename an ID everywhere: the defining `id:` values, body references, relation fields and the
+// keys of assessment entries.
 import type { Project } from '../project';
 import type { Position, Range, TextEdit, WorkspaceEdit } from '../types';
 import { idAtPosition } from './idAtPosition';
@@ -33,10 +34,11 @@ export function renameId(project: Project, oldId: string, newIdRaw: string): Ren
   const versions: Record<string, string> = {};
   const add = (uri: string, range: Range) => {
     (changes[uri] ??= []).push({ range, newText: newId });
-    versions[uri] = project.index.docs.get(uri)!.version;
+    versions[uri] = project.versionOf(uri)!;
   };
   for (const d of project.index.definitions(oldId)) add(d.uri, d.definition!.range);
   for (const { uri, ref } of project.index.references(oldId)) add(uri, ref.range);
+  for (const { uri, entry } of project.assessments.entriesOf(oldId)) add(uri, entry.keyRange);
   if (Object.keys(changes).length === 0) return { error: `${oldId} is neither defined nor referenced.` };
   return { edit: { changes, versions } };
 }

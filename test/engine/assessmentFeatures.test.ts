@@ -1,6 +1,6 @@
 // Editor features of assessment files through the engine: completion, hover, the chosen assessment.
 import { describe, expect, it } from 'vitest';
-import { assessmentCompletions, assessmentHover, chosenAssessment, hover, scoreBadge, scoresOf, type Position } from '../../language/index';
+import { applyTextEdits, assessmentCompletions, assessmentHover, chosenAssessment, definition, hover, prepareRename, references, rename, scoreBadge, scoresOf, type Position } from '../../language/index';
 import { element, openMemory, pos, u } from '../helpers';
 
 const LEVELS = `## Maturity levels
@@ -168,5 +168,31 @@ describe('the assessment shown in the editor', () => {
     expect([...scores].map(([id, s]) => [id, scoreBadge(s)])).toEqual([['FLM1', '2 → 3'], ['FLM2', '1 → 2'], ['UM1', 'n/a']]);
     expect(scoreBadge({ applicable: true, current: 3, target: 3 })).toBe('3');
     expect(scoreBadge({ applicable: true, current: 2, target: null })).toBe('2');
+  });
+});
+
+describe('entry keys are references to the elements they score', () => {
+  it('go to definition, find references and rename work on them, and renames reach them', async () => {
+    const { project } = await open();
+    const key = at(TEXT, 'FLM1', 1);
+    expect(definition(project, u(PATH), key)).toEqual([{ uri: u('flm/FLM1.md'), range: { start: { line: 1, character: 4 }, end: { line: 1, character: 8 } } }]);
+    const refs = references(project, u(PATH), key, false);
+    expect(refs).toEqual([
+      { uri: u('assessments/now.yaml'), range: { start: at(TEXT, 'FLM1', 0), end: at(TEXT, 'FLM1') } },
+      { uri: u('assessments/old.yaml'), range: { start: { line: 3, character: 2 }, end: { line: 3, character: 6 } } },
+    ]);
+    expect(prepareRename(project, u(PATH), key)).toEqual({ range: { start: at(TEXT, 'FLM1', 0), end: at(TEXT, 'FLM1') }, placeholder: 'FLM1' });
+    const r = rename(project, u(PATH), key, 'FLM7');
+    if (!('edit' in r)) throw new Error(r.error);
+    const apply = (uri: string, text: string) => applyTextEdits(text, r.edit.changes[uri]!, r.edit.versions[uri]);
+    expect(Object.keys(r.edit.changes).sort()).toEqual([u('assessments/now.yaml'), u('assessments/old.yaml'), u('flm/FLM1.md')]);
+    expect(apply(u(PATH), TEXT)).toBe(TEXT.replace('FLM1:', 'FLM7:'));
+    expect(apply(u('assessments/old.yaml'), files['assessments/old.yaml']!)).toBe(files['assessments/old.yaml']!.replace('FLM1', 'FLM7'));
+  });
+
+  it('a misspelt key offers no rename until it is fixed', async () => {
+    const text = TEXT.replace('FLM1:', 'flm1:');
+    const { project } = await open(text);
+    expect(prepareRename(project, u(PATH), at(text, 'flm1', 1))).toEqual({ error: 'Fix the spelling of FLM1 first (see the malformed-id quick fix).' });
   });
 });
