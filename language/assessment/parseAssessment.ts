@@ -294,7 +294,8 @@ function readEntry(entry: AssessmentEntry, v: YamlNode | null, c: Ctx): void {
         problem(s, e, `unknown key "${ks}" in ${id}; an entry has ${ENTRY_FIELDS.join(', ')}`);
     }
   }
-  if (!entry.current) {
+  // A `current:` without a value was reported above.
+  if (!entry.current && !seen.has('current')) {
     const [vs, ve] = at(v);
     problem(vs, ve, entry.target ? `${id} has a target but no current level: add \`current:\`` : `${id} has no current level: add \`current:\``);
   }

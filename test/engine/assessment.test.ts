@@ -327,3 +327,11 @@ describe('which files are assessments', () => {
     expect(project.assessments.newestFirst().map((a) => a.uri)).toEqual([u('assessments/b.yaml'), u('assessments/a.yaml'), u('assessments/c.yaml')]);
   });
 });
+
+describe('one problem for one mistake', () => {
+  it('an empty current is reported once', async () => {
+    const text = HEAD + ALL.replace('FLM1: { current: 2, target: 3 }', 'FLM1: { current: }');
+    const d = only((await check(text)).ds, 'invalid-assessment');
+    expect(d.message).toBe('Invalid assessment: FLM1 current needs a level, e.g. `current: 2`.');
+  });
+});
