@@ -134,6 +134,11 @@ describe('the assessment page', () => {
     expect(text($(first, '#progress p'))).toBe('This is the first assessment of this client in the framework.');
   });
 
+  it('is where links to the assessment files in the Markdown lead', () => {
+    const playbook = readPage(site, 'pages/service-desk-in-90-days.html');
+    expect($$(playbook, '.doc-body a').map((a) => attr(a, 'href')).filter((h) => h!.includes('assessments/'))).toEqual([`../${BASELINE}`, `../${DAY90}`]);
+  });
+
   it('passes the site\'s own link check', () => {
     const files = new Set(listFiles(site));
     const trees = new Map<string, Root>([...files].filter((f) => f.endsWith('.html')).map((f) => [f, readPage(site, f)]));
