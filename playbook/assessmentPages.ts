@@ -250,7 +250,13 @@ export function latestScoreCell(ctx: AssessmentContext, page: SitePage, id: stri
   const e = assessmentReport(ctx.project, a).elements.find((x) => x.id === id);
   if (!e) return undefined;
   const target = ctx.plan.byUri.get(a.uri);
-  const score = e.applicable ? `${levelName(ctx.project, e.current)} → ${levelName(ctx.project, e.target)}` : 'not applicable';
+  const score = !e.applicable
+    ? 'not applicable'
+    : e.target === null
+      ? levelName(ctx.project, e.current)
+      : e.target === e.current
+        ? `${levelName(ctx.project, e.current)}, at its target`
+        : `${levelName(ctx.project, e.current)} → ${levelName(ctx.project, e.target)}`;
   const source = `${assessmentTitle(a)}${a.date ? `, ${a.date.value}` : ''}`;
   return [h('span', { className: ['score'] }, score), ' (', target ? h('a', { href: relHref(page.path, target.path) }, source) : source, ')'];
 }

@@ -152,6 +152,7 @@ describe('the assessment page', () => {
     expect(text($(card, 'dd[data-field="assessed"]'))).toBe('1 Ad hoc → 3 Defined (Harbourline Freight — Day-90 reassessment, 2026-12-14)');
     expect(attr($(card, 'dd[data-field="assessed"] a'), 'href')).toBe(`../${DAY90}`);
     expect(text($(readPage(site, 'elements/UM9.html'), 'dd[data-field="assessed"]'))).toBe('not applicable (Harbourline Freight — Day-90 reassessment, 2026-12-14)');
+    expect(text($(readPage(site, 'elements/FLM4.html'), 'dd[data-field="assessed"]'))).toBe('2 Repeatable, at its target (Harbourline Freight — Day-90 reassessment, 2026-12-14)');
     expect($(readPage(site, 'elements/LP1.html'), 'dd[data-field="assessed"]')).toBeUndefined();
   });
 
