@@ -36,4 +36,5 @@ export { AssessmentIndex, compareNewestFirst } from './assessment/assessmentInde
 export type { ParsedAssessment, AssessmentEntry, Score, Located } from './assessment/model';
 export { assessmentCompletions, assessmentHover, chosenAssessment, scoresOf, scoreBadge, type AssessmentCompletion, type AssessmentCompletionResult, type AssessmentHover, type ElementScore } from './assessment/features';
 export { assessmentReport, reportElements, roadmap, previousAssessment, type AssessmentReport, type ReportElement, type Aggregate, type Wave, type Change } from './assessment/report';
+export { documentMaturity, parseMaturity, type MaturitySection, type MaturityLevel, type MaturitySource } from './parse/maturity';
 export { maturityOf, levelFor, type ElementMaturity, type ElementMaturityLevel } from './features/maturity';

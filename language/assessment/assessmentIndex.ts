@@ -63,9 +63,6 @@ export function compareNewestFirst(a: ParsedAssessment, b: ParsedAssessment): nu
  */
 export function affectsAssessments(old: ParsedDocument | undefined, now: ParsedDocument | undefined): boolean {
   if (!old?.definition && !now?.definition) return false;
-  return old?.definition?.id !== now?.definition?.id || old?.title !== now?.title || old?.type !== now?.type || levelsKey(old) !== levelsKey(now);
-}
-
-function levelsKey(doc: ParsedDocument | undefined): string {
-  return doc?.maturity ? doc.maturity.levels.map((l) => l.level).join(',') : '';
+  // Any edit inside the maturity section counts: comparing its text is cheaper than reading it.
+  return old?.definition?.id !== now?.definition?.id || old?.title !== now?.title || old?.type !== now?.type || old?.maturitySource?.text !== now?.maturitySource?.text;
 }

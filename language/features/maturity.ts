@@ -1,6 +1,7 @@
 // An element's maturity levels as plain data (for `opmodel show`, hovers and the site), and the
 // scale they are read against.
 import type { MaturityLevelConfig } from '../config/maturityConfig';
+import { documentMaturity } from '../parse/maturity';
 import type { Project } from '../project';
 
 export interface ElementMaturityLevel {
@@ -17,7 +18,7 @@ export interface ElementMaturity {
 
 /** The levels an element writes in its `## Maturity levels`, or undefined when it has none. */
 export function maturityOf(project: Project, id: string): ElementMaturity | undefined {
-  const section = project.index.definitions(id)[0]?.maturity;
+  const section = documentMaturity(project.index.definitions(id)[0]);
   if (!section) return undefined;
   return {
     question: section.question?.text ?? null,
@@ -31,7 +32,7 @@ export function maturityOf(project: Project, id: string): ElementMaturity | unde
  */
 export function levelFor(project: Project, id: string | undefined, level: number): (ElementMaturityLevel & { fromElement: boolean }) | undefined {
   const scale: MaturityLevelConfig | undefined = project.config.maturity.levels.find((l) => l.level === level);
-  const own = id ? project.index.definitions(id)[0]?.maturity?.levels.find((l) => l.level === level) : undefined;
+  const own = id ? documentMaturity(project.index.definitions(id)[0])?.levels.find((l) => l.level === level) : undefined;
   if (own) return { level, name: scale?.name ?? own.name, description: own.description, criteria: own.criteria.map((c) => c.text), fromElement: true };
   if (!scale) return undefined;
   return { level, name: scale.name, description: scale.description ?? '', criteria: [], fromElement: false };

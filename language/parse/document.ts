@@ -6,7 +6,7 @@ import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 import { readFrontMatter, type FieldValue, type ScalarValue } from './frontMatter';
 import { scanMarkdown } from './markdownScanner';
-import { findMaturitySection, type MaturitySection } from './maturity';
+import { findMaturitySource, type MaturitySource } from './maturity';
 import { parseDirective, type Directive } from './suppressions';
 
 export interface Reference {
@@ -63,8 +63,8 @@ export interface ParsedDocument {
   invalidRelationItems: { field: string; value: string; range: Range }[];
   headings: { level: number; text: string; range: Range; selectionRange: Range }[];
   directives: Directive[];
-  /** The `## Maturity levels` section, when the document has one. */
-  maturity?: MaturitySection;
+  /** The text of the `## Maturity levels` section, when there is one; read it with documentMaturity(). */
+  maturitySource?: MaturitySource;
 }
 
 /** 53-bit string hash (cyrb53); collisions only matter for staleness checks. */
@@ -159,7 +159,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
   for (const h of scan.headings) {
     doc.headings.push({ level: h.level, text: text.slice(h.start, h.end), range: r(h.lineStart, h.lineEnd), selectionRange: r(h.start, h.end) });
   }
-  const maturity = findMaturitySection(text, scan.headings, lines);
-  if (maturity) doc.maturity = maturity;
+  const maturity = findMaturitySource(text, scan.headings, lines);
+  if (maturity) doc.maturitySource = maturity;
   return doc;
 }

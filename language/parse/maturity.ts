@@ -1,6 +1,9 @@
 // An element's `## Maturity levels` section as data: the assessment question, then a numbered
 // list of levels ("1. **Ad hoc** — description"), each with its nested criteria bullets.
-// Only the lines of that one section are read, so documents without it cost nothing extra.
+// The document parser keeps only the section's text (findMaturitySource); its levels are read on
+// demand (documentMaturity). Keeping ~100 small objects per document made a cold check of 1,000
+// documents 15% slower in garbage collection; reading a section again costs a few microseconds.
+import type { ParsedDocument } from './document';
 import type { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 import type { Heading } from './markdownScanner';
@@ -32,20 +35,29 @@ export interface MaturitySection {
   hasContent: boolean;
 }
 
+/** The section as the document parser keeps it: its text, from the heading's line to its end. */
+export interface MaturitySource {
+  text: string;
+  /** Line of the heading in the document. */
+  line: number;
+  /** The heading's text inside `text` (on its first line). */
+  headingStart: number;
+  headingEnd: number;
+}
+
 export const MATURITY_HEADING = 'maturity levels';
 
-const ITEM = /^( {0,3})(\d{1,9})[.)]([ \t]+|$)/;
-const BULLET = /^([ \t]+)[-*+][ \t]+/;
+const ITEM = /^(\d{1,9})[.)]([ \t]+|$)/;
 const QUESTION = /^\*\*Assessment question:?\*\*:?[ \t]*/i;
-const FENCE = /^ {0,3}(`{3,}|~{3,})/;
+const FENCE = /^(`{3,}|~{3,})/;
 // The name in bold, then the separator: " — " (the house style), " – ", " - ", or a colon
 // inside or after the bold ("**Ad hoc:** text", "**Ad hoc**: text").
 const BOLD_NAME = /^(\*\*|__)(.+?)\1/;
 const SEPARATOR = /^[ \t]*(?:—|–|--?|:)[ \t]*/;
 const PLAIN_NAME = /^([^—–:]{1,60}?)[ \t]+(?:—|–)[ \t]+/;
 
-/** Finds the first `Maturity levels` heading (any level) and reads its section, or undefined. */
-export function findMaturitySection(text: string, headings: readonly Heading[], lines: LineIndex): MaturitySection | undefined {
+/** Finds the first `Maturity levels` heading (any level) and keeps its section's text, or undefined. */
+export function findMaturitySource(text: string, headings: readonly Heading[], lines: LineIndex): MaturitySource | undefined {
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
     if (h.end - h.start !== MATURITY_HEADING.length || text.slice(h.start, h.end).toLowerCase() !== MATURITY_HEADING) continue;
@@ -56,39 +68,49 @@ export function findMaturitySection(text: string, headings: readonly Heading[], 
         break;
       }
     }
-    return readSection(text, h, end, lines);
+    return { text: text.slice(h.lineStart, end), line: lines.position(h.lineStart).line, headingStart: h.start - h.lineStart, headingEnd: h.end - h.lineStart };
   }
   return undefined;
 }
 
-function readSection(text: string, h: Heading, end: number, lines: LineIndex): MaturitySection {
-  const section: MaturitySection = { headingRange: lines.range(h.start, h.end), levels: [], hasContent: false };
+/** The document's maturity section, read from the text its parser kept (undefined without one). */
+export function documentMaturity(doc: ParsedDocument | undefined, opts?: { criteria: boolean }): MaturitySection | undefined {
+  return doc?.maturitySource ? parseMaturity(doc.maturitySource, opts) : undefined;
+}
+
+/**
+ * Reads a section's question, levels and criteria with exact ranges. With `criteria: false` (the
+ * rule's pass over every document) criteria are not read and a description is its first line only:
+ * most lines of a section are criteria, and skipping them halves a cold check's cost of this.
+ */
+export function parseMaturity(src: MaturitySource, opts: { criteria: boolean } = { criteria: true }): MaturitySection {
+  const text = src.text;
+  const full = opts.criteria;
+  const section: MaturitySection = { headingRange: range(src.line, src.headingStart, src.headingEnd), levels: [], hasContent: false };
   let level: MaturityLevel | undefined;
   let criterion: MaturityCriterion | undefined;
-  let fence: string | undefined;
-  // Lines are counted here rather than looked up: a lookup per range was most of the cost.
-  let lineNo = lines.position(h.lineStart).line;
-  let ls = h.lineEnd;
-  while (ls < end) {
-    const c = text.charCodeAt(ls);
-    if (c === 13 || c === 10) {
-      ls += c === 13 && text.charCodeAt(ls + 1) === 10 ? 2 : 1;
-      lineNo++;
-      continue;
-    }
-    let le = ls;
-    while (le < end && text.charCodeAt(le) !== 10 && text.charCodeAt(le) !== 13) le++;
-    const line = text.slice(ls, le);
-    const n = lineNo;
-    const at = (from: number, to: number): Range => ({ start: { line: n, character: from }, end: { line: n, character: to } });
-    ls = le;
-
-    const first = line.charCodeAt(line.length - line.trimStart().length);
+  /** A criterion was seen under the current level (light mode does not keep it). */
+  let inCriteria = false;
+  let fence = '';
+  // One sticky regex reads each line natively (indentation, content, break): a loop over
+  // characters in JavaScript cost a cold check far more than the rest of this function.
+  const LINE = /([ \t]*)([^\r\n]*)(\r\n|\r|\n|$)/y;
+  let lineNo = src.line - 1;
+  LINE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = LINE.exec(text))) {
+    lineNo++;
+    if (m[3] === '' && LINE.lastIndex >= text.length) LINE.lastIndex = text.length + 1; // last line: stop after it
+    if (lineNo === src.line) continue; // the heading
+    const content = m[2]!;
+    if (!content) continue; // blank
+    const ind = m[1]!.length;
+    const first = content.charCodeAt(0);
     if (first === 96 || first === 126) {
       // ` or ~: maybe a fence.
-      const f = FENCE.exec(line);
+      const f = ind <= 3 ? FENCE.exec(content) : null;
       if (fence) {
-        if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = undefined;
+        if (f && f[1]![0] === fence[0] && f[1]!.length >= fence.length) fence = '';
         continue;
       }
       if (f) {
@@ -98,50 +120,60 @@ function readSection(text: string, h: Heading, end: number, lines: LineIndex): M
         continue;
       }
     }
-    if (fence || line.trim() === '') continue;
+    if (fence) continue;
     section.hasContent = true;
 
-    if (first === 42 && !section.question) {
-      const q = QUESTION.exec(line);
-      if (q) {
-        const t = trimmed(line, q[0].length);
-        section.question = { text: t.text, range: at(t.start, t.end) };
+    const digit = first >= 48 && first <= 57 && ind <= 3;
+    if (ind > 0 && level && !digit) {
+      const bulletLike = (first === 45 || first === 42 || first === 43) && (content.charCodeAt(1) === 32 || content.charCodeAt(1) === 9);
+      if (!full) {
+        // Light mode: a criterion, or the wrapped rest of one, is skipped; a description is its first line.
+        if (bulletLike) inCriteria = true;
+        else if (!inCriteria && !level.description) level.description = content.trim();
         continue;
       }
-    }
-    const item = first >= 48 && first <= 57 ? ITEM.exec(line) : null;
-    if (item) {
-      const numStart = item[1]!.length;
-      const numEnd = numStart + item[2]!.length;
-      level = { level: Number(item[2]), name: '', description: '', criteria: [], range: at(numStart, trimEnd(line)), numberRange: at(numStart, numEnd) };
-      criterion = undefined;
-      readNameAndDescription(line, item[0].length, level, at);
-      section.levels.push(level);
-      continue;
-    }
-    const bullet = level && (first === 45 || first === 42 || first === 43) ? BULLET.exec(line) : null;
-    if (bullet && level) {
-      const t = trimmed(line, bullet[0].length);
-      criterion = { text: t.text, range: at(t.start, t.end) };
-      level.criteria.push(criterion);
-      continue;
-    }
-    // An indented line continues the description or the last criterion (a hard-wrapped line).
-    if (level && (line.charCodeAt(0) === 32 || line.charCodeAt(0) === 9)) {
-      const t = trimmed(line, 0);
+      if (bulletLike) {
+        const t = trimmed(content, 2);
+        criterion = { text: t.text, range: range(lineNo, ind + t.start, ind + t.end) };
+        level.criteria.push(criterion);
+        continue;
+      }
+      // An indented line continues the description or the last criterion (a hard-wrapped line).
+      const t = trimmed(content, 0);
       if (criterion) {
         criterion.text += ' ' + t.text;
-        criterion.range = { start: criterion.range.start, end: at(t.start, t.end).end };
+        criterion.range = { start: criterion.range.start, end: { line: lineNo, character: ind + t.end } };
       } else level.description = level.description ? `${level.description} ${t.text}` : t.text;
       continue;
     }
-    // Anything else at the margin (a paragraph, a list that is not numbered) ends the list.
+    if (first === 42 && !section.question) {
+      const q = QUESTION.exec(content);
+      if (q) {
+        const t = trimmed(content, q[0].length);
+        section.question = { text: t.text, range: range(lineNo, ind + t.start, ind + t.end) };
+        continue;
+      }
+    }
+    const item = digit ? ITEM.exec(content) : null;
+    if (item) {
+      const numEnd = ind + item[1]!.length;
+      level = { level: Number(item[1]), name: '', description: '', criteria: [], range: range(lineNo, ind, ind + trimEnd(content)), numberRange: range(lineNo, ind, numEnd) };
+      criterion = undefined;
+      inCriteria = false;
+      readNameAndDescription(content, item[0].length, ind, level, lineNo);
+      section.levels.push(level);
+      continue;
+    }
+    // Anything else (a paragraph, a list that is not numbered) ends the list.
     level = criterion = undefined;
   }
   return section;
 }
 
-function readNameAndDescription(line: string, from: number, level: MaturityLevel, at: (s: number, e: number) => Range): void {
+const range = (line: number, from: number, to: number): Range => ({ start: { line, character: from }, end: { line, character: to } });
+
+/** `line` is the item's content without its indentation, `ind` columns wide. */
+function readNameAndDescription(line: string, from: number, ind: number, level: MaturityLevel, lineNo: number): void {
   const rest = line.slice(from);
   const bold = BOLD_NAME.exec(rest);
   let nameStart: number;
@@ -170,7 +202,7 @@ function readNameAndDescription(line: string, from: number, level: MaturityLevel
     descFrom = from + plain[0].length;
   }
   level.name = line.slice(nameStart, nameEnd);
-  level.nameRange = at(nameStart, nameEnd);
+  level.nameRange = range(lineNo, ind + nameStart, ind + nameEnd);
   level.description = line.slice(descFrom).trim();
 }
 

@@ -1,7 +1,7 @@
 // The maturity model as data: `## Maturity levels` read with exact ranges, the scale from
 // opmodel.json, and the maturity-levels rule firing and staying quiet.
 import { describe, expect, it } from 'vitest';
-import { applyTextEdits, loadConfig, type Diagnostic } from '../../language/index';
+import { applyTextEdits, documentMaturity, loadConfig, parseMaturity, type Diagnostic } from '../../language/index';
 import { brief, element, openMemory, range, rangeOf, u } from '../helpers';
 
 const BRIEF_FORMAT = `## Maturity levels
@@ -36,7 +36,7 @@ async function parsed(body: string, files: Record<string, string> = {}) {
 describe('the maturity section parser', () => {
   it('reads the question, each level and its criteria with exact ranges', async () => {
     const { text, doc } = await parsed(BRIEF_FORMAT);
-    const m = doc.maturity!;
+    const m = documentMaturity(doc)!;
     expect(m.headingRange).toEqual(rangeOf(text, 'Maturity levels'));
     expect(m.question).toEqual({ text: 'Does the team run a fixed, chartered meeting rhythm that produces tracked actions?', range: rangeOf(text, 'Does the team run a fixed, chartered meeting rhythm that produces tracked actions?') });
     expect(m.levels.map((l) => [l.level, l.name, l.description, l.criteria.map((c) => c.text)])).toEqual([
@@ -58,16 +58,16 @@ describe('the maturity section parser', () => {
   it('accepts the separators in use today: en dash, em dash, a colon inside or after the bold, and plain names', async () => {
     const body = '## Maturity levels\n1. **Ad hoc** – first.\n2. **Repeatable:** second.\n3. **Defined**: third.\n4. Optimising — fourth.\n';
     const { text, doc, diagnostics } = await parsed(body);
-    expect(doc.maturity!.levels.map((l) => [l.name, l.description])).toEqual([['Ad hoc', 'first.'], ['Repeatable', 'second.'], ['Defined', 'third.'], ['Optimising', 'fourth.']]);
-    expect(doc.maturity!.levels[1]!.nameRange).toEqual(rangeOf(text, 'Repeatable'));
-    expect(doc.maturity!.levels[3]!.nameRange).toEqual(rangeOf(text, 'Optimising'));
+    expect(documentMaturity(doc)!.levels.map((l) => [l.name, l.description])).toEqual([['Ad hoc', 'first.'], ['Repeatable', 'second.'], ['Defined', 'third.'], ['Optimising', 'fourth.']]);
+    expect(documentMaturity(doc)!.levels[1]!.nameRange).toEqual(rangeOf(text, 'Repeatable'));
+    expect(documentMaturity(doc)!.levels[3]!.nameRange).toEqual(rangeOf(text, 'Optimising'));
     expect(diagnostics).toEqual([]);
   });
 
   it('joins hard-wrapped lines to the description or the criterion they continue', async () => {
     const body = '## Maturity levels\n\n1. **Ad hoc** — Meetings are\n   called as problems arise.\n   - No agenda is\n     ever written.\n   - Actions are forgotten.\n2. **Repeatable** — Two.\n3. **Defined** — Three.\n4. **Optimising** — Four.\n';
     const { text, doc } = await parsed(body);
-    const one = doc.maturity!.levels[0]!;
+    const one = documentMaturity(doc)!.levels[0]!;
     expect(one.description).toBe('Meetings are called as problems arise.');
     expect(one.criteria.map((c) => c.text)).toEqual(['No agenda is ever written.', 'Actions are forgotten.']);
     expect(one.criteria[0]!.range).toEqual({ start: rangeOf(text, 'No agenda is').start, end: rangeOf(text, 'ever written.').end });
@@ -76,16 +76,16 @@ describe('the maturity section parser', () => {
   it('ignores code blocks inside the section, and a Maturity heading inside code', async () => {
     const body = '## Maturity levels\n\n```\n1. **Wrong** — in code\n```\n\n1. **Ad hoc** — One.\n2. **Repeatable** — Two.\n3. **Defined** — Three.\n4. **Optimising** — Four.\n';
     const { doc } = await parsed(body);
-    expect(doc.maturity!.levels.map((l) => l.name)).toEqual(['Ad hoc', 'Repeatable', 'Defined', 'Optimising']);
+    expect(documentMaturity(doc)!.levels.map((l) => l.name)).toEqual(['Ad hoc', 'Repeatable', 'Defined', 'Optimising']);
     const inCode = await parsed('```\n## Maturity levels\n1. **Nope** — x\n```\n');
-    expect(inCode.doc.maturity).toBeUndefined();
+    expect(documentMaturity(inCode.doc)).toBeUndefined();
     expect(inCode.diagnostics).toEqual([]);
   });
 
   it('keeps ranges exact with CRLF line endings and a BOM', async () => {
     const text = '\ufeff' + flm3(BRIEF_FORMAT).replace(/\n/g, '\r\n');
     const { project } = await openMemory({ 'flm/FLM3.md': text });
-    const m = project.document(u('flm/FLM3.md'))!.maturity!;
+    const m = documentMaturity(project.document(u('flm/FLM3.md')))!;
     expect(m.levels[2]!.nameRange).toEqual(rangeOf(text, 'Defined'));
     expect(m.levels[3]!.criteria[1]!.range).toEqual(rangeOf(text, 'The rhythm follows the shift pattern.'));
     expect(m.levels[3]!.range.end.character).toBe('4. **Optimising** — Meeting time is measured and reduced.'.length);
@@ -93,7 +93,7 @@ describe('the maturity section parser', () => {
 
   it('finds nothing in a document without the section', async () => {
     const { doc } = await parsed('## Purpose\n1. **Ad hoc** — not a maturity level here.\n');
-    expect(doc.maturity).toBeUndefined();
+    expect(documentMaturity(doc)).toBeUndefined();
   });
 });
 
@@ -221,5 +221,42 @@ describe('the maturity scale in opmodel.json', () => {
     }
     const { problems } = loadConfig('{\n  "maturity": { "levels": [{ "level": "one", "name": "A" }] }\n}');
     expect(problems[0]!.range).toEqual(range(1, 38, 1, 43));
+  });
+});
+
+describe('the light pass of the rule', () => {
+  const same = (body: string) => {
+    const src = { text: body, line: 0, headingStart: 3, headingEnd: 18 };
+    const full = parseMaturity(src);
+    const light = parseMaturity(src, { criteria: false });
+    expect(light.levels.map((l) => [l.level, l.name, l.nameRange, l.numberRange, l.range, l.description === ''])).toEqual(full.levels.map((l) => [l.level, l.name, l.nameRange, l.numberRange, l.range, l.description === '']));
+    expect([light.hasContent, light.question, light.headingRange]).toEqual([full.hasContent, full.question, full.headingRange]);
+    expect(light.levels.every((l) => l.criteria.length === 0)).toBe(true);
+    return full;
+  };
+
+  it('reads the same levels as the full pass, on tricky sections', () => {
+    same(BRIEF_FORMAT.replace('## Common pitfalls\n- Reading the dashboard aloud.\n', ''));
+    const indented = same('## Maturity levels\n\n 1. **Ad hoc** — One.\n   - a\n 2. **Repeatable**\n    described on the next line\n  3. **Defined** — Three.\n   4. **Optimising** — Four.\n');
+    expect(indented.levels.map((l) => [l.level, l.description])).toEqual([[1, 'One.'], [2, 'described on the next line'], [3, 'Three.'], [4, 'Four.']]);
+    same('## Maturity levels\n\n1. **Ad hoc** — One.\n   - a\n     wrapped\n   ```\n2. **In code** — x\n   ```\n2. **Repeatable** — Two.\n- margin bullet\n3. **Defined** — Three.\n');
+    same('## Maturity levels\r\n\r\n1. **Ad hoc:** one\r\n2. Repeatable – two\r\n\r\n**Assessment question:** Why?\r\n');
+  });
+
+  it('agrees with the full pass on every element of the shipped framework', async () => {
+    const { fileUri } = await import('../../language/workspace/uris');
+    const { NodeWorkspace } = await import('../../language/workspace/nodeWorkspace');
+    const { Project } = await import('../../language/index');
+    const root = new URL('../../framework-docs', import.meta.url).pathname;
+    const project = await Project.open({ workspace: new NodeWorkspace(), rootUri: fileUri(root) });
+    let n = 0;
+    for (const doc of project.index.docs.values()) {
+      if (!doc.maturitySource) continue;
+      const full = documentMaturity(doc)!;
+      const light = documentMaturity(doc, { criteria: false })!;
+      expect(light.levels.map((l) => [l.level, l.name, l.range, !l.description]), doc.uri).toEqual(full.levels.map((l) => [l.level, l.name, l.range, !l.description]));
+      n++;
+    }
+    expect(n).toBeGreaterThanOrEqual(82);
   });
 });

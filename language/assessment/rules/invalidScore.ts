@@ -1,4 +1,5 @@
 import type { Range } from '../../types';
+import { documentMaturity } from '../../parse/maturity';
 import { scaleText } from '../../rules/maturityLevels';
 import type { Score } from '../model';
 import { assessmentFix, type AssessmentRule } from './rule';
@@ -24,7 +25,7 @@ export const invalidScore: AssessmentRule = {
         report({ range: e.target!.range, message: `${e.id}: the target (${tgt} ${onScale.get(tgt)!.name}) is below the current level (${cur} ${onScale.get(cur)!.name}); a target is where the element must get to.` });
       }
       // The element describes its levels: a score must be one it describes.
-      const own = index.definitions(e.id)[0]?.maturity?.levels;
+      const own = levels.size ? documentMaturity(index.definitions(e.id)[0], { criteria: false })?.levels : undefined;
       if (own?.length) {
         for (const [which, level] of levels) {
           if (own.some((l) => l.level === level)) continue;
