@@ -2,6 +2,8 @@
 import { main } from './main';
 import './commands/assess';
 import './commands/build';
+import './commands/lsp';
+import './commands/diff';
 
 // `opmodel list | head` closes the pipe early: that is not an error.
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {

@@ -8,8 +8,11 @@ export interface CheckReport {
   diagnostics: CliDiagnostic[];
 }
 
-/** A diagnostic with its file, and its related locations' files, relative to the current folder. */
-export type CliDiagnostic = Diagnostic & { file: string; relatedFiles: string[] };
+/**
+ * A diagnostic with its file, and its related locations' files, relative to the current folder;
+ * `id` and `fingerprint` (cli/check/fingerprints.ts) identify it across runs.
+ */
+export type CliDiagnostic = Diagnostic & { file: string; relatedFiles: string[]; id?: string | null; fingerprint?: string };
 
 export interface JsonDiagnostic {
   file: string;
@@ -20,6 +23,10 @@ export interface JsonDiagnostic {
   severity: string;
   code: string;
   message: string;
+  /** The ID the finding is about (the one it covers, else its document's), or null. */
+  id?: string | null;
+  /** Line-independent: equal for the same finding after lines are added above it. */
+  fingerprint?: string;
 }
 
 export function toJsonDiagnostic(d: CliDiagnostic): JsonDiagnostic {
@@ -32,6 +39,7 @@ export function toJsonDiagnostic(d: CliDiagnostic): JsonDiagnostic {
     severity: d.severity,
     code: d.code,
     message: d.message,
+    ...(d.fingerprint !== undefined ? { id: d.id ?? null, fingerprint: d.fingerprint } : {}),
   };
 }
 
@@ -65,8 +73,8 @@ export function formatJson(r: CheckReport): string {
 }
 
 // Workflow commands: data is escaped so that a message can never start a command of its own.
-const escData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
-const escProp = (s: string) => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+export const escData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+export const escProp = (s: string) => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(r: CheckReport): string {
   return r.diagnostics
@@ -119,6 +127,8 @@ export function formatSarif(r: CheckReport, version: string, uriFor: (file: stri
           level: SARIF_LEVEL[d.severity],
           message: { text: d.message },
           locations: [{ physicalLocation: { artifactLocation: { uri: uriFor(d.file), uriBaseId: '%SRCROOT%' }, region: region(d.range) } }],
+          // Code scanning and --baseline follow a finding across commits by this, not by its line.
+          ...(d.fingerprint !== undefined ? { partialFingerprints: { 'opmodel/v1': d.fingerprint }, properties: { id: d.id ?? null } } : {}),
           ...(d.related?.length
             ? {
                 relatedLocations: d.related.map((rel, i) => ({

@@ -14,12 +14,14 @@ export const VERSION = typeof OPMODEL_VERSION === 'string' ? OPMODEL_VERSION : '
 const HELP = `opmodel ${VERSION} — check and explore an opmodel management framework
 
 Usage:
-  opmodel check [paths..] [--format text|json|sarif|github] [--fix]
+  opmodel check [paths..] [--format text|json|sarif|github] [--fix] [--changed-since REV] [--baseline FILE]
+  opmodel diff [BASE] [HEAD] [--dir DIR] [--format text|markdown|json] [--fail-on broken|none]
   opmodel list [dir] [--format text|json]
-  opmodel matrix [dir] [--format text|markdown|csv|json]
+  opmodel matrix [dir] [--raci] [--format text|markdown|csv|json]
   opmodel show ID [--dir dir] [--format text|json]
   opmodel build [dir] --out DIR [--force]
   opmodel assess [files..] [--compare OLDER.yaml] [--format text|markdown|json|csv]
+  opmodel lsp [--stdio | --socket PORT]
 
 Exit codes: 0 no errors, 1 errors found, 2 bad usage or a bad opmodel.json.
 `;

@@ -1,6 +1,6 @@
 // Completion of element IDs (in prose and relation lists) and of system/discipline/part/type keys.
 import * as vscode from 'vscode';
-import { completions, type CompletionCandidate, type Project } from '../language/index';
+import { completions, completionWanted, COMPLETION_TRIGGER_CHARACTERS, placeOf, type CompletionCandidate, type Project } from '../language/index';
 import { fromPosition, toRange } from './convert';
 import { guard } from './log';
 import type { ProjectManager } from './projectManager';
@@ -11,7 +11,7 @@ import type { ProjectManager } from './projectManager';
  * Ctrl+Space, while typing when quick suggestions are on, and after "CORE-" style prefixes.
  * "[" and "," open it in front-matter relation lists.
  */
-export const TRIGGER_CHARACTERS = ['-', '[', ','];
+export const TRIGGER_CHARACTERS = COMPLETION_TRIGGER_CHARACTERS;
 
 const KIND: Record<CompletionCandidate['kind'], vscode.CompletionItemKind> = {
   id: vscode.CompletionItemKind.Reference,
@@ -32,13 +32,8 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
       const uri = doc.uri.toString();
       const result = completions(project, uri, doc.getText(), fromPosition(pos));
       if (!result) return undefined;
-      if (ctx.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter) {
-        // A list item's "-" or a comma in prose is no request for IDs; a family prefix or front matter is.
-        const fm = project.document(uri)?.frontMatter?.range;
-        const inFrontMatter = !!fm && pos.line > fm.start.line && pos.line < fm.end.line;
-        const typedPrefix = result.range.start.character < result.range.end.character;
-        if (!inFrontMatter && !(ctx.triggerCharacter === '-' && typedPrefix)) return undefined;
-      }
+      const trigger = ctx.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter ? ctx.triggerCharacter : undefined;
+      if (!completionWanted(project, uri, fromPosition(pos), result, trigger)) return undefined;
       const range = toRange(result.range);
       return new vscode.CompletionList(result.items.map((c) => toItem(project, c, range)), false);
     });
@@ -63,13 +58,4 @@ function toItem(project: Project, c: CompletionCandidate, range: vscode.Range): 
   if (c.documentation) md.appendMarkdown('\n\n').appendText(c.documentation);
   item.documentation = md;
   return item;
-}
-
-/** "First Line Management × Organization & Management", or the leadership part. */
-export function placeOf(project: Project, c: { system?: string; discipline?: string; family?: string }): string | undefined {
-  const cfg = project.config;
-  const sys = cfg.systems.find((s) => s.key === c.system)?.title ?? c.system;
-  const disc = cfg.disciplines.find((d) => d.key === c.discipline)?.title ?? c.discipline;
-  if (sys || disc) return `${sys ?? '?'} × ${disc ?? '?'}`;
-  return cfg.leadership.find((p) => c.family && p.families.includes(c.family))?.title;
 }

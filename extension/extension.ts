@@ -4,6 +4,7 @@ import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
 import { registerAssessmentFeatures } from './assessment/registerAssessments';
 import { CodeActionProvider } from './codeActionProvider';
+import { CodeLensProvider } from './codeLensProvider';
 import { checkWorkspace } from './commands/checkWorkspace';
 import { createMissingElement, newElement } from './commands/createElement';
 import { goToElement } from './commands/goToElement';
@@ -39,6 +40,8 @@ export function activate(context: vscode.ExtensionContext): OpmodelApi {
   context.subscriptions.push(manager, publisher, tree);
 
   const l = vscode.languages;
+  const lenses = new CodeLensProvider(manager);
+  context.subscriptions.push(lenses, l.registerCodeLensProvider(MARKDOWN, lenses));
   context.subscriptions.push(
     l.registerCompletionItemProvider(MARKDOWN, new CompletionProvider(manager), ...TRIGGER_CHARACTERS),
     l.registerHoverProvider(MARKDOWN, new HoverProvider(manager)),

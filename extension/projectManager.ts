@@ -2,11 +2,8 @@
 // opmodel.json (a nested one becomes its own root), or whose Markdown carries element front
 // matter. Keeps every project current from the file watcher and from open editor buffers.
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, dirnameUri, hashText, Project, relativeUri, type Workspace } from '../language/index';
-import { FilteredWorkspace } from './filteredWorkspace';
-import { hasFrameworkFrontMatter } from './frameworkProbe';
+import { CONFIG_FILE_NAME, dirnameUri, FilteredWorkspace, hasFrameworkFrontMatter, hashText, Project, readSettings, relativeUri, settingsFilter, type EditorSettings, type Workspace } from '../language/index';
 import { guardAsync, logError, logger } from './log';
-import { readSettings, settingsFilter, type ExtensionSettings } from './settings';
 
 export interface ProjectEntry {
   project: Project;
@@ -81,7 +78,7 @@ export class ProjectManager implements vscode.Disposable {
     return this.entries.get(dirnameUri(uri.toString()))?.project;
   }
 
-  settingsFor(folder: vscode.WorkspaceFolder | undefined): ExtensionSettings {
+  settingsFor(folder: vscode.WorkspaceFolder | undefined): EditorSettings {
     const raw = vscode.workspace.getConfiguration('opmodel', folder?.uri);
     const { settings, problems } = readSettings({ severity: raw.get('severity'), include: raw.get('include'), exclude: raw.get('exclude'), debounceMs: raw.get('debounceMs'), assessment: raw.get('assessment') });
     // Read on every keystroke (debounce): say each problem once.

@@ -1,44 +1,66 @@
 // Rename an ID across the framework (F2; Shift+Enter shows VS Code's refactor preview).
+//
+// VS Code asks rename providers in turn: a provider whose prepareRename throws, or whose
+// provideRenameEdits throws or returns nothing, hands the rename to the next one. For Markdown
+// that is the built-in provider, which takes "[FLM5, FLM7]" for a link reference and rewrites the
+// whole relation list. So: positions that are not ours return undefined (headings and links stay
+// with the Markdown provider), and once a position is ours every answer is ours too: a refusal is
+// an edit that changes nothing plus the reason, shown the way VS Code shows its own.
 import * as vscode from 'vscode';
-import { hashText, prepareRename, rename } from '../language/index';
+import { hashText, prepareRename, rename, type Project } from '../language/index';
 import { fromPosition, toRange, toWorkspaceEdit } from './convert';
 import { logError } from './log';
 import type { ProjectManager } from './projectManager';
 
+const FAILED = 'opmodel could not rename here; see the "opmodel" output for details.';
+
 export class RenameProvider implements vscode.RenameProvider {
   constructor(private readonly manager: ProjectManager) {}
 
-  async prepareRename(doc: vscode.TextDocument, pos: vscode.Position): Promise<{ range: vscode.Range; placeholder: string }> {
+  async prepareRename(doc: vscode.TextDocument, pos: vscode.Position): Promise<{ range: vscode.Range; placeholder: string } | undefined> {
     await this.manager.whenReady();
     const project = this.manager.projectFor(doc.uri);
-    if (!project) throw new Error('This file is not part of an opmodel framework.');
-    let r: ReturnType<typeof prepareRename>;
+    if (!project) return undefined;
     try {
-      r = prepareRename(project, doc.uri.toString(), fromPosition(pos));
+      const r = prepareRename(project, doc.uri.toString(), fromPosition(pos));
+      return 'error' in r ? undefined : { range: toRange(r.range), placeholder: r.placeholder };
     } catch (e) {
       logError('Rename', doc.uri, e);
-      throw new Error('opmodel could not rename here; see the "opmodel" output for details.');
+      // Keep the position (provideRenameEdits will refuse) rather than hand it to another provider.
+      const word = doc.getWordRangeAtPosition(pos);
+      return word && { range: word, placeholder: doc.getText(word) };
     }
-    // VS Code shows the thrown message to the user.
-    if ('error' in r) throw new Error(r.error);
-    return { range: toRange(r.range), placeholder: r.placeholder };
   }
 
-  provideRenameEdits(doc: vscode.TextDocument, pos: vscode.Position, newName: string): vscode.WorkspaceEdit {
+  async provideRenameEdits(doc: vscode.TextDocument, pos: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit | undefined> {
+    await this.manager.whenReady();
     const project = this.manager.projectFor(doc.uri);
-    if (!project) throw new Error('This file is not part of an opmodel framework.');
-    let r: ReturnType<typeof rename>;
+    const uri = doc.uri.toString();
+    let answer: vscode.WorkspaceEdit | string | undefined;
     try {
-      r = rename(project, doc.uri.toString(), fromPosition(pos), newName);
+      answer = project && this.edits(project, uri, pos, newName);
     } catch (e) {
       logError('Rename', doc.uri, e);
-      throw new Error('opmodel could not rename here; see the "opmodel" output for details.');
+      answer = FAILED;
     }
-    if ('error' in r) throw new Error(r.error);
+    // Not ours (no provider claimed the position and VS Code asks everyone in turn).
+    if (answer === undefined) return undefined;
+    if (answer instanceof vscode.WorkspaceEdit) return answer;
+    // VS Code shows a provider's refusal as an information message: so do we, with only our reason.
+    void vscode.window.showInformationMessage(answer);
+    return new vscode.WorkspaceEdit();
+  }
+
+  /** The edit, a refusal (its reason), or undefined for a position that is not ours. */
+  private edits(project: Project, uri: string, pos: vscode.Position, newName: string): vscode.WorkspaceEdit | string | undefined {
+    const at = fromPosition(pos);
+    if ('error' in prepareRename(project, uri, at)) return undefined;
+    const r = rename(project, uri, at, newName);
+    if ('error' in r) return r.error;
     // Edits are computed against the indexed text; refuse when an editor holds something else.
-    for (const [uri, version] of Object.entries(r.edit.versions)) {
-      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri);
-      if (open && hashText(open.getText()) !== version) throw new Error(`${vscode.workspace.asRelativePath(open.uri)} changed while renaming; try again.`);
+    for (const [u, version] of Object.entries(r.edit.versions)) {
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === u);
+      if (open && hashText(open.getText()) !== version) return `${vscode.workspace.asRelativePath(open.uri)} changed while renaming; try again.`;
     }
     return toWorkspaceEdit(r.edit);
   }

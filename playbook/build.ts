@@ -5,20 +5,25 @@ import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import MiniSearch from 'minisearch';
 import { URI, Utils } from 'vscode-uri';
-import { decodeText, hashText, LineIndex, listElements, matrix, type ElementInfo, type Matrix, type ParsedDocument, type Project } from '../language/index';
+import { decodeText, hashText, inverseRelations, LineIndex, listElements, matrix, measuresOf, raciMatrix, roleAssignments, roleTitle, ROLE_FIELDS, type ElementInfo, type Matrix, type ParsedDocument, type Project } from '../language/index';
 import { CSS, miniSearchBrowserJs, SEARCH_JS } from './assets';
 import { ASSESSMENT_CSS, assessmentContent, assessmentList, latestScoreCell } from './assessmentPages';
 import { h, root, walkElements, type Child } from './hast';
 import { renderMarkdown } from './markdown';
-import { planSite, type BuildProblem, type SitePage, type SitePlan } from './plan';
+import { insertMeasures } from './measuresSection';
+import { metricDictionary } from './metricDictionary';
+import { raciPage, roleAnchor } from './raciPage';
+import { OPERATING_CALENDAR_KEY, planSite, type BuildProblem, type SitePage, type SitePlan } from './plan';
 import { relHref, splitFragment } from './sitePaths';
 import { checkSiteLinks } from './linkCheck';
+import { crosswalkContent, schemeAnchor } from './crosswalkPage';
+import { dropImages, isImageLink, notCopied, repointImage, SiteImages } from './images';
 
 export type { BuildProblem, SitePage } from './plan';
 
 export interface BuiltSite {
-  /** Site path ("elements/OM1.html") -> file content. */
-  files: Map<string, string>;
+  /** Site path ("elements/OM1.html") -> file content (bytes for copied images). */
+  files: Map<string, string | Uint8Array>;
   pages: SitePage[];
   /** Page trees as written, for the link check and for tests. */
   trees: Map<string, HastRoot>;
@@ -48,6 +53,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
   // Pass 1: bodies. Relative .md links are recorded as links between documents for backlinks.
   const linksTo = new Map<string, Set<string>>();
   const rendered = new Map<string, Rendered>();
+  const images = new SiteImages(project);
   for (const page of plan.pages) {
     if (!page.uri || page.kind === 'assessment') continue;
     const doc = project.index.docs.get(page.uri)!;
@@ -69,8 +75,10 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
       },
       rewriteLink: (url, line, kind) => {
         const where = { uri: doc.uri, line: Math.max(0, line - 1) };
-        if (kind === 'image') {
-          problems.push({ severity: 'warning', ...where, message: `image "${url}" is not copied into the site; its alt text is shown instead` });
+        if (kind === 'image' || isImageLink(url)) {
+          const img = images.plan(doc.uri, url, where.line, kind === 'link');
+          if ('sitePath' in img) return relHref(page.path, img.sitePath);
+          problems.push({ severity: 'warning', ...where, message: notCopied(url, img.reason, kind === 'link') });
           return undefined;
         }
         const [file, frag] = splitFragment(url);
@@ -84,6 +92,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
         return relHref(page.path, target.path + (frag ? '#' + frag : ''));
       },
     });
+    if (page.kind === 'element') insertMeasures(tree.children as ElementContent[], measuresOf(doc));
     addHeadingIds(tree);
     const body = tree.children as ElementContent[];
     const firstIdx = body.findIndex((n) => !(n.type === 'text' && !n.value.trim()));
@@ -96,6 +105,9 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
     rendered.set(page.path, { page, doc, heading, body });
   }
 
+  const media = await images.load(problems);
+  for (const r of rendered.values()) dropImages({ type: 'root', children: r.body }, r.page.path, media.failed);
+
   const ctx: PageContext = { project, plan, grid, infoById, rendered, linksTo };
   const trees = new Map<string, HastRoot>();
   for (const page of plan.pages) {
@@ -106,7 +118,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
   const anchors = anchorsOf(trees);
   fixFragments(trees, anchors, plan, problems);
 
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>(media.files);
   for (const [p, tree] of trees) files.set(p, toHtml(tree) + '\n');
   files.set('assets/playbook.css', CSS + ASSESSMENT_CSS);
   files.set('assets/search.js', SEARCH_JS);
@@ -183,7 +195,20 @@ const NAV: [string, string][] = [
   ['handout.html', 'Print handout'],
 ];
 
-function layout(page: SitePage, content: Child[], opts: { wide?: boolean; title?: string } = {}): HastRoot {
+/** The fixed links, with the RACI and metric dictionary pages when the framework has them. */
+function navOf(plan: SitePlan): [string, string][] {
+  const nav = NAV.slice(0, 3);
+  if (plan.raci) nav.push([plan.raci.path, 'Roles']);
+  if (plan.metrics) nav.push([plan.metrics.path, 'Measures']);
+  const crosswalk = plan.pages.find((p) => p.kind === 'crosswalk');
+  if (crosswalk) nav.push([crosswalk.path, 'Crosswalk']);
+  // The newest assessment (pages are planned newest first).
+  const assessment = plan.pages.find((p) => p.kind === 'assessment');
+  if (assessment) nav.push([assessment.path, 'Assessment']);
+  return [...nav, NAV[3]!];
+}
+
+function layout(page: SitePage, content: Child[], opts: { wide?: boolean; title?: string; nav?: [string, string][] } = {}): HastRoot {
   const href = (to: string) => relHref(page.path, to);
   const rootPrefix = page.path.includes('/') ? '../' : '';
   const title = opts.title ?? (page.id ? `${page.id} · ${page.title}` : page.title);
@@ -200,7 +225,7 @@ function layout(page: SitePage, content: Child[], opts: { wide?: boolean; title?
       h('body', { dataRoot: rootPrefix, dataPage: page.kind },
         h('header', { className: ['site-header'] },
           h('a', { className: ['brand'], href: href('index.html') }, 'opmodel playbook'),
-          h('nav', { className: ['site-nav'], ariaLabel: 'Site' }, NAV.map(([to, label]) => h('a', { href: href(to), ariaCurrent: to === page.path ? 'page' : undefined }, label))),
+          h('nav', { className: ['site-nav'], ariaLabel: 'Site' }, (opts.nav ?? NAV).map(([to, label]) => h('a', { href: href(to), ariaCurrent: to === page.path ? 'page' : undefined }, label))),
           h('div', { className: ['search'], role: 'search' },
             h('input', { id: 'search', type: 'search', placeholder: 'Search the playbook…', autoComplete: ['off'], ariaLabel: 'Search the playbook' }),
             h('ol', { id: 'search-results', className: ['search-results'], hidden: true }),
@@ -236,7 +261,11 @@ function buildPage(ctx: PageContext, page: SitePage): HastRoot {
     case 'index': return indexPage(ctx, page);
     case 'matrix': return matrixPage(ctx, page);
     case 'leadership': return leadershipPage(ctx, page);
-    case 'assessment': return layout(page, [assessmentContent(ctx, page)], { wide: true });
+    case 'assessment': return layout(page, [assessmentContent(ctx, page)], { wide: true, nav: navOf(ctx.plan) });
+    case 'raci': return raciPage(page, raciMatrix(ctx.project, [...ctx.infoById.values()]), new Map(ctx.project.config.roles.filter((r) => r.description).map((r) => [r.key, r.description!])),
+      (id) => idItem(ctx, page, id), (id) => linkOnly(ctx, page, id), (content) => layout(page, content, { wide: true, nav: navOf(ctx.plan) }));
+    case 'metrics': return layout(page, [h('h1', null, page.title), metricDictionary(ctx.project, (id) => linkOnly(ctx, page, id))], { wide: true, nav: navOf(ctx.plan) });
+    case 'crosswalk': return layout(page, crosswalkContent(ctx.project, ctx.plan, page, [...ctx.infoById.values()]), { wide: true, nav: navOf(ctx.plan) });
     default: return documentPage(ctx, page);
   }
 }
@@ -254,9 +283,10 @@ function documentPage(ctx: PageContext, page: SitePage): HastRoot {
     r ? h('div', { className: ['doc-body'] }, r.body) : null,
     page.kind === 'system' || page.kind === 'discipline' ? groupedElements(ctx, page) : null,
     page.kind === 'part' ? partElements(ctx, page) : null,
+    ctx.plan.metrics === page ? metricDictionary(ctx.project, (id) => linkOnly(ctx, page, id)) : null,
     backlinks(ctx, page),
   ];
-  return layout(page, [h('article', { className: ['page', page.kind], dataId: page.id ?? undefined }, content)]);
+  return layout(page, [h('article', { className: ['page', page.kind], dataId: page.id ?? undefined }, content)], { nav: navOf(ctx.plan) });
 }
 
 function fieldValue(doc: ParsedDocument, key: string): Child | undefined {
@@ -284,22 +314,38 @@ function elementCard(ctx: PageContext, page: SitePage, doc: ParsedDocument): Ele
   row('Discipline', keyed('discipline', info.discipline), 'discipline');
   row('Part', keyed('part', info.part), 'part');
   row('Summary', info.summary, 'summary');
-  row('Accountable', fieldValue(doc, 'accountable'), 'accountable');
-  row('Cadence', fieldValue(doc, 'cadence'), 'cadence');
-  row('Measures', fieldValue(doc, 'measures'), 'measures');
+  const roles = roleAssignments(doc);
+  for (const field of ROLE_FIELDS) {
+    const named = roles.filter((a) => a.field === field);
+    if (!named.length) continue;
+    const label = field[0]!.toUpperCase() + field.slice(1);
+    row(label, named.flatMap((a, i) => {
+      const title = roleTitle(ctx.project.config.roles, a.role);
+      return [i ? ', ' : '', ctx.plan.raci ? h('a', { href: relHref(page.path, `${ctx.plan.raci.path}#${roleAnchor(a.role)}`) }, title) : title];
+    }), field);
+  }
+  const calendar = ctx.plan.references.get(OPERATING_CALENDAR_KEY);
+  const cadence = fieldValue(doc, 'cadence');
+  row('Cadence', cadence && calendar ? [cadence, ' ', h('a', { className: ['see-also'], href: relHref(page.path, calendar.path) }, '(operating calendar)')] : cadence, 'cadence');
+  row('Crosswalk', crosswalkRow(ctx, page, info), 'crosswalk');
   row('Assessed', latestScoreCell(ctx, page, page.id!), 'assessed');
   for (const rel of ctx.project.config.relations) {
     const ids = info.relations[rel.key];
     if (ids?.length) row(rel.title, relList(ctx, page, ids), rel.key);
   }
-  // Incoming relations with a name of their own ("Supported by").
-  for (const rel of ctx.project.config.relations) {
-    if (!rel.inverse || rel.inverse === rel.title) continue;
-    const from = [...ctx.infoById.values()].filter((e) => e.relations[rel.key]?.includes(page.id!)).map((e) => e.id);
-    if (from.length) row(rel.inverse, relList(ctx, page, from), `${rel.key}-inverse`);
-  }
+  // Relations written on the other side ("Related from", "Supported by").
+  for (const inv of inverseRelations(ctx.project, page.id!)) row(inv.title, relList(ctx, page, inv.ids), `${inv.key}-inverse`);
   return h('section', { className: ['card'], ariaLabel: 'Element card' },
     h('dl', null, rows.map(([label, value, key]) => [h('dt', { dataField: key }, label), h('dd', { dataField: key }, value)])));
+}
+
+function crosswalkRow(ctx: PageContext, page: SitePage, info: ElementInfo): Child | undefined {
+  const cw = info.crosswalk.filter((c) => c.items.length);
+  const all = ctx.plan.pages.find((p) => p.kind === 'crosswalk');
+  if (!cw.length || !all) return undefined;
+  return h('ul', { className: ['rel-list'] }, cw.map((c) => h('li', null,
+    h('a', { href: relHref(page.path, `${all.path}#${schemeAnchor(c.scheme)}`) }, c.title), ': ',
+    c.items.flatMap((i, n) => [n ? ', ' : '', i.label ? h('abbr', { title: i.label }, i.value) : i.value]))));
 }
 
 function relList(ctx: PageContext, page: SitePage, ids: string[]): Element {
@@ -384,7 +430,7 @@ function matrixPage(ctx: PageContext, page: SitePage): HastRoot {
     grid.unplaced.length ? [h('h2', null, 'Not placed in the grid'), h('p', null, 'These elements have no valid system or discipline:'), h('ul', { className: ['plain-list'] }, grid.unplaced.map((id) => h('li', null, idItem(ctx, page, id))))] : null,
     h('h2', null, h('a', { href: 'leadership.html' }, 'Leadership')),
     grid.leadership.parts.map((p) => h('p', { dataPart: p.key }, h('strong', null, `${p.title}: `), p.ids.flatMap((id, i) => [i ? ' ' : '', ...linkOnly(ctx, page, id)]))),
-  ], { wide: true });
+  ], { wide: true, nav: navOf(ctx.plan) });
 }
 
 function leadershipPage(ctx: PageContext, page: SitePage): HastRoot {
@@ -407,9 +453,9 @@ function leadershipPage(ctx: PageContext, page: SitePage): HastRoot {
   });
   return layout(page, [
     h('h1', null, 'Leadership'),
-    h('p', { className: ['summary'] }, 'The leadership half of the framework: each principle with the characteristics that support it (from their “supports” field), then each characteristic with the principles it supports.'),
+    h('p', { className: ['summary'] }, 'The leadership half of the framework: each principle with the characteristics that support it, then each characteristic with the principles it supports.'),
     sections,
-  ]);
+  ], { nav: navOf(ctx.plan) });
 }
 
 function indexPage(ctx: PageContext, page: SitePage): HastRoot {
@@ -431,7 +477,8 @@ function indexPage(ctx: PageContext, page: SitePage): HastRoot {
   return layout(page, [
     h('h1', null, overview?.title ?? 'Playbook'),
     overview?.summary ? h('p', { className: ['summary'] }, overview.summary) : null,
-    h('p', null, 'Browse by ', h('a', { href: 'matrix.html' }, 'the systems × disciplines matrix'), ', read ', h('a', { href: 'leadership.html' }, 'the leadership principles'), ', search with the box at the top, or print ', h('a', { href: 'handout.html' }, 'the handout'), '.'),
+    h('p', null, 'Browse by ', h('a', { href: 'matrix.html' }, 'the systems × disciplines matrix'), ', read ', h('a', { href: 'leadership.html' }, 'the leadership principles'), ', search with the box at the top, or print ', h('a', { href: 'handout.html' }, 'the handout'), '.',
+      plan.pages.some((p) => p.kind === 'crosswalk') ? [' ', h('a', { href: 'crosswalk.html' }, 'The crosswalk'), ` maps every element onto ${project.config.crosswalks.map((c) => c.title).join(', ')}.`] : null),
     h('h2', null, 'Management systems'), tiles(systems, (p) => count('system', p.key!)),
     h('h2', null, 'Disciplines'), tiles(disciplines, (p) => count('discipline', p.key!)),
     h('h2', null, 'Leadership'), tiles(parts, (p) => { const n = ctx.grid.leadership.parts.find((x) => x.key === p.key)?.ids.length ?? 0; return `${n} element${n === 1 ? '' : 's'}`; }),
@@ -439,7 +486,7 @@ function indexPage(ctx: PageContext, page: SitePage): HastRoot {
     assessmentList(plan, page),
     h('h2', null, `All elements (${elements.length})`),
     h('ul', { className: ['plain-list', 'all-elements'] }, elements.map((p) => h('li', null, pageLink(page, p)))),
-  ]);
+  ], { nav: navOf(ctx.plan) });
 }
 
 /** Every element on one page, one per printed page; links point inside the handout. */
@@ -456,6 +503,7 @@ function buildHandout(ctx: PageContext, trees: Map<string, HastRoot>): HastRoot 
     walkElements(wrapper, (n, parent, index) => {
       delete n.properties['id'];
       delete n.properties['ariaLabelledBy'];
+      repointImage(n, el.path, page.path);
       const href = n.properties['href'];
       if (n.tagName !== 'a' || typeof href !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(href)) return undefined;
       const [file] = splitFragment(href);
@@ -477,7 +525,7 @@ function buildHandout(ctx: PageContext, trees: Map<string, HastRoot>): HastRoot 
       h('ol', { className: ['plain-list', 'toc'] }, elements.map((p) => h('li', null, h('a', { className: ['idref'], href: `#${p.id}`, title: `${p.id} · ${p.title}` }, p.id!), ' ', h('span', { className: ['t'] }, p.title)))),
       assessments.length ? [h('h2', null, 'Assessments'), h('ol', { className: ['plain-list', 'toc'] }, assessments.map((p) => h('li', null, h('a', { href: `#${anchorOf(p)}` }, p.title), p.summary ? h('span', { className: ['t'] }, ` — ${p.summary}`) : null)))] : null),
     sections,
-  ], { title: 'Printable handout' });
+  ], { title: 'Printable handout', nav: navOf(ctx.plan) });
 }
 
 function findArticle(tree: HastRoot): Element {

@@ -1,11 +1,17 @@
 // Which page each document, ID and key becomes. Names come from canonical IDs and keys only;
 // an unsafe key is a build error, and the document then falls back to a name from its file.
 import type { Project } from '../language/index';
-import { basename } from '../language/index';
+import { basename, measuresOf, ROLE_FIELDS } from '../language/index';
 import { planAssessmentPages } from './assessmentPages';
+import { CROSSWALK_PAGE, hasCrosswalk } from './crosswalkPage';
 import { isSafeName, slugFromFile } from './sitePaths';
 
-export type PageKind = 'index' | 'matrix' | 'leadership' | 'handout' | 'element' | 'system' | 'discipline' | 'part' | 'page' | 'assessment';
+export type PageKind = 'index' | 'matrix' | 'leadership' | 'handout' | 'raci' | 'metrics' | 'crosswalk' | 'element' | 'system' | 'discipline' | 'part' | 'page' | 'assessment';
+
+/** A reference document with this key gets the generated metric dictionary after its text. */
+export const METRIC_DICTIONARY_KEY = 'metric-dictionary';
+/** A reference document with this key is linked from every element's cadence. */
+export const OPERATING_CALENDAR_KEY = 'operating-calendar';
 
 export interface SitePage {
   path: string;
@@ -31,6 +37,12 @@ export interface SitePlan {
   byUri: Map<string, SitePage>;
   byId: Map<string, SitePage>;
   byKey: Record<'system' | 'discipline' | 'part', Map<string, SitePage>>;
+  /** The page that carries the metric dictionary, if any element has measures. */
+  metrics?: SitePage;
+  /** The RACI page, if roles are declared or named. */
+  raci?: SitePage;
+  /** Pages of `type: reference` documents by their `key` (operating-calendar, thresholds, ...). */
+  references: Map<string, SitePage>;
 }
 
 const KEYED = { system: 'systems', discipline: 'disciplines', part: 'parts' } as const;
@@ -44,7 +56,8 @@ export const FIXED_PAGES: SitePage[] = [
 ];
 
 export function planSite(project: Project, problems: BuildProblem[]): SitePlan {
-  const plan: SitePlan = { pages: [...FIXED_PAGES.map((p) => ({ ...p }))], byUri: new Map(), byId: new Map(), byKey: { system: new Map(), discipline: new Map(), part: new Map() } };
+  const plan: SitePlan = { pages: [...FIXED_PAGES.map((p) => ({ ...p }))], byUri: new Map(), byId: new Map(), byKey: { system: new Map(), discipline: new Map(), part: new Map() }, references: new Map() };
+  if (hasCrosswalk(project)) plan.pages.push({ ...CROSSWALK_PAGE });
   const taken = new Set(plan.pages.map((p) => p.path.toLowerCase()));
   const add = (p: SitePage) => {
     plan.pages.push(p);
@@ -80,6 +93,11 @@ export function planSite(project: Project, problems: BuildProblem[]): SitePlan {
   }
 
   const docs = [...project.index.docs.values()].sort((a, b) => (a.uri < b.uri ? -1 : 1));
+  const elementDocs = [...plan.byId.values()].map((p) => project.index.docs.get(p.uri!)!);
+  if (project.config.roles.length || elementDocs.some((d) => ROLE_FIELDS.some((f) => d.fields.has(f)))) {
+    plan.raci = add({ path: 'raci.html', kind: 'raci', title: 'Roles and RACI' });
+  }
+  const hasMeasures = elementDocs.some((d) => measuresOf(d).length);
   for (const doc of docs) {
     if (plan.byUri.has(doc.uri)) continue;
     const type = doc.type as KeyedKind | undefined;
@@ -106,8 +124,11 @@ export function planSite(project: Project, problems: BuildProblem[]): SitePlan {
     const slug = slugFromFile(basename(doc.uri));
     let p = `pages/${slug}.html`;
     for (let n = 2; taken.has(p.toLowerCase()); n++) p = `pages/${slug}-${n}.html`;
-    add({ path: p, kind: 'page', title: doc.title ?? doc.definition?.id ?? slug, uri: doc.uri, summary: doc.summary, id: doc.definition?.id });
+    const page = add({ path: p, kind: 'page', title: doc.title ?? doc.definition?.id ?? slug, uri: doc.uri, summary: doc.summary, id: doc.definition?.id });
+    if (doc.type === 'reference' && key && !plan.references.has(key)) plan.references.set(key, page);
+    if (hasMeasures && !plan.metrics && doc.type === 'reference' && key === METRIC_DICTIONARY_KEY) plan.metrics = page;
   }
+  if (hasMeasures && !plan.metrics) plan.metrics = add({ path: 'metric-dictionary.html', kind: 'metrics', title: 'Metric dictionary' });
   for (const p of planAssessmentPages(project, taken)) add(p);
   return plan;
 }

@@ -1,7 +1,8 @@
 // `npm run bench [-- --sizes 1000,10000,50000] [--seed N] [--peer-timeout S]`
 // Generates synthetic frameworks outside the source tree, measures the engine (one child
-// process per size), the CLI as a whole process, the floor and the peer (remark-cli with
-// remark-validate-links), prints a table and writes bench-results/<timestamp>.json.
+// process per size), the CLI as a whole process, the language server over stdio, the floor and
+// the peer (remark-cli with remark-validate-links), prints a table and writes
+// bench-results/<timestamp>.json.
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -104,6 +105,14 @@ for (const size of sizes) {
     process.exit(1);
   }
 
+  log(`${size}: opmodel lsp over stdio (initialize -> diagnostics, completion, hover)`);
+  const lspRun = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'scripts/bench/measureLsp.mjs'), '--dir', dir, '--engine', engine, '--cli', path.join(root, 'dist/cli.js'), '--diagnostics', String(engineResult.cold.diagnostics)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (lspRun.status !== 0) {
+    console.error(lspRun.stderr);
+    process.exit(1);
+  }
+  const lsp = JSON.parse(lspRun.stdout.trim().split('\n').pop());
+
   log(`${size}: peer remark-cli + remark-validate-links (timeout ${peerTimeoutMs / 1000} s)`);
   const peer = await timed(
     [path.join(root, 'node_modules/remark-cli/cli.js'), '.', '--use', 'remark-frontmatter', '--use', 'remark-validate-links', '--quiet', '--frail', '--no-stdout'],
@@ -111,7 +120,7 @@ for (const size of sizes) {
   );
   if (!peer.timedOut && peer.code !== 0 && peer.code !== 1) log(`peer exited ${peer.code}: ${peer.stderr.slice(0, 500)}`);
 
-  results.push({ size, dir, ...engineResult, cli: { ms: cli.ms, cpuMs: cli.cpuMs, exitCode: cli.code, diagnostics: cliDiagnostics }, peer: { ms: peer.ms, cpuMs: peer.cpuMs, timedOut: peer.timedOut, exitCode: peer.code } });
+  results.push({ size, dir, ...engineResult, lsp, cli: { ms: cli.ms, cpuMs: cli.cpuMs, exitCode: cli.code, diagnostics: cliDiagnostics }, peer: { ms: peer.ms, cpuMs: peer.cpuMs, timedOut: peer.timedOut, exitCode: peer.code } });
 }
 
 // The table.
@@ -131,6 +140,12 @@ const rows = [
   ['incremental p99 (ms)', (r) => fmt(r.incremental.p99)],
   ['completion p50 / p99 (ms)', (r) => `${fmt(r.completion.p50)} / ${fmt(r.completion.p99)}`],
   ['hover p50 / p99 (ms)', (r) => `${fmt(r.hover.p50)} / ${fmt(r.hover.p99)}`],
+  ['LSP `opmodel lsp`: initialize -> first / all diagnostics (ms)', (r) => `${fmt(r.lsp.firstDiagnosticsMs)} / ${fmt(r.lsp.allDiagnosticsMs)}`],
+  ['  all × engine API cold / × CLI process', (r) => `${fmt(r.lsp.allDiagnosticsMs / r.cold.ms)} / ${fmt(r.lsp.allDiagnosticsMs / r.cli.ms)}`],
+  ['LSP completion round trip p50 / p99 (ms)', (r) => `${fmt(r.lsp.completion.p50)} / ${fmt(r.lsp.completion.p99)}`],
+  ['  × in-process p50 / p99', (r) => `${fmt(r.lsp.completion.p50 / r.completion.p50)} / ${fmt(r.lsp.completion.p99 / r.completion.p99)}`],
+  ['LSP hover round trip p50 / p99 (ms)', (r) => `${fmt(r.lsp.hover.p50)} / ${fmt(r.lsp.hover.p99)}`],
+  ['  × in-process p50 / p99', (r) => `${fmt(r.lsp.hover.p50 / r.hover.p50)} / ${fmt(r.lsp.hover.p99 / r.hover.p99)}`],
   ['CPU time (ms): floor / engine API / CLI / peer', (r) => `${fmt(r.floor.cpuMs)} / ${fmt(r.cold.cpuMs)} / ${cpuOf(r.cli.cpuMs)} / ${r.peer.timedOut ? '-' : cpuOf(r.peer.cpuMs)}`],
   ['  CPU × floor: engine API / CLI', (r) => `${fmt(r.cold.cpuMs / r.floor.cpuMs)} / ${r.cli.cpuMs ? fmt(r.cli.cpuMs / r.floor.cpuMs) : '?'}`],
   ['CPU per query p50 / p99 (ms): edit', (r) => `${fmt(r.incremental.cpu.p50)} / ${fmt(r.incremental.cpu.p99)}`],
@@ -178,6 +193,7 @@ for (const [what, ok] of targets) console.log(`  ${ok ? 'met   ' : 'MISSED'} ${w
 
 for (const r of results) {
   if (!r.consistent) console.log(`warning: ${r.size}: diagnostics after undoing the edits differ from the cold start`);
+  if (r.lsp.diagnostics !== r.cold.diagnostics) console.log(`warning: ${r.size}: the language server published ${r.lsp.diagnostics} diagnostics, the engine found ${r.cold.diagnostics}`);
   const missing = ['unknown-id', 'duplicate-id', 'missing-id', 'malformed-id', 'invalid-front-matter', 'unknown-system', 'unknown-discipline', 'id-family-mismatch', 'invalid-id', 'invalid-relation', 'missing-title'].filter((c) => !r.cold.byCode[c]);
   if (missing.length) console.log(`warning: ${r.size}: the corpus trips no ${missing.join(', ')}`);
 }

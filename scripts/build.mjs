@@ -17,6 +17,16 @@ await build({
   banner: { js: "import { createRequire as __opmodelRequire } from 'node:module'; const require = __opmodelRequire(import.meta.url);" },
 });
 chmodSync('dist/cli.js', 0o755);
+// The GitHub Action's step (action.yml), self-contained like the CLI.
+await build({
+  ...common,
+  entryPoints: ['cli/action/bin.ts'],
+  outfile: 'dist/action.js',
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  banner: { js: "import { createRequire as __opmodelRequire } from 'node:module'; const require = __opmodelRequire(import.meta.url);" },
+});
 
 if (existsSync('extension/extension.ts')) {
   await build({ ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });

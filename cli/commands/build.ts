@@ -59,7 +59,12 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     io.err(`opmodel build: ${buildErrors} problem${buildErrors === 1 ? '' : 's'} stop the build, so no site was written (--force builds without those pages).\n`);
     return 1;
   }
-  await writeSite(out, site.files);
+  try {
+    await writeSite(out, site.files, docsRoot);
+  } catch (e) {
+    if (e instanceof OutputFolderError) throw new UsageError(e.message);
+    throw e;
+  }
   const pages = [...site.files.keys()].filter((f) => f.endsWith('.html')).length;
   const shown = out.startsWith(io.cwd + path.sep) ? path.relative(io.cwd, out) : out;
   io.err(`Built ${pages} pages into ${shown}${path.sep} — open ${path.join(shown, 'index.html')} in a browser\n`);

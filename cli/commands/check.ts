@@ -1,11 +1,13 @@
 import { promises as fs } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { applyTextEdits, StaleEditError, type Diagnostic, type TextEdit } from '../../language/index';
+import { applyTextEdits, StaleEditError, withoutOverlaps, type Diagnostic, type TextEdit } from '../../language/index';
 import { fsPath } from '../../language/workspace/uris';
-import { atomicWrite } from '../atomicWrite';
 import { formatGithub, formatJson, formatSarif, formatText, summary, type CheckReport, type CliDiagnostic } from '../formatters';
 import { VERSION, type Io } from '../main';
 import { isUnder, openProjects, relFile, reportConfigProblems, type Opened } from '../openProjects';
+import { narrowReport } from '../check/narrowReport';
+import { GitError } from '../git/git';
+import { FileChangedError, RefusedWriteError, rewriteFile } from '../rewriteFile';
 import { oneOf } from '../usage';
 
 const FORMATS = ['text', 'json', 'sarif', 'github'] as const;
@@ -14,7 +16,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string', short: 'f' }, fix: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } },
+    options: { format: { type: 'string', short: 'f' }, fix: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' }, 'changed-since': { type: 'string' }, baseline: { type: 'string' } },
   });
   const format = oneOf(values.format, FORMATS, '--format', 'text');
   const opened = await openProjects(positionals, io);
@@ -25,13 +27,21 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     fixesRefused = fixed.refused;
     if (fixed.files) io.err(`Fixed ${fixed.edits} problem${fixed.edits === 1 ? '' : 's'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}.\n`);
   }
-  const report = buildReport(opened, io);
+  let narrowed: Awaited<ReturnType<typeof narrowReport>>;
+  try {
+    narrowed = await narrowReport(buildReport(opened, io), opened, { changedSince: values['changed-since'], baseline: values.baseline, touchedLinesOnly: format === 'github', fingerprints: format === 'json' || format === 'sarif' }, io);
+  } catch (e) {
+    if (!(e instanceof GitError)) throw e;
+    io.err(`opmodel check: --changed-since: ${e.message}\n`);
+    return 2;
+  }
+  const report = narrowed.report;
   if (format === 'json') io.out(formatJson(report));
   else if (format === 'sarif') io.out(formatSarif(report, VERSION));
   else if (format === 'github') io.out(formatGithub(report));
   else {
     io.out(formatText(report, io.isTTY));
-    if (!values.quiet) io.err(summary(report) + '\n');
+    if (!values.quiet) io.err(summary(report) + '\n' + narrowed.notes.map((n) => n + '\n').join(''));
   }
   // A fix that could not be applied is a failure of what was asked, even when only warnings remain.
   return report.diagnostics.some((d) => d.severity === 'error') || fixesRefused ? 1 : 0;
@@ -61,48 +71,50 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
   let edits = 0;
   let refused = 0;
   for (const { project, targets } of opened) {
-    const perFile = new Map<string, { version: string; edits: TextEdit[] }>();
+    const root = fsPath(project.rootUri);
+    // Keyed by the file's real path: a symbolic link and its target are one file, written once.
+    const perFile = new Map<string, { uris: string[]; version: string; edits: TextEdit[] }>();
+    const realPaths = new Map<string, string>();
+    const realOf = async (u: string) => {
+      let r = realPaths.get(u);
+      if (r === undefined) realPaths.set(u, (r = await fs.realpath(fsPath(u)).catch(() => fsPath(u))));
+      return r;
+    };
     for (const uri of project.uris()) {
       if (!isUnder(uri, targets)) continue;
       for (const d of project.diagnostics(uri) as Diagnostic[]) {
         const fix = d.fixes?.find((f) => f.safe);
         if (!fix) continue;
         for (const [u, list] of Object.entries(fix.edit.changes)) {
-          const entry = perFile.get(u) ?? { version: fix.edit.versions[u]!, edits: [] };
+          const real = await realOf(u);
+          const entry = perFile.get(real) ?? { uris: [], version: fix.edit.versions[u]!, edits: [] };
+          if (!entry.uris.includes(u)) {
+            // The same text seen under a second name carries the same edits: keep one copy.
+            if (entry.uris.length) continue;
+            entry.uris.push(u);
+          }
           entry.edits.push(...list);
-          perFile.set(u, entry);
+          perFile.set(real, entry);
         }
       }
     }
-    for (const [uri, { version, edits: list }] of perFile) {
-      const file = fsPath(uri);
+    for (const [real, { uris, version, edits: list }] of perFile) {
+      const uri = uris[0]!;
       try {
-        const text = await fs.readFile(file, 'utf8');
-        const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
-        const next = applyTextEdits(bom ? text.slice(1) : text, dedupe(list), version);
-        await atomicWrite(file, bom + next);
-        await project.readAndIndex(uri);
+        await rewriteFile(fsPath(uri), root, (text) => {
+          const bom = text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+          return bom + applyTextEdits(bom ? text.slice(1) : text, withoutOverlaps(list), version);
+        });
+        // Every name of the file is read again (a link outside the fixed paths too).
+        for (const u of project.uris()) if ((await realOf(u)) === real) await project.readAndIndex(u);
         files++;
         edits += list.length;
       } catch (e) {
-        const why = e instanceof StaleEditError ? e.message : `could not write it (${(e as Error).message}); the file is unchanged`;
+        const why = e instanceof StaleEditError || e instanceof FileChangedError || e instanceof RefusedWriteError ? e.message : `could not write it (${(e as Error).message}); the file is unchanged`;
         io.err(`${relFile(io, uri)}: not fixed: ${why}\n`);
         refused++;
       }
     }
   }
   return { files, edits, refused };
-}
-
-/** Drops edits that overlap an earlier one, so that one pass never corrupts text. */
-function dedupe(edits: TextEdit[]): TextEdit[] {
-  const key = (e: TextEdit) => e.range.start.line * 1e6 + e.range.start.character;
-  const sorted = [...edits].sort((a, b) => key(a) - key(b));
-  const out: TextEdit[] = [];
-  for (const e of sorted) {
-    const last = out[out.length - 1];
-    if (last && (last.range.end.line > e.range.start.line || (last.range.end.line === e.range.start.line && last.range.end.character > e.range.start.character))) continue;
-    out.push(e);
-  }
-  return out;
 }

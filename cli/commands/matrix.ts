@@ -1,16 +1,22 @@
 import { parseArgs } from 'node:util';
-import { listElements, matrix, type Matrix } from '../../language/index';
+import { listElements, matrix, raciMatrix, type Matrix } from '../../language/index';
 import type { Io } from '../main';
 import { openProjects, reportConfigProblems } from '../openProjects';
+import { raciCsv, raciJson, raciMarkdown, raciText } from '../raciFormatters';
 import { oneOf, UsageError } from '../usage';
 
 export async function matrixCommand(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f' } } });
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { format: { type: 'string', short: 'f' }, raci: { type: 'boolean' } } });
   const format = oneOf(values.format, ['text', 'markdown', 'csv', 'json'] as const, '--format', 'text');
   if (positionals.length > 1) throw new UsageError('matrix takes at most one folder');
   const opened = await openProjects(positionals, io);
   if (reportConfigProblems(opened, io)) return 2;
   const { project } = opened[0]!;
+  if (values.raci) {
+    const r = raciMatrix(project, listElements(project));
+    io.out(format === 'json' ? raciJson(r) : format === 'csv' ? raciCsv(r) : format === 'markdown' ? raciMarkdown(r) : raciText(r));
+    return 0;
+  }
   const m = matrix(project, listElements(project));
   if (format === 'json') {
     io.out(JSON.stringify({ systems: m.systems.map((s) => s.key), disciplines: m.disciplines.map((d) => d.key), cells: m.cells, unplaced: m.unplaced, leadership: m.leadership }, null, 2) + '\n');

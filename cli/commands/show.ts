@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { elementInfo, maturityOf, referencesOf } from '../../language/index';
+import { dependentsOf, elementInfo, maturityOf, referencesOf } from '../../language/index';
 import type { Io } from '../main';
 import { openProjects, relFile, reportConfigProblems } from '../openProjects';
 import { oneOf, UsageError } from '../usage';
@@ -16,9 +16,10 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   const info = elementInfo(project, id);
   const refs = referencesOf(project, id, false).map((l) => ({ file: relFile(io, l.uri), line: l.range.start.line + 1, column: l.range.start.character + 1 }));
   const defs = project.index.definitions(id).map((d) => ({ file: relFile(io, d.uri), line: d.definition!.range.start.line + 1 }));
+  const dependents = dependentsOf(project, id).map((d) => ({ id: d.id, file: relFile(io, d.location.uri), line: d.location.range.start.line + 1, column: d.location.range.start.character + 1 }));
   const maturity = maturityOf(project, id);
   if (format === 'json') {
-    io.out(JSON.stringify({ id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null, definitions: defs, references: refs, assessmentQuestion: maturity?.question ?? null, maturity: maturity?.levels ?? [] }, null, 2) + '\n');
+    io.out(JSON.stringify({ id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null, crosswalk: Object.fromEntries((info?.crosswalk ?? []).map((c) => [c.scheme, c.items.map((i) => i.value)])), definitions: defs, references: refs, dependents, assessmentQuestion: maturity?.question ?? null, maturity: maturity?.levels ?? [] }, null, 2) + '\n');
     return info ? 0 : 1;
   }
   if (!info) {
@@ -31,6 +32,8 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   io.out(`${[info.system ?? info.part, info.discipline].filter(Boolean).join(' × ')}\n`);
   for (const d of defs) io.out(`defined at ${d.file}:${d.line}\n`);
   for (const [k, ids] of Object.entries(info.relations)) io.out(`${k}: ${ids.join(', ')}\n`);
+  if (dependents.length) io.out(`depended on by: ${dependents.map((d) => d.id).join(', ')}\n`);
+  for (const c of info.crosswalk) io.out(`${c.title}: ${c.items.map((i) => i.value).join(', ')}\n`);
   if (maturity) {
     io.out('\nMaturity levels:\n');
     if (maturity.question) io.out(`  Assessment question: ${maturity.question}\n`);

@@ -1,7 +1,6 @@
 // Go to Element: a quick pick over every element by ID or title.
 import * as vscode from 'vscode';
-import { listElements } from '../../language/index';
-import { placeOf } from '../completionProvider';
+import { listElements, placeOf } from '../../language/index';
 import { guard } from '../log';
 import type { ProjectManager } from '../projectManager';
 import { openLocation } from './openLocation';

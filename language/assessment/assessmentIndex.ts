@@ -37,10 +37,12 @@ export class AssessmentIndex {
     return d;
   }
 
-  /** The entries that score `id` (canonical), in file order: renames and references include them. */
-  entriesOf(id: string): { uri: string; entry: AssessmentEntry }[] {
+  /** The entries that score `id`, in file order (with `misspelt`, also keys like `flm3`): renames and references include them. */
+  entriesOf(id: string, misspelt = false): { uri: string; entry: AssessmentEntry }[] {
     const out: { uri: string; entry: AssessmentEntry }[] = [];
-    for (const uri of [...this.files.keys()].sort()) for (const entry of this.files.get(uri)!.entries) if (entry.id === id && entry.canonical) out.push({ uri, entry });
+    for (const uri of [...this.files.keys()].sort()) {
+      for (const entry of this.files.get(uri)!.entries) if (entry.id === id && (entry.canonical || (misspelt && entry.key !== entry.id))) out.push({ uri, entry });
+    }
     return out;
   }
 

@@ -42,10 +42,25 @@ export interface RelationConfig {
   inverse: string;
 }
 
+export interface RoleConfig {
+  /** What `accountable`, `responsible`, `consulted` and `informed` hold, e.g. "team-lead". */
+  key: string;
+  title: string;
+  description?: string;
+}
+
 export interface TypeConfig {
   key: string;
   /** Documents of this type define an element and must carry an `id`. */
   requiresId: boolean;
+}
+
+/** A framework that elements map onto (ITIL 4, COBIT 2019, ...), read from `crosswalks`. */
+export interface CrosswalkSchemeConfig {
+  key: string;
+  title: string;
+  /** Allowed items, each with an optional label ("DSS02" -> "Managed service requests and incidents"). Empty: any text. */
+  values: Map<string, string>;
 }
 
 export interface OpmodelConfig {
@@ -55,6 +70,10 @@ export interface OpmodelConfig {
   leadership: LeadershipPartConfig[];
   relations: RelationConfig[];
   types: TypeConfig[];
+  /** Schemes of the `crosswalk:` front-matter field; declaring `crosswalks` replaces them all. */
+  crosswalks: CrosswalkSchemeConfig[];
+  /** The role vocabulary; empty means role fields are free text and not checked. */
+  roles: RoleConfig[];
   severity: Record<string, SeveritySetting>;
   include: string[];
   exclude: string[];

@@ -1,6 +1,7 @@
 // Defaults: the shipped opmodel framework (see framework-docs/ and shared/catalog.yaml).
 import { defaultAssessments } from './assessmentsConfig';
 import type { OpmodelConfig } from './config';
+import { defaultCrosswalks } from './crosswalkSchemes';
 import { defaultMaturity } from './maturityConfig';
 
 export function defaultConfig(): OpmodelConfig {
@@ -32,7 +33,7 @@ export function defaultConfig(): OpmodelConfig {
       { key: 'leadership-characteristics', title: 'Leadership Characteristics', families: ['LC'] },
     ],
     relations: [
-      { key: 'related', title: 'Related', inverse: 'Related' },
+      { key: 'related', title: 'Related', inverse: 'Related from' },
       { key: 'supports', title: 'Supports', inverse: 'Supported by' },
       { key: 'depends_on', title: 'Depends on', inverse: 'Needed by' },
     ],
@@ -46,7 +47,12 @@ export function defaultConfig(): OpmodelConfig {
       { key: 'overview', requiresId: false },
       { key: 'guide', requiresId: false },
       { key: 'playbook', requiresId: false },
+      { key: 'template', requiresId: false },
+      { key: 'glossary', requiresId: false },
+      { key: 'reference', requiresId: false },
     ],
+    crosswalks: defaultCrosswalks(),
+    roles: [],
     severity: {},
     include: ['**/*.md'],
     exclude: [],

@@ -5,8 +5,10 @@ import { LineIndex } from '../text/lineIndex';
 import type { Range, SeveritySetting } from '../types';
 import type { FamilyConfig, OpmodelConfig, RelationConfig, TypeConfig } from './config';
 import { readAssessmentsConfig } from './assessmentsConfig';
+import { readCrosswalksConfig } from './crosswalksConfig';
 import { defaultConfig } from './defaults';
 import { readMaturityConfig } from './maturityConfig';
+import { readRoles } from './rolesConfig';
 
 export interface ConfigProblem {
   message: string;
@@ -38,7 +40,7 @@ export function loadConfig(text: string): ConfigResult {
     bad(root, 'the config must be a JSON object');
     return { config, problems };
   }
-  const known = new Set(['$schema', 'families', 'systems', 'disciplines', 'leadership', 'relations', 'types', 'severity', 'include', 'exclude', 'maxFileSize', 'maturity', 'assessments']);
+  const known = new Set(['$schema', 'families', 'systems', 'disciplines', 'leadership', 'relations', 'types', 'crosswalks', 'roles', 'severity', 'include', 'exclude', 'maxFileSize', 'maturity', 'assessments']);
   for (const prop of root.children ?? []) {
     const key = prop.children?.[0]?.value as string;
     if (!known.has(key)) bad(prop.children?.[0], `unknown property "${key}"; expected one of ${[...known].join(', ')}`);
@@ -147,6 +149,8 @@ export function loadConfig(text: string): ConfigResult {
       config.types = [...byKey.values()];
     }
   }
+  readCrosswalksConfig(get(['crosswalks']), bad, config);
+  config.roles = readRoles(get(['roles']), bad) ?? config.roles;
   const sev = get(['severity']);
   if (sev) {
     if (sev.type !== 'object') bad(sev, 'severity must be an object, e.g. { "malformed-id": "error" }');

@@ -1,8 +1,12 @@
 import type { Project } from '../project';
 import type { Location, Position, Range } from '../types';
 import { assessedLine } from '../assessment/assessedLine';
+import type { CrosswalkEntry } from './crosswalk';
 import { elementInfo } from './elements';
 import { idAtPosition } from './idAtPosition';
+import { inverseRelations, type InverseRelation } from './inverseRelations';
+import { measuresOf, targetText, type Measure } from './measures';
+import { roleAssignments, roleTitle } from './roles';
 
 export interface HoverInfo {
   id: string;
@@ -15,6 +19,12 @@ export interface HoverInfo {
   part?: { key: string; title: string };
   definitions: Location[];
   references: number;
+  crosswalk?: CrosswalkEntry[];
+  /** Role titles of `accountable` (the key when the role is not declared). */
+  accountable?: string[];
+  measures?: Measure[];
+  /** Relations written on the other elements ("Related from", "Supported by"). */
+  inverse?: InverseRelation[];
   /** Markdown for any host; `link` turns a location into a clickable target. */
   markdown: string;
 }
@@ -35,6 +45,22 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
   if (info.summary) lines.push('', escapeMd(info.summary));
   const where = sys || disc ? `${sys?.title ?? info.system ?? '?'} × ${disc?.title ?? info.discipline ?? '?'}` : part?.title;
   if (where) lines.push('', `_${escapeMd(where)}_`);
+  const cw = info.crosswalk.filter((c) => c.items.length);
+  // One line per scheme; a trailing backslash is a Markdown line break inside one paragraph.
+  if (cw.length) lines.push('', cw.map((c) => `${escapeMd(c.title)}: ${c.items.map((i) => escapeMd(i.value)).join(', ')}`).join('\\\n'));
+  const doc = project.index.docs.get(info.location.uri)!;
+  const accountable = roleAssignments(doc).filter((a) => a.field === 'accountable').map((a) => roleTitle(project.config.roles, a.role));
+  if (accountable.length) lines.push('', `Accountable: ${escapeMd(accountable.join(', '))}`);
+  const measures = measuresOf(doc);
+  if (measures.length) {
+    lines.push('', 'Measures:');
+    for (const m of measures) {
+      const target = targetText(m);
+      lines.push(`- ${escapeMd(m.name)}${target ? ` — _${escapeMd(target)}_` : ''}`);
+    }
+  }
+  const inverse = inverseRelations(project, at.id);
+  for (const r of inverse) lines.push('', `${escapeMd(r.title)}: ${r.ids.join(', ')}`);
   const assessed = assessedLine(project, info.id);
   if (assessed) lines.push('', `_${escapeMd(assessed)}_`);
   const file = info.location.uri.split('/').slice(-2).map(decodeURIComponent).join('/');
@@ -50,6 +76,10 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
     part: part && { key: part.key, title: part.title },
     definitions: defs,
     references: refs,
+    crosswalk: info.crosswalk,
+    ...(accountable.length ? { accountable } : {}),
+    ...(measures.length ? { measures } : {}),
+    ...(inverse.length ? { inverse } : {}),
     markdown: lines.join('\n'),
   };
 }

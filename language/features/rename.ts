@@ -1,44 +1,95 @@
-// Rename an ID everywhere: the defining `id:` values, body references, relation fields and the
-// keys of assessment entries.
+// Rename an ID everywhere: the defining `id:` values, body references, relation fields, the keys
+// of assessment entries and every misspelling of it. Also decides which positions are ours to
+// rename (or to refuse) at all.
 import type { Project } from '../project';
 import type { Position, Range, TextEdit, WorkspaceEdit } from '../types';
 import { idAtPosition } from './idAtPosition';
 
 export type RenameResult = { edit: WorkspaceEdit } | { error: string };
 
+/** What F2 at a position is about: an ID (also when misspelt), or a relation item that is no ID. */
+interface RenameTarget {
+  range: Range;
+  placeholder: string;
+  id?: string;
+}
+
+/**
+ * The range and text to offer for renaming, or `{ error }` when the position is not ours (plain
+ * words, headings, links: other rename providers may act there). Every position we claim gets
+ * an answer from `rename`, refusals included: an editor must not hand it on to another provider,
+ * which inside a relation list would rewrite the list as a Markdown link reference.
+ */
 export function prepareRename(project: Project, uri: string, pos: Position): { range: Range; placeholder: string } | { error: string } {
-  const at = idAtPosition(project, uri, pos);
-  if (!at) return { error: 'Put the cursor on an element ID to rename it.' };
-  if (at.kind === 'malformed') return { error: `Fix the spelling of ${at.id} first (see the malformed-id quick fix).` };
-  return { range: at.range, placeholder: at.id };
+  const t = targetAt(project, uri, pos);
+  return t ? { range: t.range, placeholder: t.placeholder } : { error: 'Put the cursor on an element ID to rename it.' };
 }
 
 export function rename(project: Project, uri: string, pos: Position, newId: string): RenameResult {
-  const at = idAtPosition(project, uri, pos);
-  if (!at || at.kind === 'malformed') return { error: 'Put the cursor on an element ID to rename it.' };
-  return renameId(project, at.id, newId);
+  const t = targetAt(project, uri, pos);
+  if (!t) return { error: 'Put the cursor on an element ID to rename it.' };
+  if (!t.id) return { error: `"${t.placeholder}" is not an element ID, so there is nothing to rename; write an ID in its place.` };
+  return renameId(project, t.id, newId);
 }
+
+function targetAt(project: Project, uri: string, pos: Position): RenameTarget | undefined {
+  const at = idAtPosition(project, uri, pos);
+  if (at) return { range: at.range, placeholder: at.id, id: at.id };
+  // Anywhere else inside a relation list (a value that is no ID, the commas and spaces between
+  // items): the nearest item on the line, so that F2 there never reaches the Markdown provider.
+  const doc = project.document(uri);
+  if (!doc) return undefined;
+  for (const rel of project.config.relations) {
+    const f = doc.fields.get(rel.key);
+    if (!f || !inside(f.valueRange, pos)) continue;
+    let best: { d: number; range: Range; text: string } | undefined;
+    for (const it of f.items) {
+      if (it.range.start.line !== pos.line || !it.value?.trim()) continue;
+      const d = Math.max(it.range.start.character - pos.character, pos.character - it.range.end.character, 0);
+      if (!best || d < best.d) best = { d, range: it.range, text: it.value.trim() };
+    }
+    if (!best) return undefined;
+    const id = idAtPosition(project, uri, best.range.start)?.id;
+    return { range: best.range, placeholder: id ?? best.text, id };
+  }
+  return undefined;
+}
+
+const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+const inside = (r: Range, p: Position) => before(r.start, p) && before(p, r.end);
 
 export function renameId(project: Project, oldId: string, newIdRaw: string): RenameResult {
   const newId = newIdRaw.trim();
   const syntax = project.syntax;
-  if (newId === oldId) return { error: `${oldId} already has that name.` };
+  const misspelt = project.index.misspellings(oldId);
+  const entries = project.assessments.entriesOf(oldId, true);
+  // The same name: only the misspellings change (F2, Enter on `flm5` respells it everywhere).
+  if (newId === oldId && misspelt.length === 0 && entries.every((e) => e.entry.canonical)) return { error: `${oldId} already has that name.` };
   const hit = syntax.classify(newId);
   if (!hit) return { error: `"${newId}" is not an ID of any family here (${syntax.families.map((f) => f.prefix + (f.groups[0] ?? '') + '1').join(', ')}).` };
   if (!hit.isCanonical) return { error: `"${newId}" is not written canonically: use ${hit.canonical}.` };
-  if (project.index.isDefined(newId)) {
+  if (newId !== oldId && project.index.isDefined(newId)) {
     const where = project.index.definitions(newId)[0]!;
     return { error: `${newId} already exists (${where.title ?? 'untitled'}, ${where.uri.split('/').slice(-2).join('/')}): pick a free ID.` };
   }
   const changes: Record<string, TextEdit[]> = {};
   const versions: Record<string, string> = {};
+  const seen = new Set<string>();
   const add = (uri: string, range: Range) => {
+    // A misspelt `id:` is both the definition and a misspelling: one edit.
+    const key = `${uri} ${range.start.line}:${range.start.character}`;
+    if (seen.has(key)) return;
+    seen.add(key);
     (changes[uri] ??= []).push({ range, newText: newId });
     versions[uri] = project.versionOf(uri)!;
   };
-  for (const d of project.index.definitions(oldId)) add(d.uri, d.definition!.range);
-  for (const { uri, ref } of project.index.references(oldId)) add(uri, ref.range);
-  for (const { uri, entry } of project.assessments.entriesOf(oldId)) add(uri, entry.keyRange);
+  if (newId !== oldId) {
+    for (const d of project.index.definitions(oldId)) add(d.uri, d.definition!.range);
+    for (const { uri, ref } of project.index.references(oldId)) add(uri, ref.range);
+  }
+  for (const { uri, malformed } of misspelt) add(uri, malformed.range);
+  for (const { uri, entry } of entries) if (newId !== oldId || !entry.canonical) add(uri, entry.keyRange);
   if (Object.keys(changes).length === 0) return { error: `${oldId} is neither defined nor referenced.` };
+  for (const edits of Object.values(changes)) edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { edit: { changes, versions } };
 }

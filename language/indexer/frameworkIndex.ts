@@ -5,7 +5,7 @@ import type { FamilyConfig, OpmodelConfig } from '../config/config';
 import type { IdSyntax } from '../ids/idSyntax';
 import { nextFreeId } from '../ids/nextFreeId';
 import { idNeighbours, suggestIds } from '../ids/suggest';
-import type { ParsedDocument, Reference } from '../parse/document';
+import type { MalformedId, ParsedDocument, Reference } from '../parse/document';
 import type { Diagnostic } from '../types';
 
 export interface SkippedFile {
@@ -136,6 +136,13 @@ export class FrameworkIndex {
   references(id: string): { uri: string; ref: Reference }[] {
     const out: { uri: string; ref: Reference }[] = [];
     for (const uri of this.referrers(id)) for (const ref of this.docs.get(uri)!.references) if (ref.id === id) out.push({ uri, ref });
+    return out;
+  }
+
+  /** Non-canonical spellings of `id` (`flm3`, `FLM 3`), in URI order. */
+  misspellings(id: string): { uri: string; malformed: MalformedId }[] {
+    const out: { uri: string; malformed: MalformedId }[] = [];
+    for (const uri of [...(this.misspelt.get(id) ?? [])].sort()) for (const m of this.docs.get(uri)!.malformed) if (m.canonical === id) out.push({ uri, malformed: m });
     return out;
   }
 

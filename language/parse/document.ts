@@ -5,6 +5,8 @@ import type { IdSyntax } from '../ids/idSyntax';
 import { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 import { readFrontMatter, type FieldValue, type ScalarValue } from './frontMatter';
+import { rangedTree, type FieldTree } from './frontMatterTree';
+import { readGlossary, type GlossaryEntry } from '../glossary/readGlossary';
 import { scanMarkdown } from './markdownScanner';
 import { findMaturitySource, type MaturitySource } from './maturity';
 import { parseDirective, type Directive } from './suppressions';
@@ -33,6 +35,8 @@ export interface FieldInfo {
   value: string | null;
   valueRange: Range;
   items: { value: string | null; range: Range }[];
+  /** Nested values (a list of mappings, a mapping), as a tree with ranges. */
+  tree?: FieldTree;
 }
 
 export interface DefinedId {
@@ -63,6 +67,8 @@ export interface ParsedDocument {
   invalidRelationItems: { field: string; value: string; range: Range }[];
   headings: { level: number; text: string; range: Range; selectionRange: Range }[];
   directives: Directive[];
+  /** The terms of a `type: glossary` document. */
+  glossary?: GlossaryEntry[];
   /** The text of the `## Maturity levels` section, when there is one; read it with documentMaturity(). */
   maturitySource?: MaturitySource;
 }
@@ -112,6 +118,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
         value: f.value.kind === 'scalar' ? f.value.value : null,
         valueRange: r(f.value.start, f.value.end),
         items: f.value.kind === 'list' ? f.value.items.map(item) : f.value.kind === 'scalar' && f.value.value !== null ? [item(f.value)] : [],
+        ...(f.value.kind !== 'scalar' && f.value.tree ? { tree: rangedTree(f.value.tree, r) } : {}),
       });
     }
     for (const k of SCALAR_FIELDS) {
@@ -159,6 +166,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
   for (const h of scan.headings) {
     doc.headings.push({ level: h.level, text: text.slice(h.start, h.end), range: r(h.lineStart, h.lineEnd), selectionRange: r(h.start, h.end) });
   }
+  if (doc.type === 'glossary') doc.glossary = readGlossary(text, scan.headings);
   const maturity = findMaturitySource(text, scan.headings, lines);
   if (maturity) doc.maturitySource = maturity;
   return doc;

@@ -2,6 +2,7 @@
 // YAML syntax tree instead of converting it to JavaScript objects, so `__proto__` keys, aliases
 // and tags construct nothing, and every value keeps its exact source range.
 import { isAlias, isMap, isScalar, isSeq, parseDocument, type Node as YamlNode } from 'yaml';
+import { toTree, type TreeNode } from './frontMatterTree';
 import { readSimpleFrontMatter } from './simpleFrontMatter';
 
 export interface ScalarValue {
@@ -18,12 +19,16 @@ export interface ListValue {
   items: ScalarValue[];
   start: number;
   end: number;
+  /** Set when some item is not a plain value (a mapping, a nested list). */
+  tree?: TreeNode;
 }
 
 export interface OtherValue {
   kind: 'other';
   start: number;
   end: number;
+  /** A mapping or other nested value, as a tree. */
+  tree?: TreeNode;
 }
 
 export type FieldValue = ScalarValue | ListValue | OtherValue;
@@ -162,12 +167,18 @@ function readValue(v: YamlNode | null, src: string, offset: number, keyEnd: numb
   if (isScalar(v)) return readScalar(v, src, offset) ?? { kind: 'other', start: offset + range[0], end: offset + range[1] };
   if (isSeq(v)) {
     const items: ScalarValue[] = [];
+    let nested = false;
     for (const item of v.items) {
       if (isAlias(item)) continue;
       const sv = readScalar(item as YamlNode, src, offset);
       if (sv) items.push(sv);
+      else nested = true;
     }
-    return { kind: 'list', items, start: offset + range[0], end: offset + range[1] };
+    const list: ListValue = { kind: 'list', items, start: offset + range[0], end: offset + range[1] };
+    if (nested) list.tree = toTree(v, src, offset, keyEnd + 1);
+    return list;
   }
-  return { kind: 'other', start: offset + range[0], end: offset + range[1] };
+  const other: OtherValue = { kind: 'other', start: offset + range[0], end: offset + range[1] };
+  if (isMap(v)) other.tree = toTree(v, src, offset, keyEnd + 1);
+  return other;
 }

@@ -9,6 +9,7 @@ import type { Diagnostic, Severity, SeveritySetting } from '../types';
 import { duplicateId } from './duplicateId';
 import { idFamilyMismatch } from './idFamilyMismatch';
 import { invalidFrontMatter } from './invalidFrontMatter';
+import { invalidCrosswalk } from './invalidCrosswalk';
 import { invalidId } from './invalidId';
 import { invalidRelation } from './invalidRelation';
 import { malformedId } from './malformedId';
@@ -16,8 +17,10 @@ import { maturityLevels } from './maturityLevels';
 import { missingId } from './missingId';
 import { missingTitle } from './missingTitle';
 import type { Rule } from './rule';
+import { undeclaredRelated } from './undeclaredRelated';
 import { unknownDiscipline } from './unknownDiscipline';
 import { unknownId } from './unknownId';
+import { unknownRole } from './unknownRole';
 import { unknownSystem } from './unknownSystem';
 
 export const rules: readonly Rule[] = [
@@ -32,6 +35,9 @@ export const rules: readonly Rule[] = [
   invalidId,
   invalidRelation,
   missingTitle,
+  invalidCrosswalk,
+  unknownRole,
+  undeclaredRelated,
   maturityLevels,
 ];
 

@@ -2,6 +2,7 @@
 // framework-docs/ (front matter, ~2 KB of prose with 5-10 ID references, code, links, URLs)
 // and a sprinkling of documents that trip each diagnostic code. Same seed and version =>
 // byte-identical output, so a corpus on disk is reused instead of written again.
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -40,9 +41,13 @@ export const ERROR_KINDS = [
   'invalid-id',
   'invalid-relation',
   'missing-title',
+  'unknown-role',
+  'undeclared-related',
 ];
 /** Codes tripped by fixed documents rather than by the random mistakes (see maturitySection). */
 export const FIXED_KINDS = ['maturity-levels'];
+/** Declared in the shipped opmodel.json, which the corpus uses. */
+const ROLES = ['team-lead', 'operations-manager', 'service-delivery-manager', 'delivery-executive', 'problem-manager'];
 /** Share of documents that carry one deliberate mistake (spread evenly over the kinds). */
 const ERROR_RATE = 0.055;
 
@@ -132,6 +137,12 @@ export function documentText(i, size, seed = DEFAULT_SEED) {
   if (me.family.part) fm.push(`part: ${error === 'id-family-mismatch' ? FAMILIES.find((f) => f.part && f.part !== me.family.part).part : me.family.part}`);
   fm.push(`summary: "${sentence(int(12, 20))}"`);
   if (error === 'invalid-front-matter') fm.push(`accountable: [Team Lead, "unclosed`);
+  else if (!me.family.part || error === 'unknown-role') fm.push(`accountable: ${error === 'unknown-role' ? 'Team Lead' : pick(ROLES)}`);
+  // Measures as the framework writes them: front matter only, each with a definition and a target.
+  if (!me.family.part) {
+    fm.push('measures:');
+    for (let k = 0; k < 3; k++) fm.push(`  - name: ${words(int(3, 6))}`, `    definition: ${sentence(int(10, 16))}`, `    target: At least ${int(50, 99)}%`);
+  }
   fm.push(`related: [${related.join(', ')}]`);
   fm.push('---', '');
 
@@ -146,10 +157,11 @@ export function documentText(i, size, seed = DEFAULT_SEED) {
   for (let k = 3; k < refs.length; k++) body.push(`- **${pick(TITLE_WORDS)}.** ${sentence(int(8, 14))} Owned with ${refs[k].id}; ${words(int(6, 10))}.`);
   body.push('', '```yaml', `owner: ${other().id}`, `review: ${other().id} # ${words(4)}`, '```', '');
   body.push(`${sentence(int(10, 16))} Background: https://example.org/framework/${other().id}/notes and <https://example.org/${other().id}>.`, '');
-  body.push('## Measures', '', `- ${sentence(int(6, 10))}`, `- ${sentence(int(6, 10))}`, `- ${sentence(int(6, 10))}`, '');
   if (me.family.type !== 'principle') body.push(...maturitySection(i));
+  // The body's Related elements repeat IDs the front matter lists, as in the real framework.
   body.push('## Related elements', '');
-  for (const r of refs.slice(0, 3)) body.push(`- ${r.id} — ${words(int(5, 9))}.`);
+  for (const r of related.filter((x) => x !== 'see-below').slice(0, 3)) body.push(`- ${r} — ${words(int(5, 9))}.`);
+  if (error === 'undeclared-related') body.push(`- ${refs[refs.length - 1].id} — ${words(int(5, 9))}.`);
   body.push('');
   return fm.join('\n') + '\n' + body.join('\n');
 }
@@ -174,8 +186,12 @@ function maturitySection(i) {
   return out;
 }
 
+// The temp folder is shared by every checkout on the machine: two branches that both bump the
+// version must not reuse each other's corpus, so the folder also names this file's content.
+const SOURCE_HASH = createHash('sha256').update(readFileSync(new URL(import.meta.url))).digest('hex').slice(0, 10);
+
 export function corpusDir(size, seed = DEFAULT_SEED) {
-  return path.join(os.tmpdir(), 'opmodel-bench', `${size}-${seed}-v${GENERATOR_VERSION}`);
+  return path.join(os.tmpdir(), 'opmodel-bench', `${size}-${seed}-v${GENERATOR_VERSION}-${SOURCE_HASH}`);
 }
 
 /** Writes the corpus unless the same size, seed and version is already on disk; returns its folder. */

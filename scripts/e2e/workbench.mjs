@@ -58,10 +58,26 @@ export class Workbench {
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(relPath);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-    await this.page.keyboard.press('Enter');
+    // Click the row of exactly this file: a recently opened look-alike (FLM3-duplicate.md) may be first.
+    const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
+    await row.click();
     await this.page.locator('.tab.active', { hasText: name }).waitFor();
+    await this.editor.locator('.view-line').first().waitFor();
+    // A line below the fold is not rendered: find it, which scrolls it into view.
+    if (!(await this.line(lineText).isVisible())) await this.reveal(lineText);
     await this.line(lineText).waitFor();
+  }
+
+  /** Scrolls the active editor to the first occurrence of `text` with the find widget. */
+  async reveal(text) {
+    await this.page.keyboard.press('Control+F');
+    const find = this.page.locator('.editor-instance .find-widget.visible textarea').first();
+    await find.waitFor();
+    await find.fill(text);
+    await this.page.keyboard.press('Enter');
+    await this.page.keyboard.press('Escape');
+    await this.page.locator('.editor-instance .find-widget.visible').waitFor({ state: 'hidden' });
   }
 
   line(text) {
@@ -120,6 +136,22 @@ export class Workbench {
   async clickWord(lineText, word) {
     const p = await this.pointAt(lineText, word);
     await this.page.mouse.click(p.x, p.y);
+  }
+
+  /** F2 on `word` in a line, types `newName` into VS Code's rename box and presses Enter. */
+  async rename(lineText, word, newName) {
+    await this.clickWord(lineText, word);
+    await this.page.keyboard.press('F2');
+    const input = this.page.locator('.rename-box input, .rename-box .rename-input').first();
+    await input.waitFor();
+    await input.fill(newName);
+    await this.page.keyboard.press('Enter');
+    await input.waitFor({ state: 'hidden' });
+  }
+
+  /** Notification toasts currently shown (their message text). */
+  notification(text) {
+    return this.page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).first();
   }
 
   async showProblems() {

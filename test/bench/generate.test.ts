@@ -21,10 +21,10 @@ describe('benchmark corpus generator', () => {
   });
 
   it('trips every diagnostic code through the real engine', async () => {
-    const ws = new MemoryWorkspace(Object.fromEntries([...corpusFiles(600, 7)].map(([p, t]) => [`file:///bench/${p}`, t])));
+    const ws = new MemoryWorkspace(Object.fromEntries([...corpusFiles(1000, 7)].map(([p, t]) => [`file:///bench/${p}`, t])));
     const project = await Project.open({ workspace: ws, rootUri: 'file:///bench' });
     expect(project.configProblems).toEqual([]);
-    expect(project.index.docs.size).toBe(600);
+    expect(project.index.docs.size).toBe(1000);
     const codes = new Set(project.allDiagnostics().map((d) => d.code));
     expect([...codes].sort()).toEqual([...ERROR_KINDS, ...FIXED_KINDS].sort());
   });

@@ -121,11 +121,18 @@ describe('opmodel check --format json', () => {
     expect(j.files).toBe(9);
     expect(j.elements).toBe(5);
     expect(j.diagnostics).toHaveLength(SMALL_TEXT.length);
-    for (const d of j.diagnostics) expect(Object.keys(d)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message']);
+    for (const d of j.diagnostics) expect(Object.keys(d)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message', 'id', 'fingerprint']);
     expect(j.diagnostics[0]).toEqual({
       file: 'bom.md', line: 1, column: 10, endLine: 1, endColumn: 14, severity: 'error', code: 'unknown-id',
       message: 'Unknown ID RSK9: no document defines it. Did you mean RSK2 (Data loss) or RSK1 (Supplier failure)?',
+      id: 'RSK9', fingerprint: expect.stringMatching(/^[0-9a-z]+:0$/),
     });
+    // The same finding in three files with the same line: the same fingerprint in each.
+    const rsk9 = j.diagnostics.filter((d: { id: string; column: number }) => d.id === 'RSK9' && d.column === 10);
+    expect(rsk9.map((d: { file: string }) => d.file)).toEqual(['bom.md', 'crlf.md', 'lf.md']);
+    expect(new Set(rsk9.map((d: { fingerprint: string }) => d.fingerprint)).size).toBe(1);
+    // A finding without an ID of its own takes its document's.
+    expect(j.diagnostics.find((d: { code: string }) => d.code === 'unknown-system').id).toBe('RSK30');
     expect(j.diagnostics.find((d: { file: string; code: string }) => d.file === 'risks/RSK30.md').message).toBe('Unknown system "risk%\nmanagement": did you mean "risk-management"?');
     expect(r.stderr).toBe('');
   });

@@ -68,7 +68,28 @@ function copyDocs(label) {
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `opmodel-e2e-${label}-`)), 'framework-docs');
   fs.cpSync(path.join(repoRoot, 'framework-docs'), dir, { recursive: true });
   fs.writeFileSync(path.join(dir, 'e2e-notes.md'), '# End-to-end notes\n\nScratch page for the editor checks.\n');
+  fs.writeFileSync(path.join(dir, 'headings.md'), '# Alpha section\n\nSee [the section](#alpha-section) and FLM3.\n');
   return dir;
+}
+
+/** An element that depends on FLM3, so that the code lens has a dependent to count. */
+function addDependent(ws) {
+  fs.writeFileSync(path.join(ws, 'people-management', 'EE90.md'), '---\nid: EE90\ntitle: End-to-end dependent\ntype: element\n'
+    + 'system: people-management\ndiscipline: mindsets-behaviours\ndepends_on: [FLM3]\n---\n\n# EE90 · End-to-end dependent\n\nRelies on FLM3.\n');
+}
+
+/** The code lens text for FLM3 as the engine counts it, through the CLI. */
+function expectedLens(ws) {
+  const show = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
+  const n = show.references.length;
+  const m = show.dependents.length;
+  if (m === 0) throw new Error('the CLI counts no dependents of FLM3, so the code lens check proves nothing');
+  return { n, m, text: `${n} reference${n === 1 ? '' : 's'} · ${m} depend${m === 1 ? 's' : ''} on this` };
+}
+
+/** The code lens above a line of the active editor, by its text (spaces may render as no-break spaces). */
+function lensLocator(text) {
+  return page.locator('.editor-instance .codelens-decoration').filter({ hasText: new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')) }).first();
 }
 
 function packageExtension() {
@@ -87,10 +108,58 @@ function packageExtension() {
   return { vsix, id: `${pkg.publisher}.${pkg.name}`.toLowerCase(), pkg };
 }
 
+/**
+ * A refused rename must change nothing. VS Code hands a rename that one provider refused to the
+ * next one; inside "[...]" that is the Markdown provider, which renamed the whole relation list
+ * as a link reference. F2 on an ID in a relation list, with a name the engine refuses: the
+ * editor line and the file on disk stay as they were, and the reason is shown alone.
+ */
+async function refusedRenameChecks(wb, ws, host) {
+  const rel = 'first-line-management/FLM3.md';
+  const file = path.join(ws, rel);
+  const relLine = fs.readFileSync(file, 'utf8').split('\n').find((l) => l.startsWith('related: ['));
+  const cases = [
+    ['FLM7', 'FLM7 already exists'], // defined elsewhere
+    ['FLM09', '"FLM09" is not written canonically: use FLM9.'], // malformed
+  ];
+  for (const [newName, reason] of cases) {
+    await check(`${host}: a refused rename (FLM5 → ${newName}) in a relation list changes nothing and says why`, async () => {
+      assert(relLine?.includes('FLM5'), `the copy has no relation line with FLM5: ${relLine}`);
+      await wb.openFile(rel, 'related: [');
+      const before = fs.readFileSync(file);
+      try {
+        await wb.rename('related: [', 'FLM5', newName);
+        // Whichever comes first: our message, or the list replaced (the data loss this guards against).
+        const message = wb.notification(reason);
+        await Promise.race([message.waitFor(), wb.line('related: [').filter({ hasNotText: 'FLM5' }).waitFor()]);
+        const shown = squash(await wb.line('related: [').innerText());
+        assert(shown === squash(relLine), `the relation line became "${shown}"`);
+        const text = squash(await message.innerText());
+        log(`  refusal: ${JSON.stringify(text)}`);
+        assert(!text.includes('No result'), `the refusal reads "${text}"`);
+        assert(!(await wb.page.locator('.tab.active.dirty').count()), `${rel} has unsaved changes`);
+        assert(Buffer.compare(before, fs.readFileSync(file)) === 0, `${rel} changed on disk`);
+        await shot(`e2e-${host}-rename-refused-${newName}.png`);
+        await wb.command('Notifications: Clear All Notifications');
+        await message.waitFor({ state: 'detached' });
+      } finally {
+        // After a failure, put the file back so that the next check starts from the same text.
+        if (Buffer.compare(before, fs.readFileSync(file)) !== 0) {
+          await shot(`failure-${host}-rename-${newName}-changed.png`);
+          fs.writeFileSync(file, before);
+          await wb.command('File: Revert File');
+          await wb.line('related: [').filter({ hasText: 'FLM5' }).waitFor();
+        }
+      }
+    });
+  }
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Phase 1: the extension as installed from the .vsix (Node extension host, like desktop VS Code).
 async function nodePhase(vsix, extId, offLoopbackAll) {
   const ws = copyDocs('node');
+  addDependent(ws);
   const server = await startCodeServer({ state: path.join(runDir, 'state-node'), vsix: [vsix] });
   log(`code-server pid ${server.pid} on ${server.url}, workspace ${ws}`);
   let browser = null;
@@ -156,8 +225,39 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       // A click on an element opens its definition.
       await tree.locator(`.monaco-list-row[data-index="${el.index}"]`).click();
       await page.locator('.tab.active', { hasText: 'FLM3.md' }).waitFor();
-      await wb.line(`# FLM3 · ${show3.title}`).waitFor();
+      // The definition opens at the top of the file: its id line (the heading may sit below the fold
+      // after a long front matter).
+      await wb.line('id: FLM3').waitFor();
       await shot('e2e-tree.png');
+    });
+
+    await check('code lens on the id: line counts references and dependents; a click peeks the references; a setting turns it off', async () => {
+      // FLM3.md is open from the tree.
+      const want = expectedLens(ws);
+      const lens = lensLocator(want.text);
+      await lens.waitFor();
+      log(`  code lens: ${JSON.stringify(squash(await lens.innerText()))}`);
+      // It sits right above the id: line.
+      const lensBox = await lens.boundingBox();
+      const idBox = await wb.line('id: FLM3').boundingBox();
+      assert(lensBox && idBox && idBox.y > lensBox.y && idBox.y - lensBox.y < 2 * idBox.height + 4, 'the code lens is not directly above the id: line');
+      await shot('e2e-codelens.png');
+      await lens.locator('a').first().click();
+      const peek = page.locator('.peekview-widget').first();
+      await peek.waitFor();
+      // VS Code titles the peek "Locations (N)": N must be the count the lens showed.
+      await page.waitForFunction((n) => [...document.querySelectorAll('.peekview-widget .peekview-title')].some((e) => e.textContent.includes(`(${n})`)), want.n);
+      log(`  peek: ${JSON.stringify(squash(await peek.locator('.peekview-title').innerText()))}`);
+      await shot('e2e-codelens-peek.png');
+      await page.keyboard.press('Escape');
+      await peek.waitFor({ state: 'detached' });
+      // Off and on again through the workspace settings.
+      const settingsDir = path.join(ws, '.vscode');
+      fs.mkdirSync(settingsDir, { recursive: true });
+      fs.writeFileSync(path.join(settingsDir, 'settings.json'), '{ "opmodel.codeLens": false }\n');
+      await lens.waitFor({ state: 'detached' });
+      fs.rmSync(settingsDir, { recursive: true, force: true });
+      await lensLocator(want.text).waitFor();
     });
 
     await wb.openFile('e2e-notes.md', 'Scratch page');
@@ -185,11 +285,36 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       assert(squash(await wb.line('See FLM').innerText()) === 'See FLM3', 'accepting FLM3 did not give "See FLM3"');
     });
 
-    await check('hover on an ID shows its title and summary', async () => {
+    await check('hover on an ID shows its title, summary, crosswalk, accountable role, measures and Related from', async () => {
       const text = squash(await wb.hover('See FLM3', 'FLM3', show3.title));
-      log(`  hover: ${JSON.stringify(text.slice(0, 200))}`);
+      log(`  hover: ${JSON.stringify(text.slice(0, 300))}`);
       assert(text.includes(show3.summary.slice(0, 60)), 'the hover lacks the summary');
+      // The engine's own answers, through the CLI: the accountable role's title and the measures.
+      const raci = cli('matrix', ws, '--raci', '--format', 'json');
+      const row = raci.rows.find((r) => r.id === 'FLM3');
+      const role = raci.roles.find((r) => row.cells[r.key]?.includes('A'));
+      assert(text.includes(`Accountable: ${role.title}`), `the hover lacks "Accountable: ${role.title}"`);
+      const fm = fs.readFileSync(path.join(ws, 'first-line-management', 'FLM3.md'), 'utf8');
+      const firstMeasure = /^ {2}- name: (.+)$/m.exec(fm)[1];
+      assert(text.includes(firstMeasure), `the hover lacks the measure "${firstMeasure}"`);
+      // CORE-B1 names FLM3 as related; FLM3 does not name it back.
+      assert(/Related from: (?:[A-Z0-9-]+, )*CORE-B1\b/.test(text), 'the hover lacks "Related from: ... CORE-B1"');
+      // The crosswalk, as `opmodel show` reports it.
+      assert(text.includes(`ITIL 4: ${show3.crosswalk.itil4.join(', ')}`), `the hover lacks the ITIL 4 crosswalk ${JSON.stringify(show3.crosswalk)}`);
       await shot('e2e-hover.png');
+      await page.mouse.move(0, 0);
+    });
+
+    await check('hover on a glossary term in prose shows its definition', async () => {
+      const glossary = fs.readFileSync(path.join(ws, 'glossary.md'), 'utf8').split('\n');
+      const definition = glossary[glossary.indexOf('### Hypercare') + 1];
+      await wb.caretToEnd();
+      await page.keyboard.type('\nThe tower stays in hypercare until exit.');
+      await wb.line('stays in hypercare').waitFor();
+      const text = squash(await wb.hover('stays in hypercare', 'hypercare', 'Where it matters'));
+      log(`  glossary hover: ${JSON.stringify(text.slice(0, 160))}`);
+      assert(text.includes(definition.slice(0, 50)), `the hover lacks the definition "${definition}"`);
+      await shot('e2e-glossary-hover.png');
       await page.mouse.move(0, 0);
     });
 
@@ -226,6 +351,18 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       await wb.problem('Duplicate ID').waitFor({ state: 'detached' });
       await page.keyboard.press('Control+S');
       await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+    });
+
+    await refusedRenameChecks(wb, ws, 'node');
+
+    await check('rename (F2) of a heading is still the Markdown extension\'s, links to it follow', async () => {
+      const file = path.join(ws, 'headings.md'); // written by copyDocs: Quick Open lists files known at start
+      await wb.openFile('headings.md', 'Alpha section');
+      await wb.rename('# Alpha section', 'Alpha', 'Beta section');
+      await wb.line('[the section](#beta-section)').waitFor();
+      const deadline = Date.now() + 20_000;
+      while (!fs.readFileSync(file, 'utf8').includes('#beta-section') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 250));
+      assert(fs.readFileSync(file, 'utf8') === '# Beta section\n\nSee [the section](#beta-section) and FLM3.\n', `headings.md reads ${JSON.stringify(fs.readFileSync(file, 'utf8'))}`);
     });
 
     await check('rename (F2) of an ID updates the references in other files', async () => {
@@ -342,6 +479,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
 // real manifest) the worker host decides by the ".cjs" of "main".
 async function webPhase(vsix, extId, offLoopbackAll) {
   const ws = copyDocs('web');
+  addDependent(ws);
   fs.writeFileSync(path.join(ws, 'e2e-notes.md'), '# Web notes\n\nWeb check: FLM3 and FLM98.\n');
   fs.writeFileSync(path.join(ws, 'assessments', 'e2e-web.yaml'), '# opmodel-disable-file unassessed-element\ndate: 2026-01-05\nelements:\n  FLM3: { current: 9, target: 3 }\n');
   const server = await startCodeServer({
@@ -379,6 +517,15 @@ async function webPhase(vsix, extId, offLoopbackAll) {
       assert(text.includes(show3.summary.slice(0, 60)), 'the hover lacks the summary');
       await shot('e2e-web-hover.png');
     });
+    await check('web extension: code lens with the engine\'s counts from the web worker extension host', async () => {
+      const want = expectedLens(ws);
+      await wb.openFile('first-line-management/FLM3.md', 'id: FLM3');
+      const lens = lensLocator(want.text);
+      await lens.waitFor();
+      log(`  code lens: ${JSON.stringify(squash(await lens.innerText()))}`);
+      await shot('e2e-web-codelens.png');
+      await wb.openFile('e2e-notes.md', 'Web check');
+    });
     await check('web extension: completion from the web worker extension host', async () => {
       await page.keyboard.press('Escape');
       await wb.caretToEnd();
@@ -399,6 +546,7 @@ async function webPhase(vsix, extId, offLoopbackAll) {
       assert(text.includes('← target'), 'the hover on FLM3 does not mark its target level');
       await page.mouse.move(0, 0);
     });
+    await refusedRenameChecks(wb, ws, 'web');
     await check('web extension: worker extension host frame exists, Node host did not activate it', async () => {
       const frames = wb.workerHostFrames();
       log(`  worker extension host frames: ${JSON.stringify(frames)}`);

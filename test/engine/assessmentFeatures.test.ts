@@ -190,9 +190,11 @@ describe('entry keys are references to the elements they score', () => {
     expect(apply(u('assessments/old.yaml'), files['assessments/old.yaml']!)).toBe(files['assessments/old.yaml']!.replace('FLM1', 'FLM7'));
   });
 
-  it('a misspelt key offers no rename until it is fixed', async () => {
+  it('F2 on a misspelt key respells it, in the assessments too', async () => {
     const text = TEXT.replace('FLM1:', 'flm1:');
     const { project } = await open(text);
-    expect(prepareRename(project, u(PATH), at(text, 'flm1', 1))).toEqual({ error: 'Fix the spelling of FLM1 first (see the malformed-id quick fix).' });
+    const r = rename(project, u(PATH), at(text, 'flm1', 1), 'FLM1');
+    if (!('edit' in r)) throw new Error(r.error);
+    expect(r.edit.changes).toEqual({ [u(PATH)]: [{ range: { start: at(text, 'flm1', 0), end: at(text, 'flm1') }, newText: 'FLM1' }] });
   });
 });

@@ -198,8 +198,55 @@ describe('rename', () => {
     expect(renameId(project, 'FLM2', 'XYZ3')).toEqual({ error: expect.stringContaining('"XYZ3" is not an ID of any family here') });
     expect(renameId(project, 'FLM2', 'FLM2')).toEqual({ error: 'FLM2 already has that name.' });
     expect(renameId(project, 'FLM8', 'FLM9')).toEqual({ error: 'FLM8 is neither defined nor referenced.' });
-    expect(prepareRename(project, u('notes.md'), { line: 0, character: 1 })).toEqual({ error: expect.any(String) });
-    expect(prepareRename(project, u('notes.md'), at(files['notes.md'], 'flm10', 1))).toEqual({ error: expect.stringContaining('Fix the spelling of FLM10') });
+  });
+
+  it('leaves headings and plain words to other providers', async () => {
+    const { project } = await openMemory(files);
+    expect(prepareRename(project, u('notes.md'), { line: 0, character: 3 })).toEqual({ error: expect.any(String) });
+    expect(prepareRename(project, u('notes.md'), at(files['notes.md'], 'See', 1))).toEqual({ error: expect.any(String) });
+    expect(prepareRename(project, u('flm/FLM2.md'), at(files['flm/FLM2.md'], 'related', 2))).toEqual({ error: expect.any(String) });
+    expect(rename(project, u('notes.md'), { line: 0, character: 3 }, 'FLM9')).toEqual({ error: expect.any(String) });
+  });
+
+  it('renames a misspelt ID as its canonical ID, every spelling of it included', async () => {
+    const extra = {
+      'flm/FLM4.md': element('flm4', 'first-line-management', 'processes-procedures', 'Itself: FLM 4.\n', 'related: [FLM04, FLM1]\n'),
+      'more.md': '# More\n\nFLM4, flm4 and FLM10.\n',
+    };
+    const { ws, project } = await openMemory({ ...files, ...extra });
+    const t4 = extra['flm/FLM4.md'];
+    expect(prepareRename(project, u('flm/FLM4.md'), at(t4, 'FLM04', 2))).toEqual({ range: rangeOf(t4, 'FLM04'), placeholder: 'FLM4' });
+    expect(prepareRename(project, u('notes.md'), at(files['notes.md'], 'flm10', 1))).toEqual({ range: rangeOf(files['notes.md'], 'flm10'), placeholder: 'FLM10' });
+    const r = rename(project, u('flm/FLM4.md'), at(t4, 'FLM04', 2), 'FLM5');
+    if (!('edit' in r)) throw new Error(r.error);
+    expect(Object.keys(r.edit.changes).sort()).toEqual([u('flm/FLM4.md'), u('more.md')]);
+    // The misspelt `id:` is the definition and a misspelling: changed once.
+    expect(r.edit.changes[u('flm/FLM4.md')]!.map((e) => e.range)).toEqual([rangeOf(t4, 'flm4'), rangeOf(t4, 'FLM04'), rangeOf(t4, 'FLM 4')]);
+    const out = (path: string) => applyTextEdits(ws.text(u(path))!, r.edit.changes[u(path)]!, r.edit.versions[u(path)]);
+    expect(out('flm/FLM4.md')).toBe(t4.replace('flm4', 'FLM5').replace('FLM 4', 'FLM5').replace('FLM04', 'FLM5'));
+    expect(out('more.md')).toBe('# More\n\nFLM5, FLM5 and FLM10.\n');
+  });
+
+  it('with the same name, respells the misspellings only', async () => {
+    const { ws, project } = await openMemory(files);
+    const r = rename(project, u('notes.md'), at(files['notes.md'], 'flm10', 1), 'FLM10');
+    if (!('edit' in r)) throw new Error(r.error);
+    expect(Object.keys(r.edit.changes)).toEqual([u('notes.md')]);
+    expect(applyTextEdits(ws.text(u('notes.md'))!, r.edit.changes[u('notes.md')]!, r.edit.versions[u('notes.md')])).toBe('# Notes\n\nSee FLM2, `FLM1` and FLM10.\n');
+  });
+
+  it('claims every position of a relation list, and refuses what is not an ID', async () => {
+    const text = element('FLM5', 'first-line-management', 'processes-procedures', '', 'related: [FLM1,   foo, UM1]\nsupports:\n  - FLM2\n');
+    const { project } = await openMemory({ ...files, 'flm/FLM5.md': text });
+    const uri = u('flm/FLM5.md');
+    // On an item that is no ID: claimed, then refused with a reason (never handed on).
+    expect(prepareRename(project, uri, at(text, 'foo', 1))).toEqual({ range: rangeOf(text, 'foo'), placeholder: 'foo' });
+    expect(rename(project, uri, at(text, 'foo', 1), 'FLM9')).toEqual({ error: '"foo" is not an element ID, so there is nothing to rename; write an ID in its place.' });
+    // Between items and on the brackets: the nearest item on the line.
+    expect(prepareRename(project, uri, at(text, 'FLM1,', 6))).toEqual({ range: rangeOf(text, 'FLM1'), placeholder: 'FLM1' });
+    expect(prepareRename(project, uri, at(text, '[FLM1'))).toEqual({ range: rangeOf(text, 'FLM1'), placeholder: 'FLM1' });
+    expect(prepareRename(project, uri, at(text, 'UM1]', 3))).toEqual({ range: rangeOf(text, 'UM1'), placeholder: 'UM1' });
+    expect(prepareRename(project, uri, at(text, '- FLM2'))).toEqual({ range: rangeOf(text, 'FLM2'), placeholder: 'FLM2' });
   });
 });
 

@@ -17,6 +17,16 @@ const both = (text: string) => {
 };
 
 describe('front matter fast path', () => {
+  it.each([
+    ['plain values and mappings in one list', 'measures:\n  - plain\n  - name: x\n'],
+    ['a nested list in a mapping', 'measures:\n  - name: x\n    tags:\n      - a\n'],
+    ['an empty value in a mapping', 'measures:\n  - name: x\n    target:\n'],
+    ['a repeated key in a mapping', 'measures:\n  - name: x\n    name: y\n'],
+    ['a key deeper than the mapping', 'measures:\n  - name: x\n      target: y\n'],
+  ])('leaves %s to yaml, which reads it the same way', (_name, yaml) => {
+    expect(readSimpleFrontMatter(yaml, 4)).toBeUndefined();
+  });
+
   it('reads every document of the shipped framework itself, exactly as yaml does', () => {
     const files = walk(docs);
     expect(files.length).toBeGreaterThan(100);
@@ -36,6 +46,10 @@ describe('front matter fast path', () => {
     ['block lists at two indents', 'related:\n  - FLM1\n  - EE11\nsupports:\n- LP1\n- LP2\nnext: x\n'],
     ['CRLF', 'id: FLM1\r\nrelated: [A, B]\r\nlist:\r\n  - x\r\n'],
     ['trailing spaces', 'id: FLM1   \nrelated: [A]  \n'],
+    ['a block list of flat mappings', 'measures:\n  - name: On time\n    definition: "Weekly: by Monday"\n    target: 95%\n  - name: Second\n    target: \'set with the client\'\nrelated: [A]\n'],
+    ['mappings at the left margin', 'measures:\n- name: A\n  target: 1\n- name: B\n'],
+    ['a mapping of flow lists', 'crosswalk:\n  itil4: [Incident management, Service desk]\n  iso20000: ["8.6.1", \'9.4\', 10]\n  none: []\nnext: x\n'],
+    ['a mapping of flow lists at the end', 'id: FLM1\ncrosswalk:\n    cobit2019: [DSS02]\n'],
   ])('agrees with yaml on %s', (_name, yaml) => {
     const text = `---\n${yaml}---\nbody\n`;
     expect(readSimpleFrontMatter(yaml, 4)).toBeDefined();
@@ -54,6 +68,10 @@ describe('front matter fast path', () => {
     ['a tag', 'a: !!str 1\n'],
     ['a tab', 'a:\tb\n'],
     ['a quoted flow item', 'related: ["A", B]\n'],
+    ['a quoted flow item with a comma, in a mapping', 'crosswalk:\n  a: ["x, y"]\n'],
+    ['a mapping of flow lists at two indents', 'crosswalk:\n  a: [x]\n    b: [y]\n'],
+    ['a mapping of flow lists followed by a blank line', 'crosswalk:\n  a: [x]\n\nb: y\n'],
+    ['a repeated key in a mapping of flow lists', 'crosswalk:\n  a: [x]\n  a: [y]\n'],
     ['a block scalar', 'summary: |\n  text\n'],
     ['a sequence document', '- a\n- b\n'],
   ])('defers to yaml on %s', (_name, yaml) => {
@@ -69,6 +87,8 @@ describe('front matter fast path', () => {
       word.map((w) => `'${w}'`),
       fc.array(word, { maxLength: 4 }).map((a) => `[${a.join(', ')}]`),
       fc.array(word, { minLength: 1, maxLength: 3 }).map((a) => '\n' + a.map((x) => `  - ${x}`).join('\n')),
+      fc.array(fc.tuple(key, fc.array(fc.oneof(word, word.map((w) => `"${w}"`)), { maxLength: 3 })), { minLength: 1, maxLength: 3 })
+        .map((es) => '\n' + es.map(([k, a]) => `  ${k}: [${a.join(', ')}]`).join('\n')),
       fc.constant(''),
     );
     const line = fc.tuple(key, value, fc.constantFrom('\n', '\r\n', '  \n')).map(([k, v, nl]) => `${k}: ${v}${nl}`);

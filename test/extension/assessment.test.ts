@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { listElements, matrix } from '../../language/index';
 import { assessmentBadges } from '../../extension/assessment/assessmentBadges';
-import { readSettings } from '../../extension/settings';
+import { readSettings } from '../../language/config/editorSettings';
 import { buildTree, type TreeElement } from '../../extension/treeModel';
 import { element, openMemory } from '../helpers';
 

@@ -5,10 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { defaultConfig, IdSyntax, matrix, MemoryWorkspace, Project } from '../../language/index';
 import { elementTemplate, newElementUri, yamlScalar } from '../../extension/elementTemplate';
 import { fileKindOf, FILE_TYPE } from '../../extension/fileKinds';
-import { FilteredWorkspace } from '../../extension/filteredWorkspace';
-import { hasFrameworkFrontMatter } from '../../extension/frameworkProbe';
+import { FilteredWorkspace } from '../../language/workspace/filteredWorkspace';
+import { hasFrameworkFrontMatter } from '../../language/workspace/frameworkProbe';
 import { escapeHtml, matrixCsp, renderMatrixHtml } from '../../extension/matrixHtml';
-import { readSettings, settingsFilter } from '../../extension/settings';
+import { readSettings, settingsFilter } from '../../language/config/editorSettings';
 import { element, openMemory, ROOT, u } from '../helpers';
 
 describe('fileKindOf', () => {

@@ -20,7 +20,10 @@ export function removeCliBundle(): void {
 /** Bundles cli/bin.ts once per test file, like scripts/build.mjs does. */
 export function cliBundle(): Promise<string> {
   bundled ??= (async () => {
-    bundleDir = mkdtempSync(path.join(os.tmpdir(), 'opmodel-seccli-'));
+    // Inside the repository, so that the bundle resolves minisearch's browser build (build).
+    const cache = fileURLToPath(new URL('../../node_modules/.cache', import.meta.url));
+    mkdirSync(cache, { recursive: true });
+    bundleDir = mkdtempSync(path.join(cache, 'opmodel-seccli-'));
     const out = path.join(bundleDir, 'cli.mjs');
     await build({
       entryPoints: [fileURLToPath(new URL('../../cli/bin.ts', import.meta.url))],

@@ -1,9 +1,10 @@
-// The extension's settings (opmodel.*), read into plain values. No `vscode` here: the caller
-// passes what `workspace.getConfiguration('opmodel')` returned, so the checks are unit tested.
+// The editors' settings (opmodel.* in VS Code, the "opmodel" section for the language server),
+// read into plain values. The caller passes what its editor returned, so the checks are shared.
 import picomatch from 'picomatch';
-import { allCodes, type SeveritySetting } from '../language/index';
+import { allCodes } from '../rules/index';
+import type { SeveritySetting } from '../types';
 
-export interface ExtensionSettings {
+export interface EditorSettings {
   severity: Record<string, SeveritySetting>;
   include: string[];
   exclude: string[];
@@ -16,7 +17,7 @@ export const DEFAULT_DEBOUNCE_MS = 300;
 const SEVERITIES = new Set<string>(['error', 'warning', 'info', 'hint', 'off']);
 
 export interface SettingsResult {
-  settings: ExtensionSettings;
+  settings: EditorSettings;
   /** Values that were ignored, each as a sentence for the output channel. */
   problems: string[];
 }
@@ -54,7 +55,7 @@ export function readSettings(raw: { severity?: unknown; include?: unknown; exclu
 }
 
 /** Whether a path relative to the framework root passes the include/exclude settings. */
-export function settingsFilter(settings: Pick<ExtensionSettings, 'include' | 'exclude'>): (relPath: string) => boolean {
+export function settingsFilter(settings: Pick<EditorSettings, 'include' | 'exclude'>): (relPath: string) => boolean {
   const inc = settings.include.length ? picomatch(settings.include, { dot: false, windows: false }) : () => true;
   const exc = settings.exclude.length ? picomatch(settings.exclude, { dot: true, windows: false }) : () => false;
   return (rel) => inc(rel) && !exc(rel);

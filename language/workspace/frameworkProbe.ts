@@ -1,6 +1,8 @@
 // Decides whether a folder without opmodel.json holds a framework: some Markdown file in it has
-// front matter whose `id` is an element ID of the shipped families. Free of `vscode`.
-import { defaultConfig, IdSyntax, readFrontMatter } from '../language/index';
+// front matter whose `id` is an element ID of the shipped families. Used by the editor adapters.
+import { defaultConfig } from '../config/defaults';
+import { IdSyntax } from '../ids/idSyntax';
+import { readFrontMatter } from '../parse/frontMatter';
 
 const defaultSyntax = new IdSyntax(defaultConfig().families);
 

@@ -1,6 +1,7 @@
-// A view of a Workspace that hides the Markdown files the opmodel.include/exclude settings leave
-// out, so that the engine's discovery never reads them. Free of `vscode`.
-import { joinUri, relativeUri, type FileChange, type FileKind, type Workspace } from '../language/index';
+// A view of a Workspace that hides the Markdown files the opmodel.include/exclude settings of an
+// editor leave out, so that the engine's discovery never reads them.
+import { joinUri, relativeUri } from './uris';
+import type { FileChange, FileKind, Workspace } from './workspace';
 
 export class FilteredWorkspace implements Workspace {
   constructor(
