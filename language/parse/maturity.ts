@@ -73,6 +73,37 @@ export function findMaturitySource(text: string, headings: readonly Heading[], l
   return undefined;
 }
 
+const ITEM_LINES = /^ {0,3}(\d{1,9})[.)](?:[ \t]+([^\r\n]*)|(?=[\r\n]|$))/gm;
+
+/**
+ * True when the section lists exactly `levels`, in order, each as "N. **Name** — description":
+ * the well-formed case, decided with one native regex pass instead of reading every line. Any
+ * doubt (a fence, another spelling, a Unicode line separator that would split lines differently)
+ * answers false, and the caller reads the section properly.
+ */
+export function conformsToScale(src: MaturitySource, levels: readonly { level: number; name: string }[]): boolean {
+  const text = src.text;
+  if (text.includes('```') || text.includes('~~~') || text.includes('\t') || /[\u2028\u2029]/.test(text)) return false;
+  ITEM_LINES.lastIndex = 0;
+  let i = 0;
+  let m: RegExpExecArray | null;
+  while ((m = ITEM_LINES.exec(text))) {
+    const want = levels[i++];
+    if (!want || Number(m[1]) !== want.level) return false;
+    const rest = m[2] ?? '';
+    let after: string;
+    if (rest.startsWith(`**${want.name}**`)) {
+      after = rest.slice(want.name.length + 4).trimStart();
+      const sep = /^(?:—|–|--?|:)[ \t]*/.exec(after);
+      if (!sep) return false;
+      after = after.slice(sep[0].length);
+    } else if (rest.startsWith(`**${want.name}:**`)) after = rest.slice(want.name.length + 5);
+    else return false;
+    if (!after.trim()) return false;
+  }
+  return i === levels.length;
+}
+
 /** The document's maturity section, read from the text its parser kept (undefined without one). */
 export function documentMaturity(doc: ParsedDocument | undefined, opts?: { criteria: boolean }): MaturitySection | undefined {
   return doc?.maturitySource ? parseMaturity(doc.maturitySource, opts) : undefined;

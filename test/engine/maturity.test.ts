@@ -260,3 +260,46 @@ describe('the light pass of the rule', () => {
     expect(n).toBeGreaterThanOrEqual(82);
   });
 });
+
+describe('the well-formed fast path of the rule', () => {
+  const scale = [{ level: 1, name: 'Ad hoc' }, { level: 2, name: 'Repeatable' }, { level: 3, name: 'Defined' }, { level: 4, name: 'Optimising' }];
+  const quiet = (src: { text: string; line: number; headingStart: number; headingEnd: number }) => {
+    const s = parseMaturity(src, { criteria: false });
+    return s.levels.length === scale.length && s.levels.every((l, i) => l.level === scale[i]!.level && l.name === scale[i]!.name && l.description !== '');
+  };
+
+  it('says a section conforms only when the full reading finds nothing to report', async () => {
+    const fc = (await import('fast-check')).default;
+    const { conformsToScale } = await import('../../language/parse/maturity');
+    const names = ['Ad hoc', 'Repeatable', 'Defined', 'Optimising', 'Managed'];
+    const item = fc.tuple(fc.constantFrom('', ' ', '   ', '    ', '\t'), fc.integer({ min: 0, max: 5 }), fc.constantFrom('.', ')'), fc.constantFrom(...names), fc.constantFrom(' — ', ' – ', ': ', ':** ', '** x', '**', ' - ', '— '), fc.constantFrom('Text.', '', '  '))
+      .map(([ind, n, dot, name, sep, desc]) => sep.startsWith(':**') ? `${ind}${n}${dot} **${name}${sep}${desc}` : `${ind}${n}${dot} **${name}**${sep}${desc}`);
+    const other = fc.constantFrom('   - a criterion', '     wrapped', '', 'A paragraph.', '```', '~~~', '1.', '**Assessment question:** Why?', '- margin bullet', 'x\u2028 1. **Ad hoc** — y', '   continued');
+    const canonical = scale.map((l) => `${l.level}. **${l.name}** — Text.`);
+    // The canonical section, changed in a few places: inserted lines, replaced items, swaps, deletions.
+    const op = fc.tuple(fc.constantFrom('insert', 'replace', 'swap', 'delete'), fc.nat(), fc.nat(), fc.oneof(item, other));
+    let conforming = 0;
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 3 }), fc.constantFrom('\n', '\r\n', '\r'), (ops, nl) => {
+        const lines = [...canonical];
+        for (const [kind, a, b, text] of ops) {
+          const i = a % (lines.length + 1);
+          if (kind === 'insert') lines.splice(i, 0, text);
+          else if (!lines.length) continue;
+          else if (kind === 'replace') lines[i % lines.length] = text;
+          else if (kind === 'delete') lines.splice(i % lines.length, 1);
+          else [lines[i % lines.length], lines[b % lines.length]] = [lines[b % lines.length]!, lines[i % lines.length]!];
+        }
+        const src = { text: ['## Maturity levels', ...lines].join(nl) + nl, line: 0, headingStart: 3, headingEnd: 18 };
+        if (conformsToScale(src, scale)) {
+          conforming++;
+          expect(quiet(src)).toBe(true);
+        }
+      }),
+      { numRuns: 3000, seed: 12 },
+    );
+    // Also with the canonical section itself, and a good share of cases.
+    expect(conformsToScale({ text: ['## Maturity levels', '', ...canonical, ''].join('\n'), line: 0, headingStart: 3, headingEnd: 18 }, scale)).toBe(true);
+    expect(conforming).toBeGreaterThan(300);
+  });
+});
