@@ -393,7 +393,8 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
         'the references of FLM8 on disk are not exactly those FLM3 had');
       const old = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
       assert(!old.defined && old.references.length === 0, 'FLM3 is still defined or referenced on disk');
-      const problems = cli('check', ws, '--format', 'json').diagnostics;
+      // Infos are not problems: the fixture element EE90 is, rightly, not scored by the shipped assessments.
+      const problems = cli('check', ws, '--format', 'json').diagnostics.filter((d) => d.severity !== 'info');
       assert(problems.length === 0, `the renamed copy has problems: ${JSON.stringify(problems.slice(0, 3))}`);
     });
 
