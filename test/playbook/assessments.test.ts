@@ -44,6 +44,9 @@ describe('the assessment page', () => {
       ['Harbourline Freight — Day-90 reassessment', DAY90],
       ['Harbourline Freight — Baseline assessment', BASELINE],
     ]);
+    // The navigation leads to the newest one from every page.
+    expect($$(home, 'nav.site-nav a').filter((a) => text(a) === 'Assessment').map((a) => attr(a, 'href'))).toEqual([DAY90]);
+    expect($$(readPage(site, 'elements/FLM3.html'), 'nav.site-nav a').filter((a) => text(a) === 'Assessment').map((a) => attr(a, 'href'))).toEqual([`../${DAY90}`]);
     expect(text($(page, 'h1'))).toBe('Harbourline Freight — Day-90 reassessment');
     expect(text($(page, 'p.summary'))).toBe('Assessed on 2026-12-14 by Engagement lead, Incident Process Owner. 98 elements scored, 4 not applicable. Levels: 1 Ad hoc, 2 Repeatable, 3 Defined, 4 Optimising.');
   });
