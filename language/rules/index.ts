@@ -4,7 +4,6 @@ import type { OpmodelConfig } from '../config/config';
 import type { FrameworkIndex } from '../indexer/frameworkIndex';
 import type { IdSyntax } from '../ids/idSyntax';
 import type { ParsedDocument } from '../parse/document';
-import { isSuppressed } from '../parse/suppressions';
 import type { Diagnostic, Severity, SeveritySetting } from '../types';
 import { duplicateId } from './duplicateId';
 import { idFamilyMismatch } from './idFamilyMismatch';
@@ -16,7 +15,7 @@ import { malformedId } from './malformedId';
 import { maturityLevels } from './maturityLevels';
 import { missingId } from './missingId';
 import { missingTitle } from './missingTitle';
-import type { Rule } from './rule';
+import { reporter, type Rule } from './rule';
 import { undeclaredRelated } from './undeclaredRelated';
 import { unknownDiscipline } from './unknownDiscipline';
 import { unknownId } from './unknownId';
@@ -67,13 +66,7 @@ export function runRules(
       index,
       config,
       syntax,
-      report: (d) => {
-        if (isSuppressed(doc.directives, rule.code, d.range.start.line)) return;
-        const diag: Diagnostic = { uri: doc.uri, range: d.range, severity, code: rule.code, message: d.message };
-        if (d.related?.length) diag.related = d.related;
-        if (d.fixes?.length) diag.fixes = d.fixes;
-        out.push(diag);
-      },
+      report: reporter(doc.uri, doc.directives, rule.code, severity, out),
     });
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : 1));

@@ -2,7 +2,7 @@
 import type { OpmodelConfig } from '../../config/config';
 import type { IdSyntax } from '../../ids/idSyntax';
 import type { FrameworkIndex } from '../../indexer/frameworkIndex';
-import { isSuppressed } from '../../parse/suppressions';
+import { reporter } from '../../rules/rule';
 import type { Diagnostic, SeveritySetting } from '../../types';
 import type { ParsedAssessment } from '../model';
 import { assessmentScope } from '../scope';
@@ -29,13 +29,7 @@ export function runAssessmentRules(a: ParsedAssessment, index: FrameworkIndex, c
       config,
       syntax,
       scope,
-      report: (d) => {
-        if (isSuppressed(a.directives, rule.code, d.range.start.line)) return;
-        const diag: Diagnostic = { uri: a.uri, range: d.range, severity, code: rule.code, message: d.message };
-        if (d.related?.length) diag.related = d.related;
-        if (d.fixes?.length) diag.fixes = d.fixes;
-        out.push(diag);
-      },
+      report: reporter(a.uri, a.directives, rule.code, severity, out),
     });
   }
   return out.sort((x, y) => x.range.start.line - y.range.start.line || x.range.start.character - y.range.start.character || (x.code < y.code ? -1 : x.code > y.code ? 1 : 0));
