@@ -1,5 +1,6 @@
 // Output formats of `opmodel assess`: text, Markdown, CSV and JSON of an assessment report.
 import type { Aggregate, AssessmentReport, OpmodelConfig, ReportElement } from '../language/index';
+import { neutralise } from './neutralise';
 
 /** The report as `opmodel assess --format json` prints it: files relative to the current folder. */
 export function reportJson(r: AssessmentReport, file: (uri: string) => string): unknown {
@@ -19,9 +20,9 @@ export function reportJson(r: AssessmentReport, file: (uri: string) => string): 
   };
 }
 
-// Text from an assessment file is shown as one line, without control characters that could
-// drive a terminal (an ESC in an evidence string).
-const plain = (s: string) => s.replace(/\r\n|\r|\n/g, ' ').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+// Text from the repository is printed inert (see neutralise.ts): no terminal control, no forged
+// workflow command, no reordering.
+const plain = neutralise;
 const num = (x: number | null) => (x === null ? '–' : x.toFixed(2));
 const lvl = (x: number | null) => (x === null ? '–' : String(x));
 const agg = (a: Aggregate) => (a.assessed ? `${num(a.current)} → ${num(a.target)} (${a.assessed} assessed)` : 'not assessed');
@@ -37,12 +38,12 @@ function counts(r: AssessmentReport): string {
 }
 
 export function reportText(r: AssessmentReport, config: OpmodelConfig, file: (uri: string) => string): string {
-  const out: string[] = [heading(r), `${file(r.assessment.file)}${r.assessment.assessors.length ? ` · assessed by ${r.assessment.assessors.map(plain).join(', ')}` : ''} · ${counts(r)}`, ''];
-  const idW = Math.max(4, ...r.elements.map((e) => e.id.length));
+  const out: string[] = [heading(r), `${plain(file(r.assessment.file))}${r.assessment.assessors.length ? ` · assessed by ${r.assessment.assessors.map(plain).join(', ')}` : ''} · ${counts(r)}`, ''];
+  const idW = Math.max(4, ...r.elements.map((e) => plain(e.id).length));
   out.push('Elements (current → target, gap)');
   for (const e of r.elements) {
     const score = e.applicable ? `${lvl(e.current)} → ${lvl(e.target)}`.padEnd(7) + `  ${e.gap === null ? ' ' : e.gap}` : 'n/a'.padEnd(10);
-    out.push(`  ${e.id.padEnd(idW)}  ${score}  ${plain(e.title)}${e.due ? `  (due ${e.due})` : ''}`);
+    out.push(`  ${plain(e.id).padEnd(idW)}  ${score}  ${plain(e.title)}${e.due ? `  (due ${e.due})` : ''}`);
   }
   const sysW = Math.max(6, ...config.systems.map((s) => plain(s.title).length), ...config.disciplines.map((d) => plain(d.title).length + 2), ...config.leadership.map((p) => plain(p.title).length));
   out.push('', 'Systems × disciplines (average current → target, elements assessed)');
@@ -56,15 +57,15 @@ export function reportText(r: AssessmentReport, config: OpmodelConfig, file: (ur
   }
   out.push('', 'Largest gaps');
   if (!r.gaps.length) out.push('  none: every scored element is at its target');
-  for (const e of r.gaps) out.push(`  ${e.id.padEnd(idW)}  ${e.current} → ${e.target}  gap ${e.gap}  ${plain(e.title)}`);
+  for (const e of r.gaps) out.push(`  ${plain(e.id).padEnd(idW)}  ${e.current} → ${e.target}  gap ${e.gap}  ${plain(e.title)}`);
   out.push('', 'Roadmap');
   if (!r.roadmap.length) out.push('  nothing to do');
-  for (const w of r.roadmap) out.push(`  Wave ${w.wave} — ${w.label}: ${w.ids.join(', ')}`);
+  for (const w of r.roadmap) out.push(`  Wave ${w.wave} — ${w.label}: ${w.ids.map(plain).join(', ')}`);
   if (r.compare) {
-    out.push('', `Since ${file(r.compare.file)}${r.compare.date ? ` (${r.compare.date})` : ''}`);
+    out.push('', `Since ${plain(file(r.compare.file))}${r.compare.date ? ` (${r.compare.date})` : ''}`);
     const group = (dir: string, label: string) => {
       const list = r.compare!.changes.filter((c) => c.direction === dir);
-      if (list.length) out.push(`  ${label} (${list.length}): ${list.map((c) => `${c.id} ${lvl(c.from)} → ${lvl(c.to)}`).join(', ')}`);
+      if (list.length) out.push(`  ${label} (${list.length}): ${list.map((c) => `${plain(c.id)} ${lvl(c.from)} → ${lvl(c.to)}`).join(', ')}`);
     };
     group('up', 'Up');
     group('down', 'Down');
@@ -78,7 +79,7 @@ export function reportText(r: AssessmentReport, config: OpmodelConfig, file: (ur
 const md = (s: string) => plain(s).replace(/[\\`*_{}[\]<>|#]/g, '\\$&');
 
 export function reportMarkdown(r: AssessmentReport, config: OpmodelConfig, file: (uri: string) => string): string {
-  const out: string[] = [`## ${md(heading(r))}`, '', `\`${file(r.assessment.file)}\`${r.assessment.assessors.length ? ` · assessed by ${r.assessment.assessors.map(md).join(', ')}` : ''} · ${counts(r)}`, ''];
+  const out: string[] = [`## ${md(heading(r))}`, '', `${md(file(r.assessment.file))}${r.assessment.assessors.length ? ` · assessed by ${r.assessment.assessors.map(md).join(', ')}` : ''} · ${counts(r)}`, ''];
   const cell = (a: Aggregate) => (a.assessed ? `${num(a.current)} → ${num(a.target)} (${a.assessed})` : '—');
   out.push('### Systems × disciplines', '', `| System | ${config.disciplines.map((d) => md(d.title)).join(' | ')} | All |`, `| --- |${config.disciplines.map(() => ' --- |').join('')} --- |`);
   for (const s of config.systems) out.push(`| ${md(s.title)} | ${config.disciplines.map((d) => cell(r.cells[s.key]![d.key]!)).join(' | ')} | ${cell(r.systems[s.key]!)} |`);
@@ -88,20 +89,20 @@ export function reportMarkdown(r: AssessmentReport, config: OpmodelConfig, file:
   }
   out.push('', '### Elements', '', '| ID | Title | Current | Target | Gap | Due | Owner |', '| --- | --- | --- | --- | --- | --- | --- |');
   for (const e of r.elements) {
-    out.push(`| ${e.id} | ${md(e.title)} | ${e.applicable ? lvl(e.current) : 'n/a'} | ${e.applicable ? lvl(e.target) : 'n/a'} | ${e.gap ?? ''} | ${e.due ?? ''} | ${e.owner ? md(e.owner) : ''} |`);
+    out.push(`| ${md(e.id)} | ${md(e.title)} | ${e.applicable ? lvl(e.current) : 'n/a'} | ${e.applicable ? lvl(e.target) : 'n/a'} | ${e.gap ?? ''} | ${e.due ?? ''} | ${e.owner ? md(e.owner) : ''} |`);
   }
   out.push('', '### Largest gaps', '');
   if (!r.gaps.length) out.push('None: every scored element is at its target.');
-  for (const e of r.gaps) out.push(`- **${e.id}** ${md(e.title)}: ${e.current} → ${e.target} (gap ${e.gap})`);
+  for (const e of r.gaps) out.push(`- **${md(e.id)}** ${md(e.title)}: ${e.current} → ${e.target} (gap ${e.gap})`);
   out.push('', '### Roadmap', '');
   if (!r.roadmap.length) out.push('Nothing to do.');
-  for (const w of r.roadmap) out.push(`${w.wave}. **${md(w.label)}:** ${w.ids.join(', ')}`);
+  for (const w of r.roadmap) out.push(`${w.wave}. **${md(w.label)}:** ${w.ids.map(md).join(', ')}`);
   if (r.compare) {
-    out.push('', `### Since \`${file(r.compare.file)}\`${r.compare.date ? ` (${r.compare.date})` : ''}`, '');
+    out.push('', `### Since ${md(file(r.compare.file))}${r.compare.date ? ` (${r.compare.date})` : ''}`, '');
     if (!r.compare.changes.length) out.push('No element moved.');
     else {
       out.push('| ID | Title | Before | Now | |', '| --- | --- | --- | --- | --- |');
-      for (const c of r.compare.changes) out.push(`| ${c.id} | ${md(c.title)} | ${lvl(c.from)} | ${lvl(c.to)} | ${c.direction} |`);
+      for (const c of r.compare.changes) out.push(`| ${md(c.id)} | ${md(c.title)} | ${lvl(c.from)} | ${lvl(c.to)} | ${c.direction} |`);
     }
   }
   return out.join('\n') + '\n';
@@ -110,8 +111,7 @@ export function reportMarkdown(r: AssessmentReport, config: OpmodelConfig, file:
 // A cell that starts like a formula is opened as one by spreadsheets: text from the assessment
 // file gets a leading apostrophe there (OWASP's advice on CSV injection).
 const csvCell = (v: string | number | null | boolean): string => {
-  // Control characters (an ESC that would drive a terminal showing the file) as \xNN.
-  let s = v === null ? '' : String(v).replace(/[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  let s = v === null ? '' : neutralise(String(v));
   if (typeof v === 'string' && /^[=+\-@\t\r]/.test(s)) s = `'${s}`;
   return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 };

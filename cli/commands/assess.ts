@@ -6,6 +6,7 @@ import { assessmentReport, type AssessmentReport, type ParsedAssessment, type Pr
 import { fileUri } from '../../language/workspace/uris';
 import { CSV_HEADER, reportCsvRows, reportJson, reportMarkdown, reportText } from '../assessFormats';
 import { formatText } from '../formatters';
+import { neutralise as n, safeJson } from '../neutralise';
 import { registerCommand, type Io } from '../main';
 import { openProjects, relFile, reportConfigProblems } from '../openProjects';
 import { oneOf, UsageError } from '../usage';
@@ -21,7 +22,7 @@ export async function assessCommand(args: string[], io: Io): Promise<number> {
   });
   const format = oneOf(values.format, FORMATS, '--format', 'text');
   for (const f of [...positionals, ...(values.compare ? [values.compare] : [])]) {
-    if (!YAML.test(f)) throw new UsageError(`"${f}" is not an assessment file: assessments are YAML files (.yaml or .yml)`);
+    if (!YAML.test(f)) throw new UsageError(`"${n(f)}" is not an assessment file: assessments are YAML files (.yaml or .yml)`);
   }
   if (values.compare && positionals.length > 1) throw new UsageError('--compare compares one assessment with an older one: name at most one assessment file');
   if (values.dir && positionals.length) throw new UsageError('give either assessment files or --dir, not both');
@@ -34,7 +35,7 @@ export async function assessCommand(args: string[], io: Io): Promise<number> {
       const uri = fileUri(path.resolve(io.cwd, p));
       const project = opened.find((o) => o.targets.includes(path.resolve(io.cwd, p)))!.project;
       const a = await project.readAssessment(uri);
-      if (!a) return usage(io, `${p} could not be read as an assessment: ${project.index.skipped.get(uri)?.reason ?? 'unknown reason'}`);
+      if (!a) return usage(io, `${n(p)} could not be read as an assessment: ${n(project.index.skipped.get(uri)?.reason ?? 'unknown reason')}`);
       chosen.push({ project, assessment: a });
     }
   } else {
@@ -45,7 +46,7 @@ export async function assessCommand(args: string[], io: Io): Promise<number> {
     for (const a of compareUri ? all.slice(0, 1) : all) chosen.push({ project, assessment: a });
     if (!chosen.length) {
       const where = relFile(io, project.rootUri) || '.';
-      return usage(io, `no assessment files in ${where} (they are found by ${project.config.assessments.include.join(', ')}); name a file, or see "Assess a client" in the README`);
+      return usage(io, `no assessment files in ${n(where)} (they are found by ${n(project.config.assessments.include.join(', '))}); name a file, or see "Assess a client" in the README`);
     }
   }
 
@@ -53,7 +54,7 @@ export async function assessCommand(args: string[], io: Io): Promise<number> {
   if (values.compare) {
     const uri = fileUri(path.resolve(io.cwd, values.compare));
     older = await chosen[0]!.project.readAssessment(uri);
-    if (!older) return usage(io, `${values.compare} could not be read as an assessment: ${chosen[0]!.project.index.skipped.get(uri)?.reason ?? 'unknown reason'}`);
+    if (!older) return usage(io, `${n(values.compare)} could not be read as an assessment: ${n(chosen[0]!.project.index.skipped.get(uri)?.reason ?? 'unknown reason')}`);
   }
 
   // Problems of the files reported on go to stderr, like `opmodel check`; the report is printed anyway.
@@ -70,7 +71,7 @@ export async function assessCommand(args: string[], io: Io): Promise<number> {
   const reports: { project: Project; report: AssessmentReport }[] = chosen.map(({ project, assessment }) => ({ project, report: assessmentReport(project, assessment, older) }));
   if (format === 'json') {
     const list = reports.map(({ report }) => reportJson(report, file));
-    io.out(JSON.stringify(list.length === 1 ? list[0] : list, null, 2) + '\n');
+    io.out(safeJson(list.length === 1 ? list[0] : list) + '\n');
   } else if (format === 'csv') {
     io.out(CSV_HEADER.join(',') + '\n' + reports.map(({ report }) => reportCsvRows(report, file)).join(''));
   } else {

@@ -12,5 +12,7 @@ export interface AssessmentScope {
 }
 
 export function assessmentScope(index: FrameworkIndex, _config: OpmodelConfig): AssessmentScope {
-  return { includes: index.isDefined, ids: () => index.definedIds() };
+  // Only IDs of a family: a document whose `id:` is no ID at all (invalid-id) is nothing to score.
+  const includes = (id: string) => index.isDefined(id) && !!index.definitions(id)[0]?.definition?.familyKey;
+  return { includes, ids: () => index.definedIds().filter(includes) };
 }

@@ -96,7 +96,7 @@ function idCandidates(project: Project, typed: string, uri: string): CompletionC
       out.push(cache.items[i]!);
       continue;
     }
-    const doc = index.definitions(id)[0]!;
+    const doc = index.firstDefinition(id)!;
     const item: CompletionCandidate = {
       label: id,
       kind: 'id',

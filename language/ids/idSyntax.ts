@@ -18,7 +18,8 @@ export interface ParsedId {
   number: number;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+// "-" is not escaped: these patterns are never inside a class, and "\-" is an error with the u flag.
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export class IdSyntax {
   private readonly loose: RegExp;

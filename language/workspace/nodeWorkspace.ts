@@ -1,5 +1,5 @@
 // The workspace over the local disk, for the CLI. Not part of the browser bundle.
-import { close, constants, fstat, open, read, readFile as readFileCallback, stat as statCallback, promises as fs, watch as fsWatch, type Stats } from 'node:fs';
+import { close, constants, fstat, lstat as lstatCallback, open, read, readFile as readFileCallback, stat as statCallback, promises as fs, watch as fsWatch, type Stats } from 'node:fs';
 import path from 'node:path';
 import { fileUri, fsPath } from './uris';
 import { FileTooLargeError, type FileChange, type FileKind, type FileStat, type Workspace } from './workspace';
@@ -20,9 +20,19 @@ export class NodeWorkspace implements Workspace {
 
   async readDirectory(uri: string): Promise<[string, FileKind][]> {
     const dir = fsPath(uri);
-    const entries = await fs.readdir(dir, { withFileTypes: true });
+    // Names as bytes: one that is not UTF-8 would otherwise come back with U+FFFD in it, and
+    // opening that name would fail as if the file had been deleted.
+    const entries = await fs.readdir(dir, { withFileTypes: true, encoding: 'buffer' });
     const out: [string, FileKind][] = [];
-    for (const e of entries) {
+    for (const raw of entries) {
+      const name = strictUtf8(raw.name);
+      if (name === undefined) {
+        // Only what a walk would look at: folders and Markdown files.
+        const lossy = raw.name.toString('utf8');
+        if (raw.isDirectory() || lossy.toLowerCase().endsWith('.md')) out.push([lossy, 'bad-name']);
+        continue;
+      }
+      const e = { name, isDirectory: () => raw.isDirectory(), isFile: () => raw.isFile(), isSymbolicLink: () => raw.isSymbolicLink() };
       if (e.isDirectory()) out.push([e.name, 'directory']);
       else if (e.isFile()) out.push([e.name, 'file']);
       else if (e.isSymbolicLink()) {
@@ -47,15 +57,43 @@ export class NodeWorkspace implements Workspace {
 
   // The callback forms, not fs.promises: reading 10,000 small files took 2.5-3x as long
   // through the FileHandle machinery of fs.promises.readFile (Node 20).
+  // O_NOFOLLOW costs nothing on a regular file; a symbolic link fails with ELOOP and is read only
+  // when its target lies inside `within`.
   readFile(uri: string): Promise<Uint8Array> {
-    return new Promise((resolve, reject) => readFileCallback(fsPath(uri), (err, data) => (err ? reject(err) : resolve(data))));
+    const file = fsPath(uri);
+    const read = (p: string, flags: number) =>
+      new Promise<Uint8Array>((resolve, reject) =>
+        open(p, flags, (err, fd) => {
+          if (err) return reject(err);
+          readFileCallback(fd, (re, data) => close(fd, () => (re ? reject(re) : resolve(data))));
+        }),
+      );
+    return read(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW).catch(async (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ELOOP') throw e;
+      return read(await this.confined(file), constants.O_RDONLY | constants.O_NONBLOCK);
+    });
+  }
+
+  /** The real path of a symbolic link, or a rejection when it leads outside `within`. */
+  private async confined(file: string): Promise<string> {
+    const real = await fs.realpath(file);
+    if (!(await this.inside(real))) throw new Error('a symbolic link to a file outside the docs root; it is never read');
+    return real;
   }
 
   // One open, fstat, read, close: the size is checked on the open file, so a file over the limit
   // is never read, and no separate stat is needed. O_NONBLOCK: opening a FIFO must not hang.
   readFileWithin(uri: string, limit: number): Promise<Uint8Array> {
+    const file = fsPath(uri);
+    return this.readOpen(file, limit, constants.O_NOFOLLOW).catch(async (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ELOOP') throw e;
+      return this.readOpen(await this.confined(file), limit, 0);
+    });
+  }
+
+  private readOpen(file: string, limit: number, extraFlags: number): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {
-      open(fsPath(uri), constants.O_RDONLY | constants.O_NONBLOCK, (err, fd) => {
+      open(file, constants.O_RDONLY | constants.O_NONBLOCK | extraFlags, (err, fd) => {
         if (err) return reject(err);
         const done = (e: Error | null, data?: Uint8Array) => close(fd, () => (e ? reject(e) : resolve(data!)));
         fstat(fd, (e, st) => {
@@ -78,9 +116,16 @@ export class NodeWorkspace implements Workspace {
     });
   }
 
+  /** Like the listing: a symbolic link that is dangling, loops or leads outside `within` is 'other'. */
   async stat(uri: string): Promise<FileStat | undefined> {
-    const st = await new Promise<Stats | undefined>((resolve) => statCallback(fsPath(uri), (err, s) => resolve(err ? undefined : s)));
+    const file = fsPath(uri);
+    const statOf = (p: string, link: boolean) => new Promise<Stats | undefined>((resolve) => (link ? lstatCallback : statCallback)(p, (err, s) => resolve(err ? undefined : s)));
+    let st = await statOf(file, true);
     if (!st) return undefined;
+    if (st.isSymbolicLink()) {
+      st = await statOf(file, false);
+      if (!st || (st.isFile() && !(await this.inside(file)))) return { kind: 'other', size: 0 };
+    }
     return { kind: st.isDirectory() ? 'directory' : st.isFile() ? 'file' : 'other', size: st.size };
   }
 
@@ -95,5 +140,14 @@ export class NodeWorkspace implements Workspace {
       );
     });
     return { dispose: () => w.close() };
+  }
+}
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function strictUtf8(bytes: Buffer): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
   }
 }
