@@ -101,7 +101,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
       for (const [uri, project] of files.slice(i, i + BATCH)) {
         try {
           // A file that left this framework (deleted, excluded) loses its problems.
-          const known = project.index.docs.has(uri) || project.index.skipped.has(uri);
+          const known = project.has(uri);
           entries.push([vscode.Uri.parse(uri), known ? project.diagnostics(uri).map(toDiagnostic) : []]);
         } catch (e) {
           logError('Checking', uri, e);

@@ -3,6 +3,7 @@
 import type MarkdownIt from 'markdown-it';
 import type { Workspace } from '../language/index';
 import * as vscode from 'vscode';
+import { registerAssessmentFeatures } from './assessment/registerAssessments';
 import { CodeActionProvider } from './codeActionProvider';
 import { CodeLensProvider } from './codeLensProvider';
 import { checkWorkspace } from './commands/checkWorkspace';
@@ -60,6 +61,7 @@ export function activate(context: vscode.ExtensionContext, localFiles?: Workspac
     l.registerWorkspaceSymbolProvider(new WorkspaceSymbolProvider(manager)),
     l.registerCodeActionsProvider(MARKDOWN, new CodeActionProvider(manager), { providedCodeActionKinds: CodeActionProvider.kinds }),
   );
+  registerAssessmentFeatures(context, manager);
 
   const command = (id: string, fn: (...args: any[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => guardAsync(id, undefined, undefined, async () => void (await fn(...args)))));

@@ -43,7 +43,7 @@ export class IndexingStatus implements vscode.Disposable {
       this.finishProgress = undefined;
       if (this.firstIndexMs === undefined) {
         this.firstIndexMs = Date.now() - this.activatedAt;
-        const files = this.manager.projects().reduce((x, p) => x + p.index.docs.size + p.index.skipped.size, 0);
+        const files = this.manager.projects().reduce((x, p) => x + p.index.docs.size + p.assessments.files.size + p.index.skipped.size, 0);
         logger.info(`Indexed ${plural(this.manager.projects().length, 'framework')} (${plural(files, 'file')}) ${n(this.firstIndexMs)} ms after activation.`);
       }
       this.showDone();
@@ -69,18 +69,18 @@ export class IndexingStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    // As `opmodel check` counts them: the projects' own files (an extended framework's are read
-    // only), and the IDs they define (a duplicated ID is one element).
+    // As `opmodel check` counts them: the projects' own files (documents, assessments, skipped; an
+    // extended framework's are read only), and the IDs they define (a duplicated ID is one element).
     let files = 0;
     let elements = 0;
     for (const p of projects) {
+      const uris = p.uris();
+      files += uris.length;
       const ids = new Set<string>();
-      for (const [uri, d] of p.index.docs) {
-        if (p.isBaseDocument(uri)) continue;
-        files++;
-        if (d.definition) ids.add(d.definition.id);
+      for (const uri of uris) {
+        const def = p.index.docs.get(uri)?.definition;
+        if (def) ids.add(def.id);
       }
-      files += p.index.skipped.size;
       elements += ids.size;
     }
     const { errors, warnings } = this.publisher.counts();

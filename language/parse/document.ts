@@ -9,6 +9,7 @@ import { readFrontMatter, type FieldValue, type ScalarValue } from './frontMatte
 import { rangedTree, type FieldTree } from './frontMatterTree';
 import { readGlossary, type GlossaryEntry } from '../glossary/readGlossary';
 import { scanMarkdown } from './markdownScanner';
+import { findMaturitySource, type MaturitySource } from './maturity';
 import { parseDirective, type Directive } from './suppressions';
 
 export interface Reference {
@@ -71,6 +72,8 @@ export interface ParsedDocument {
   links: { path: string; range: Range; target: string }[];
   /** The terms of a `type: glossary` document. */
   glossary?: GlossaryEntry[];
+  /** The text of the `## Maturity levels` section, when there is one; read it with documentMaturity(). */
+  maturitySource?: MaturitySource;
 }
 
 /** 53-bit string hash (cyrb53); collisions only matter for staleness checks. */
@@ -177,5 +180,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     doc.headings.push({ level: h.level, text: text.slice(h.start, h.end), range: r(h.lineStart, h.lineEnd), selectionRange: r(h.start, h.end) });
   }
   if (doc.type === 'glossary') doc.glossary = readGlossary(text, scan.headings);
+  const maturity = findMaturitySource(text, scan.headings, lines);
+  if (maturity) doc.maturitySource = maturity;
   return doc;
 }

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { MemoryWorkspace, Project } from '../../language/index';
-import { corpusFiles, ERROR_KINDS } from '../../scripts/bench/generate.mjs';
+import { corpusFiles, ERROR_KINDS, FIXED_KINDS } from '../../scripts/bench/generate.mjs';
 
 const hashOf = (files: [string, string][]) => createHash('sha256').update(JSON.stringify(files)).digest('hex');
 
@@ -26,6 +26,6 @@ describe('benchmark corpus generator', () => {
     expect(project.configProblems).toEqual([]);
     expect(project.index.docs.size).toBe(1000);
     const codes = new Set(project.allDiagnostics().map((d) => d.code));
-    expect([...codes].sort()).toEqual([...ERROR_KINDS].sort());
+    expect([...codes].sort()).toEqual([...ERROR_KINDS, ...FIXED_KINDS].sort());
   });
 });
