@@ -27,11 +27,16 @@ export function prepareRename(project: Project, uri: string, pos: Position): { r
   return t ? { range: t.range, placeholder: t.placeholder } : { error: 'Put the cursor on an element ID to rename it.' };
 }
 
-export function rename(project: Project, uri: string, pos: Position, newId: string): RenameResult {
+export interface RenameOptions {
+  /** Rename the element's file with its ID (default). Off for an editor that cannot rename files. */
+  files?: boolean;
+}
+
+export function rename(project: Project, uri: string, pos: Position, newId: string, opts: RenameOptions = {}): RenameResult {
   const t = targetAt(project, uri, pos);
   if (!t) return { error: 'Put the cursor on an element ID to rename it.' };
   if (!t.id) return { error: `"${t.placeholder}" is not an element ID, so there is nothing to rename; write an ID in its place.` };
-  return renameId(project, t.id, newId);
+  return renameId(project, t.id, newId, opts);
 }
 
 function targetAt(project: Project, uri: string, pos: Position): RenameTarget | undefined {
@@ -60,7 +65,7 @@ function targetAt(project: Project, uri: string, pos: Position): RenameTarget | 
 const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
 const inside = (r: Range, p: Position) => before(r.start, p) && before(p, r.end);
 
-export function renameId(project: Project, oldId: string, newIdRaw: string): RenameResult {
+export function renameId(project: Project, oldId: string, newIdRaw: string, opts: RenameOptions = {}): RenameResult {
   const newId = newIdRaw.trim();
   const syntax = project.syntax;
   const misspelt = project.index.misspellings(oldId);
@@ -101,7 +106,7 @@ export function renameId(project: Project, oldId: string, newIdRaw: string): Ren
   // The file follows the ID when it is named after it (and only one document defines it).
   const defs = project.index.definitions(oldId);
   let renames: { oldUri: string; newUri: string }[] | undefined;
-  if (newId !== oldId && defs.length === 1 && basename(defs[0]!.uri) === fileNameFor(oldId)) {
+  if (opts.files !== false && newId !== oldId && defs.length === 1 && basename(defs[0]!.uri) === fileNameFor(oldId)) {
     const oldUri = defs[0]!.uri;
     const newUri = joinUri(dirnameUri(oldUri), fileNameFor(newId));
     if (!project.index.docs.has(newUri) && !project.index.skipped.has(newUri)) {
