@@ -1,7 +1,7 @@
 // Reading many files at once (a remote file system): folders listed in parallel but reported in
 // name order, at most 8 listings at a time, and the bytes of reads in flight held to a budget.
 import { describe, expect, it } from 'vitest';
-import { MemoryWorkspace, Project, type Workspace } from '../../language/index';
+import { completions, hover, MemoryWorkspace, Project, type Workspace } from '../../language/index';
 import { ByteBudget } from '../../language/workspace/byteBudget';
 import { discoverFiles } from '../../language/workspace/discoverFiles';
 import { defaultConfig } from '../../language/index';
@@ -73,5 +73,33 @@ describe('discovery and reading at scale', () => {
     // About ten files' worth at a time (names differ in length by a few bytes), not hundreds.
     expect(peak.readBytes).toBeGreaterThan(5 * size);
     expect(peak.readBytes).toBeLessThanOrEqual(10 * size + 10);
+  });
+
+  it('answers completion and hover from the files read so far while it scans, progress counted to the end', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 1; i <= 60; i++) files[u(`flm/FLM${i}.md`)] = element(`FLM${i}`, 'first-line-management', 'processes-procedures');
+    const { ws } = slow(new MemoryWorkspace(files));
+    // An editor registers the project before reading it (Project.create), then scans.
+    const project = await Project.create({ workspace: ws, rootUri: ROOT, readConcurrency: 4 });
+    expect(project.index.docs.size).toBe(0);
+    const note = u('note.md');
+    const text = 'See FLM';
+    const progress: number[] = [];
+    const midway: { read: number; offered: number; hover: string | undefined }[] = [];
+    await project.scan((p) => {
+      progress.push(p.read);
+      expect(p.total).toBe(60);
+      if (p.read !== 20) return;
+      const offered = completions(project, note, text, { line: 0, character: text.length })?.items.length ?? 0;
+      midway.push({ read: p.read, offered, hover: hover(project, u('flm/FLM2.md'), { line: 1, character: 5 })?.title });
+    });
+    expect(progress[0]).toBe(0);
+    expect(progress.at(-1)).toBe(60);
+    // At 20 of 60 files: the IDs read so far (those in flight are not indexed yet), not none and not all.
+    expect(midway).toHaveLength(1);
+    expect(midway[0]!.offered).toBeGreaterThanOrEqual(17);
+    expect(midway[0]!.offered).toBeLessThanOrEqual(20);
+    expect(midway[0]!.hover).toBe('Title of FLM2');
+    expect(completions(project, note, text, { line: 0, character: text.length })!.items).toHaveLength(60);
   });
 });
