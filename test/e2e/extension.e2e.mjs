@@ -292,6 +292,8 @@ async function clientChecks(wb, client, where) {
     await expandUnder(tree, 'First Line Management', 'Organization & Management');
     await expandUnder(tree, 'First Line Management', 'Processes & Procedures');
     await tree.locator('.monaco-list-row', { hasText: `FLM1 · ${flm1.title}` }).first().waitFor();
+    // The rows of the second expanded cell render a moment after the first's.
+    await tree.locator('.monaco-list-row', { hasText: 'ACME1 · Shift Handover' }).first().waitFor({ timeout: 15_000 }).catch(() => {});
     const rows = (await tree.locator('.monaco-list-row').allInnerTexts()).map(squash);
     log(`  tree rows: ${JSON.stringify(rows.filter((r) => /^(FLM|ACME)\d/.test(r)))}`);
     assert(rows.some((r) => r.startsWith(`FLM1 · ${flm1.title}`) && r.endsWith('framework')), 'FLM1 is not marked "framework"');
@@ -801,8 +803,10 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       // A new line keeps the indentation of the one above: replace it, so the entry is indented once.
       await page.keyboard.type('\n');
       await page.keyboard.press('Shift+Home');
-      await page.keyboard.type('  FLM4: { current: 7');
+      // The closing brace is typed over when the editor closed the brace itself, added when not.
+      await page.keyboard.type('  FLM4: { current: 7 }');
       await page.keyboard.press('Escape');
+      await wb.line('FLM4: { current: 7 }').waitFor();
       await wb.showProblems();
       await wb.problem('The current level 7 is not on the maturity scale').waitFor();
       await page.keyboard.press('Control+S');
