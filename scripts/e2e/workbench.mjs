@@ -170,11 +170,18 @@ export class Workbench {
 
   /** Hovers `word` and returns the hover's text once it contains `expect`. */
   async hover(lineText, word, expect) {
-    await this.page.mouse.move(0, 0);
-    const p = await this.pointAt(lineText, word);
-    await this.page.mouse.move(p.x, p.y);
     const hover = this.page.locator('.monaco-hover:not(.hidden) .hover-contents', { hasText: expect }).first();
-    await hover.waitFor();
+    // VS Code asks once per resting of the mouse: a hover asked while the framework was still
+    // opening shows nothing until the mouse moves, so move away and back, as a user would.
+    const deadline = Date.now() + 45_000;
+    for (;;) {
+      await this.page.mouse.move(0, 0);
+      const p = await this.pointAt(lineText, word);
+      await this.page.mouse.move(p.x, p.y);
+      const shown = await hover.waitFor({ timeout: 5_000 }).then(() => true, () => false);
+      if (shown) break;
+      if (Date.now() > deadline) await hover.waitFor({ timeout: 1 });
+    }
     await this.page.waitForTimeout(300); // fade-in, only for the screenshot
     return hover.innerText();
   }
