@@ -1,8 +1,10 @@
-// `npm run bench [-- --sizes 1000,10000,50000] [--seed N] [--peer-timeout S]`
+// `npm run bench [-- --sizes 1000,10000,50000] [--seed N] [--peer-timeout S] [--shapes standard,deep]`
 // Generates synthetic frameworks outside the source tree, measures the engine (one child
 // process per size), the CLI as a whole process, the language server over stdio, the floor and
-// the peer (remark-cli with remark-validate-links), prints a table and writes
-// bench-results/<timestamp>.json.
+// the peer (remark-cli with remark-validate-links), prints a table and the targets, and writes
+// bench-results/<timestamp>.json. A second corpus with other proportions ('deep': longer
+// documents, more references, deeper folders) is measured for the cold start only.
+import { createHash } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -10,7 +12,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
-import { DEFAULT_SEED, ensureCorpus } from './bench/generate.mjs';
+import { DEFAULT_SEED, ensureCorpus, SHAPES } from './bench/generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const { values } = parseArgs({
@@ -18,8 +20,14 @@ const { values } = parseArgs({
     sizes: { type: 'string', default: '1000,10000,50000' },
     seed: { type: 'string', default: String(DEFAULT_SEED) },
     'peer-timeout': { type: 'string', default: '300' },
+    shapes: { type: 'string', default: SHAPES.join(',') },
   },
 });
+const shapes = values.shapes.split(',').map((s) => s.trim());
+if (!shapes.includes('standard') || shapes.some((s) => !SHAPES.includes(s))) {
+  console.error(`--shapes takes a comma-separated list of corpus shapes (${SHAPES.join(', ')}) that includes standard, not "${values.shapes}"`);
+  process.exit(2);
+}
 const sizes = values.sizes.split(',').map((s) => Number(s.trim()));
 if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 20)) {
   console.error(`--sizes takes a comma-separated list of document counts (each at least 20), not "${values.sizes}"`);
@@ -67,13 +75,15 @@ function timed(args, { cwd, timeoutMs, stdoutFile }) {
       clearTimeout(timer);
       if (typeof out === 'number') closeSync(out);
       let cpuMs;
+      let peakRssMB;
       try {
         const c = JSON.parse(readFileSync(cpuFile, 'utf8'));
         cpuMs = Math.round((c.user + c.system) / 1000);
+        peakRssMB = Math.round(c.maxRSS / 1024);
       } catch {
         // Killed before it could write its CPU time.
       }
-      resolve({ ms: Math.round(ms), cpuMs, code, timedOut: signal === 'SIGKILL', stderr });
+      resolve({ ms: Math.round(ms), cpuMs, peakRssMB, code, timedOut: signal === 'SIGKILL', stderr });
     });
   });
 }
@@ -81,29 +91,58 @@ function timed(args, { cwd, timeoutMs, stdoutFile }) {
 const loadStart = os.loadavg();
 const results = [];
 const tmp = path.join(os.tmpdir(), 'opmodel-bench');
+
+/** The engine in its own process: the floor and the cold start (`only: 'cold'`) or everything. */
+function measureEngine(dir, only) {
+  const measured = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'scripts/bench/measure.mjs'), '--dir', dir, '--engine', engine, ...(only ? ['--only', only] : [])], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  if (measured.status !== 0) {
+    console.error(measured.stderr);
+    process.exit(1);
+  }
+  return JSON.parse(measured.stdout.trim().split('\n').pop());
+}
+
+/**
+ * `opmodel check --format json` as a whole process. Its output is hashed as printed (to compare
+ * runs before and after a change), and its diagnostics digested as measure.mjs digests the
+ * engine's (the two must agree).
+ */
+async function measureCli(dir, name) {
+  const cliOut = path.join(tmp, `check-${name}-${process.pid}.json`);
+  const cli = await timed([path.join(root, 'dist/cli.js'), 'check', '.', '--format', 'json'], { cwd: dir, stdoutFile: cliOut });
+  let out;
+  let json;
+  try {
+    out = readFileSync(cliOut);
+    json = JSON.parse(out.toString('utf8'));
+  } catch {
+    console.error(`opmodel check printed no JSON (exit ${cli.code}): ${cli.stderr}`);
+    process.exit(1);
+  } finally {
+    rmSync(cliOut, { force: true });
+  }
+  const lines = json.diagnostics.map((d) => [d.file, d.line, d.column, d.endLine, d.endColumn, d.severity, d.code, d.message].join('\t'));
+  return {
+    ms: cli.ms,
+    cpuMs: cli.cpuMs,
+    peakRssMB: cli.peakRssMB,
+    exitCode: cli.code,
+    diagnostics: json.diagnostics.length,
+    digest: createHash('sha256').update(lines.sort().join('\n')).digest('hex').slice(0, 16),
+    outputSha256: createHash('sha256').update(out).digest('hex'),
+  };
+}
+
 for (const size of sizes) {
   const tg = performance.now();
   const dir = ensureCorpus(size, seed, log);
   log(`${size}: corpus ready in ${Math.round(performance.now() - tg)} ms (${dir})`);
 
   log(`${size}: engine (floor, cold start, incremental, completion, hover, memory)`);
-  const measured = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'scripts/bench/measure.mjs'), '--dir', dir, '--engine', engine], { encoding: 'utf8', maxBuffer: 1 << 26 });
-  if (measured.status !== 0) {
-    console.error(measured.stderr);
-    process.exit(1);
-  }
-  const engineResult = JSON.parse(measured.stdout.trim().split('\n').pop());
+  const engineResult = measureEngine(dir);
 
   log(`${size}: opmodel check --format json (whole process)`);
-  const cliOut = path.join(tmp, `check-${size}.json`);
-  const cli = await timed([path.join(root, 'dist/cli.js'), 'check', '.', '--format', 'json'], { cwd: dir, stdoutFile: cliOut });
-  let cliDiagnostics;
-  try {
-    cliDiagnostics = JSON.parse(readFileSync(cliOut, 'utf8')).diagnostics.length;
-  } catch {
-    console.error(`opmodel check printed no JSON (exit ${cli.code}): ${cli.stderr}`);
-    process.exit(1);
-  }
+  const cli = await measureCli(dir, String(size));
 
   log(`${size}: opmodel lsp over stdio (initialize -> diagnostics, completion, hover)`);
   const lspRun = spawnSync(process.execPath, ['--expose-gc', path.join(root, 'scripts/bench/measureLsp.mjs'), '--dir', dir, '--engine', engine, '--cli', path.join(root, 'dist/cli.js'), '--diagnostics', String(engineResult.cold.diagnostics)], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -120,7 +159,16 @@ for (const size of sizes) {
   );
   if (!peer.timedOut && peer.code !== 0 && peer.code !== 1) log(`peer exited ${peer.code}: ${peer.stderr.slice(0, 500)}`);
 
-  results.push({ size, dir, ...engineResult, lsp, cli: { ms: cli.ms, cpuMs: cli.cpuMs, exitCode: cli.code, diagnostics: cliDiagnostics }, peer: { ms: peer.ms, cpuMs: peer.cpuMs, timedOut: peer.timedOut, exitCode: peer.code } });
+  // The second corpus: the floor, the engine's cold start and the CLI process.
+  const other = {};
+  for (const shape of shapes.filter((s) => s !== 'standard')) {
+    const sdir = ensureCorpus(size, seed, log, shape);
+    log(`${size} ${shape}: floor, engine cold start, opmodel check process (${sdir})`);
+    const e = measureEngine(sdir, 'cold');
+    other[shape] = { dir: sdir, ...e, cli: await measureCli(sdir, `${size}-${shape}`) };
+  }
+
+  results.push({ size, dir, ...engineResult, lsp, cli, peer: { ms: peer.ms, cpuMs: peer.cpuMs, timedOut: peer.timedOut, exitCode: peer.code }, shapes: other });
 }
 
 // The table.
@@ -151,10 +199,23 @@ const rows = [
   ['CPU per query p50 / p99 (ms): edit', (r) => `${fmt(r.incremental.cpu.p50)} / ${fmt(r.incremental.cpu.p99)}`],
   ['  completion', (r) => `${fmt(r.completion.cpu.p50)} / ${fmt(r.completion.cpu.p99)}`],
   ['  hover', (r) => `${fmt(r.hover.cpu.p50)} / ${fmt(r.hover.cpu.p99)}`],
-  ['peak RSS (MB)', (r) => String(r.memory.peakRssMB)],
+  ['peak RSS (MB): engine process / CLI process', (r) => `${r.memory.peakRssMB} / ${r.cli.peakRssMB ?? '?'}`],
+  ['engine heap retained after cold load (MB; KB per document)', (r) => `${fmt(r.cold.retainedMB)}; ${fmt(r.cold.retainedKBPerDoc)}`],
   ['heap before / after 10,000 edits (MB)', (r) => `${r.memory.heapBeforeMB} / ${r.memory.heapAfterMB}`],
-  ['diagnostics (engine = CLI)', (r) => `${r.cold.diagnostics}${r.cold.diagnostics === r.cli.diagnostics ? '' : ` ≠ ${r.cli.diagnostics}`}`],
+  ['completion items: mean / max (lists marked incomplete)', (r) => `${r.completion.meanItems} / ${r.completion.maxItems ?? '?'} (${r.completion.incomplete ?? 0} of ${r.completion.n}); a prefix matches up to ${r.completion.maxMatching ?? '?'}`],
+  ['diagnostics (engine = CLI)', (r) => `${r.cold.diagnostics}${r.cold.digest === r.cli.digest ? '' : ` ≠ ${r.cli.diagnostics} (differ)`}`],
 ];
+for (const shape of shapes.filter((x) => x !== 'standard')) {
+  const o = (r) => r.shapes[shape];
+  rows.push(
+    [`${shape} corpus: floor (ms)`, (r) => fmt(o(r).floor.ms)],
+    [`  cold, engine API (ms, × floor)`, (r) => `${fmt(o(r).cold.ms)} (${fmt(o(r).cold.ms / o(r).floor.ms)}×)`],
+    [`  cold, CLI process (ms, × floor)`, (r) => `${fmt(o(r).cli.ms)} (${fmt(o(r).cli.ms / o(r).floor.ms)}×)`],
+    [`  CPU (ms): floor / engine API / CLI`, (r) => `${fmt(o(r).floor.cpuMs)} / ${fmt(o(r).cold.cpuMs)} / ${cpuOf(o(r).cli.cpuMs)}`],
+    [`  heap retained (KB per document); CLI peak RSS (MB)`, (r) => `${fmt(o(r).cold.retainedKBPerDoc)}; ${o(r).cli.peakRssMB ?? '?'}`],
+    [`  diagnostics (engine = CLI)`, (r) => `${o(r).cold.diagnostics}${o(r).cold.digest === o(r).cli.digest ? '' : ` ≠ ${o(r).cli.diagnostics} (differ)`}`],
+  );
+}
 const head = ['', ...results.map((r) => `${r.size.toLocaleString('en')} docs`)];
 const table = [head, ...rows.map(([label, f]) => [label, ...results.map(f)])];
 if (results.length > 1) {
@@ -171,25 +232,47 @@ console.log(line(table[0]));
 console.log('| ' + widths.map((w) => '-'.repeat(w)).join(' | ') + ' |');
 for (const row of table.slice(1)) console.log(line(row));
 
-// The targets of issue 5, judged at 10,000 documents (or the nearest size run).
-const at = results.reduce((best, r) => (Math.abs(r.size - 10000) < Math.abs(best.size - 10000) ? r : best), results[0]);
-const first = results[0];
-const last = results[results.length - 1];
-const perDoc = (r, f) => f(r) / r.size;
-const targets = [
-  [`cold check within 3x the floor (wall: engine API ${fmt(at.cold.ms / at.floor.ms)}x, CLI process ${fmt(at.cli.ms / at.floor.ms)}x; CPU: engine API ${fmt(at.cold.cpuMs / at.floor.cpuMs)}x)`, at.cold.ms <= 3 * at.floor.ms],
-  [`cold check faster than the peer (CLI process ${fmt(at.cli.ms)} ms vs ${at.peer.timedOut ? `> ${peerTimeoutMs / 1000} s` : `${fmt(at.peer.ms)} ms`})`, at.cli.ms < at.peer.ms],
-  [`incremental median under 10 ms (${fmt(at.incremental.p50)} ms)`, at.incremental.p50 < 10],
-  [`completion p99 under 5 ms (wall ${fmt(at.completion.p99)} ms; CPU ${fmt(at.completion.cpu.p99)} ms)`, at.completion.p99 < 5],
-  [`hover p99 under 5 ms (wall ${fmt(at.hover.p99)} ms; CPU ${fmt(at.hover.cpu.p99)} ms)`, at.hover.p99 < 5],
-  [`heap flat across 10,000 edits (${at.memory.heapGrowthMB >= 0 ? '+' : ''}${at.memory.heapGrowthMB} MB)`, Math.abs(at.memory.heapGrowthMB) < 2],
-];
-if (results.length > 1) {
-  const g = perDoc(last, (r) => r.cold.ms) / perDoc(first, (r) => r.cold.ms);
-  targets.push([`no worse than linear growth: cold time per document ${first.size} -> ${last.size} changes ${fmt(g)}x`, g <= 1.5]);
+// The targets (issue 17, and those of issue 5 that still stand), judged at every size run. A
+// target the issue sets only for larger frameworks is shown at 1,000 documents as "info": there,
+// starting Node and loading the CLI is most of a whole-process check.
+const judged = (size) => size >= 10000;
+const targetsOf = (r) => {
+  const t = [];
+  const add = (what, met, applies = true) => t.push({ what, met, status: !applies ? 'info' : met ? 'met' : 'MISSED' });
+  for (const shape of shapes) {
+    const o = shape === 'standard' ? r : r.shapes[shape];
+    add(`cold \`opmodel check\` process at most 4x the floor, ${shape} corpus: ${fmt(o.cli.ms / o.floor.ms)}x (${fmt(o.cli.ms)} / ${fmt(o.floor.ms)} ms; CPU ${o.cli.cpuMs ? fmt(o.cli.cpuMs / o.floor.cpuMs) : '?'}x)`, o.cli.ms <= 4 * o.floor.ms, judged(r.size));
+  }
+  add(`engine heap retained after a cold load at most 6 KB per document: ${fmt(r.cold.retainedKBPerDoc)} KB (${fmt(r.cold.retainedKBPerDoc / 6)}x the limit)`, r.cold.retainedKBPerDoc <= 6, judged(r.size));
+  add(`peak RSS of the CLI under 400 MB: ${r.cli.peakRssMB ?? '?'} MB (${r.cli.peakRssMB ? fmt(r.cli.peakRssMB / 400) : '?'}x the limit)`, r.cli.peakRssMB !== undefined && r.cli.peakRssMB < 400);
+  add(`completion p99 under 5 ms after a bare family prefix (matching up to ${r.completion.maxMatching ?? '?'} IDs): ${fmt(r.completion.p99)} ms (CPU ${fmt(r.completion.cpu.p99)} ms)`, r.completion.p99 < 5);
+  add(`cold check faster than the peer: CLI process ${fmt(r.cli.ms)} ms vs ${r.peer.timedOut ? `> ${peerTimeoutMs / 1000} s` : `${fmt(r.peer.ms)} ms (${fmt(r.cli.ms / r.peer.ms)}x)`}`, r.cli.ms < r.peer.ms);
+  add(`incremental median under 10 ms: ${fmt(r.incremental.p50)} ms`, r.incremental.p50 < 10);
+  add(`hover p99 under 5 ms: ${fmt(r.hover.p99)} ms (CPU ${fmt(r.hover.cpu.p99)} ms)`, r.hover.p99 < 5);
+  add(`heap flat across 10,000 edits: ${r.memory.heapGrowthMB >= 0 ? '+' : ''}${r.memory.heapGrowthMB} MB`, Math.abs(r.memory.heapGrowthMB) < 2);
+  add(`CLI output equals the engine's diagnostics: ${r.cold.digest === r.cli.digest ? 'same' : 'different'}${shapes.filter((x) => x !== 'standard').map((x) => `; ${x} corpus: ${r.shapes[x].cold.digest === r.shapes[x].cli.digest ? 'same' : 'different'}`).join('')}`, r.cold.digest === r.cli.digest && shapes.every((x) => x === 'standard' || r.shapes[x].cold.digest === r.shapes[x].cli.digest));
+  return t;
+};
+const load = os.loadavg().map((x) => x.toFixed(1)).join(' ');
+const targets = [];
+for (const r of results) {
+  const t = targetsOf(r);
+  targets.push({ size: r.size, targets: t });
+  console.log(`\ntargets at ${r.size.toLocaleString('en')} documents:`);
+  for (const { what, status } of t) console.log(`  ${status.padEnd(6)} ${what}`);
 }
-console.log(`\ntargets at ${at.size.toLocaleString('en')} documents (load average ${os.loadavg().map((x) => x.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs):`);
-for (const [what, ok] of targets) console.log(`  ${ok ? 'met   ' : 'MISSED'} ${what}`);
+if (results.length > 1) {
+  const first = results[0];
+  const last = results[results.length - 1];
+  const g = (f) => f(last) / last.size / (f(first) / first.size);
+  const growth = { what: `no worse than linear growth: time per document ${first.size} -> ${last.size} changes ${fmt(g((r) => r.cli.ms))}x (CLI process), ${fmt(g((r) => r.cold.ms))}x (engine API)`, met: g((r) => r.cli.ms) <= 1.5 };
+  targets.push({ size: 'growth', targets: [{ ...growth, status: growth.met ? 'met' : 'MISSED' }] });
+  console.log(`\n  ${(growth.met ? 'met' : 'MISSED').padEnd(6)} ${growth.what}`);
+}
+console.log(`\nload average ${load} on ${os.cpus().length} CPUs (at the start: ${loadStart.map((x) => x.toFixed(1)).join(' ')})`);
+for (const r of results) {
+  console.log(`CLI output sha256 at ${r.size}: ${r.cli.outputSha256}${shapes.filter((x) => x !== 'standard').map((x) => `; ${x}: ${r.shapes[x].cli.outputSha256}`).join('')}`);
+}
 
 for (const r of results) {
   if (!r.consistent) console.log(`warning: ${r.size}: diagnostics after undoing the edits differ from the cold start`);
@@ -203,5 +286,5 @@ const outDir = path.join(root, 'bench-results');
 mkdirSync(outDir, { recursive: true });
 const file = path.join(outDir, `${stamp}.json`);
 const machine = { node: process.version, platform: `${os.platform()} ${os.arch()}`, cpus: os.cpus().length, cpu: os.cpus()[0]?.model, memoryGB: Math.round(os.totalmem() / 2 ** 30), loadavgStart: loadStart, loadavgEnd: os.loadavg() };
-writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), seed, machine, targets: targets.map(([what, met]) => ({ what, met })), results }, null, 2) + '\n');
+writeFileSync(file, JSON.stringify({ date: new Date().toISOString(), seed, machine, targets, results }, null, 2) + '\n');
 console.log(`\nwritten ${path.relative(root, file)}`);
