@@ -25,7 +25,7 @@ export async function openProjects(paths: string[], io: Io): Promise<Opened[]> {
   for (const [root, targets] of byRoot) {
     // Links out of the docs root are never followed: checking a stranger's pull request must
     // not read files elsewhere on the machine.
-    const ws = new NodeWorkspace({ within: root });
+    const ws = new NodeWorkspace({ within: root, synchronous: true });
     const project = await Project.open({ workspace: ws, rootUri: fileUri(root), logger: { info: () => {}, error: (m) => io.err(m + '\n') } });
     out.push({ project, targets });
   }

@@ -1,5 +1,24 @@
 // The workspace over the local disk, for the CLI. Not part of the browser bundle.
-import { close, constants, fstat, open, read, readFile as readFileCallback, stat as statCallback, promises as fs, watch as fsWatch, type Stats } from 'node:fs';
+import {
+  close,
+  closeSync,
+  constants,
+  fstat,
+  fstatSync,
+  open,
+  openSync,
+  read,
+  readdirSync,
+  readFile as readFileCallback,
+  readFileSync,
+  readSync,
+  stat as statCallback,
+  statSync,
+  promises as fs,
+  watch as fsWatch,
+  type Dirent,
+  type Stats,
+} from 'node:fs';
 import path from 'node:path';
 import { fileUri, fsPath } from './uris';
 import { FileTooLargeError, type FileChange, type FileKind, type FileStat, type Workspace } from './workspace';
@@ -11,6 +30,12 @@ export interface NodeWorkspaceOptions {
    * any file on the machine (~/.npmrc, a CI secret).
    */
   within?: string;
+  /**
+   * Read with the synchronous calls. For a command-line run, which has nothing else to do while
+   * it reads: 10,000 files cost about a fifth of the CPU time they take through callbacks with
+   * many reads in flight. Never for a server or an editor, which must keep answering meanwhile.
+   */
+  synchronous?: boolean;
 }
 
 export class NodeWorkspace implements Workspace {
@@ -20,7 +45,7 @@ export class NodeWorkspace implements Workspace {
 
   async readDirectory(uri: string): Promise<[string, FileKind][]> {
     const dir = fsPath(uri);
-    const entries = await fs.readdir(dir, { withFileTypes: true });
+    const entries: Dirent[] = this.options.synchronous ? readdirSync(dir, { withFileTypes: true }) : await fs.readdir(dir, { withFileTypes: true });
     const out: [string, FileKind][] = [];
     for (const e of entries) {
       if (e.isDirectory()) out.push([e.name, 'directory']);
@@ -48,12 +73,14 @@ export class NodeWorkspace implements Workspace {
   // The callback forms, not fs.promises: reading 10,000 small files took 2.5-3x as long
   // through the FileHandle machinery of fs.promises.readFile (Node 20).
   readFile(uri: string): Promise<Uint8Array> {
+    if (this.options.synchronous) return settled(() => readFileSync(fsPath(uri)));
     return new Promise((resolve, reject) => readFileCallback(fsPath(uri), (err, data) => (err ? reject(err) : resolve(data))));
   }
 
   // One open, fstat, read, close: the size is checked on the open file, so a file over the limit
   // is never read, and no separate stat is needed. O_NONBLOCK: opening a FIFO must not hang.
   readFileWithin(uri: string, limit: number): Promise<Uint8Array> {
+    if (this.options.synchronous) return settled(() => readWithinSync(fsPath(uri), limit));
     return new Promise((resolve, reject) => {
       open(fsPath(uri), constants.O_RDONLY | constants.O_NONBLOCK, (err, fd) => {
         if (err) return reject(err);
@@ -79,7 +106,7 @@ export class NodeWorkspace implements Workspace {
   }
 
   async stat(uri: string): Promise<FileStat | undefined> {
-    const st = await new Promise<Stats | undefined>((resolve) => statCallback(fsPath(uri), (err, s) => resolve(err ? undefined : s)));
+    const st = this.options.synchronous ? statOrUndefined(fsPath(uri)) : await new Promise<Stats | undefined>((resolve) => statCallback(fsPath(uri), (err, s) => resolve(err ? undefined : s)));
     if (!st) return undefined;
     return { kind: st.isDirectory() ? 'directory' : st.isFile() ? 'file' : 'other', size: st.size };
   }
@@ -95,5 +122,43 @@ export class NodeWorkspace implements Workspace {
       );
     });
     return { dispose: () => w.close() };
+  }
+}
+
+/** The result of `f` as a settled promise, for the synchronous mode behind an asynchronous interface. */
+function settled<T>(f: () => T): Promise<T> {
+  try {
+    return Promise.resolve(f());
+  } catch (e) {
+    return Promise.reject(e);
+  }
+}
+
+function statOrUndefined(file: string): Stats | undefined {
+  try {
+    return statSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** readFileWithin with the synchronous calls: the same open, fstat, read and close. */
+function readWithinSync(file: string, limit: number): Uint8Array {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new Error('not a regular file');
+    if (st.size > limit) throw new FileTooLargeError(st.size);
+    const buf = Buffer.allocUnsafe(st.size);
+    let off = 0;
+    while (off < buf.length) {
+      const n = readSync(fd, buf, off, buf.length - off, off);
+      // The file shrank while being read: keep what is there.
+      if (n === 0) return buf.subarray(0, off);
+      off += n;
+    }
+    return buf;
+  } finally {
+    closeSync(fd);
   }
 }
