@@ -3,6 +3,7 @@
 import type { OpmodelConfig } from '../config/config';
 import type { IdSyntax } from '../ids/idSyntax';
 import { LineIndex } from '../text/lineIndex';
+import { ownString as own } from '../text/ownString';
 import type { Range } from '../types';
 import { readFrontMatter, type FieldValue, type ScalarValue } from './frontMatter';
 import { rangedTree, type FieldTree } from './frontMatterTree';
@@ -101,17 +102,19 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
   let bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (fm) {
     doc.frontMatter = { range: r(fm.start, fm.end) };
-    if (fm.error) doc.frontMatter.error = { message: fm.error.message, range: r(fm.error.start, fm.error.end) };
+    if (fm.error) doc.frontMatter.error = { message: own(fm.error.message), range: r(fm.error.start, fm.error.end) };
     bodyStart = fm.end;
-    const item = (v: ScalarValue) => ({ value: v.value, range: r(v.start, v.end) });
+    const item = (v: ScalarValue) => ({ value: v.value === null ? null : own(v.value), range: r(v.start, v.end) });
     for (const f of fm.fields.values()) {
-      doc.fields.set(f.key, {
-        key: f.key,
+      const key = own(f.key);
+      const value = f.value.kind === 'scalar' && f.value.value !== null ? own(f.value.value) : null;
+      doc.fields.set(key, {
+        key,
         keyRange: r(f.keyStart, f.keyEnd),
         kind: f.value.kind,
-        value: f.value.kind === 'scalar' ? f.value.value : null,
+        value,
         valueRange: r(f.value.start, f.value.end),
-        items: f.value.kind === 'list' ? f.value.items.map(item) : f.value.kind === 'scalar' && f.value.value !== null ? [item(f.value)] : [],
+        items: f.value.kind === 'list' ? f.value.items.map(item) : value !== null ? [{ value, range: r(f.value.start, f.value.end) }] : [],
         ...(f.value.kind !== 'scalar' && f.value.tree ? { tree: rangedTree(f.value.tree, r) } : {}),
       });
     }
@@ -122,7 +125,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     const idField = fm.fields.get('id');
     if (idField?.value.kind === 'scalar' && idField.value.value) {
       const v = idField.value;
-      const text = v.value!.trim();
+      const text = own(v.value!.trim());
       const hit = syntax.classify(text);
       const range = r(v.start, v.end);
       doc.definition = { text, id: hit?.canonical ?? text, range, familyKey: hit?.family.key };
@@ -136,9 +139,9 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
         const raw = (it.value ?? '').trim();
         const hit = raw ? syntax.classify(raw) : undefined;
         const range = r(it.start, it.end);
-        if (!hit) doc.invalidRelationItems.push({ field: rel.key, value: raw, range });
+        if (!hit) doc.invalidRelationItems.push({ field: rel.key, value: own(raw), range });
         else if (hit.isCanonical) doc.references.push({ id: hit.canonical, range, field: rel.key });
-        else doc.malformed.push({ text: raw, canonical: hit.canonical, range, field: rel.key, isDefinition: false });
+        else doc.malformed.push({ text: own(raw), canonical: hit.canonical, range, field: rel.key, isDefinition: false });
       }
     }
   }
@@ -151,14 +154,14 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     if (k < ex.length && ex[k]! < m.end) continue;
     const range = r(m.start, m.end);
     if (m.isCanonical) doc.references.push({ id: m.canonical, range });
-    else doc.malformed.push({ text: m.text, canonical: m.canonical, range, isDefinition: false });
+    else doc.malformed.push({ text: own(m.text), canonical: m.canonical, range, isDefinition: false });
   }
   for (const [s, e] of scan.comments) {
     const d = parseDirective(text.slice(s, e), lines.position(s).line, lines.position(e).line);
     if (d) doc.directives.push(d);
   }
   for (const h of scan.headings) {
-    doc.headings.push({ level: h.level, text: text.slice(h.start, h.end), range: r(h.lineStart, h.lineEnd), selectionRange: r(h.start, h.end) });
+    doc.headings.push({ level: h.level, text: own(text.slice(h.start, h.end)), range: r(h.lineStart, h.lineEnd), selectionRange: r(h.start, h.end) });
   }
   return doc;
 }

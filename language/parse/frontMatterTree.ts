@@ -2,6 +2,7 @@
 // the exact source range of every key and value. Built from the YAML syntax tree like the rest
 // of the front matter: nothing is constructed or evaluated, and aliases are not followed.
 import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import { ownString as own } from '../text/ownString';
 import type { Range } from '../types';
 
 export type TreeNode = TreeScalar | TreeMap | TreeSeq | TreeOther;
@@ -71,7 +72,7 @@ export function toTree(node: YamlNode | null | undefined, src: string, offset: n
   return { kind: 'other', start: offset + s, end: offset + e };
 }
 
-/** The same tree with line/column ranges, as documents keep it. */
+/** The same tree with line/column ranges, as documents keep it (with strings of their own). */
 export type FieldTree =
   | { kind: 'scalar'; value: string | null; range: Range }
   | { kind: 'map'; entries: { key: string; keyRange: Range; value: FieldTree }[]; range: Range }
@@ -80,9 +81,9 @@ export type FieldTree =
 
 export function rangedTree(t: TreeNode, r: (start: number, end: number) => Range): FieldTree {
   switch (t.kind) {
-    case 'scalar': return { kind: 'scalar', value: t.value, range: r(t.start, t.end) };
+    case 'scalar': return { kind: 'scalar', value: t.value === null ? null : own(t.value), range: r(t.start, t.end) };
     case 'seq': return { kind: 'seq', items: t.items.map((i) => rangedTree(i, r)), range: r(t.start, t.end) };
-    case 'map': return { kind: 'map', entries: t.entries.map((e) => ({ key: e.key, keyRange: r(e.keyStart, e.keyEnd), value: rangedTree(e.value, r) })), range: r(t.start, t.end) };
+    case 'map': return { kind: 'map', entries: t.entries.map((e) => ({ key: own(e.key), keyRange: r(e.keyStart, e.keyEnd), value: rangedTree(e.value, r) })), range: r(t.start, t.end) };
     default: return { kind: 'other', range: r(t.start, t.end) };
   }
 }
