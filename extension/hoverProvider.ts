@@ -1,6 +1,7 @@
-// Hover on an ID: the engine's Markdown, with the file link turned into a command that opens it.
+// Hover on an ID (or, failing that, on a glossary term): the engine's Markdown, with the file
+// link turned into a command that opens it.
 import * as vscode from 'vscode';
-import { hover } from '../language/index';
+import { glossaryHover, hover } from '../language/index';
 import { fromPosition, openLocationHref, toRange } from './convert';
 import { guard } from './log';
 import type { ProjectManager } from './projectManager';
@@ -13,7 +14,8 @@ export class HoverProvider implements vscode.HoverProvider {
     return guard('Hover', doc.uri, undefined, () => {
       const project = this.manager.projectFor(doc.uri);
       if (!project) return undefined;
-      const h = hover(project, doc.uri.toString(), fromPosition(pos), openLocationHref);
+      const h = hover(project, doc.uri.toString(), fromPosition(pos), openLocationHref)
+        ?? glossaryHover(project, doc.uri.toString(), doc.getText(), fromPosition(pos), openLocationHref);
       if (!h) return undefined;
       const md = new vscode.MarkdownString(h.markdown);
       // Only our own command may run from this hover; front matter text is escaped by the engine.

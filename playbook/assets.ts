@@ -62,6 +62,14 @@ a.idref { font-weight: 600; white-space: nowrap; }
 .matrix td ul { list-style: none; margin: 0; padding: 0; }
 .matrix td li { margin: .15rem 0; line-height: 1.3; }
 .matrix .count { display: block; color: var(--muted); font-weight: 400; font-size: .85em; }
+.crosswalk { width: 100%; font-size: .88rem; }
+.crosswalk td ul { list-style: none; margin: 0; padding: 0; }
+.crosswalk td li { margin: .1rem 0; line-height: 1.3; }
+.xw-item { font-weight: 600; white-space: nowrap; }
+.xw-index dt { margin-top: .6rem; }
+.xw-index dd { margin: .1rem 0 0 1.2rem; }
+.xw-uncovered { color: var(--muted); font-size: .92em; }
+.doc-body img { max-width: 100%; height: auto; }
 .principle { border: 1px solid var(--line); border-radius: 8px; padding: .6rem 1rem; margin: .8rem 0; }
 .principle h3 { margin-top: .2rem; }
 .handout-element { margin-top: 2rem; }
@@ -92,7 +100,8 @@ footer { margin: 2rem auto; padding: 0 1.5rem; color: var(--muted); font-size: .
   .handout-element, .page-break { break-before: page; page-break-before: always; }
   h1, h2, h3 { break-after: avoid; page-break-after: avoid; }
   table, .principle, li { break-inside: avoid; }
-  .matrix { font-size: 8.5pt; }
+  .matrix, .crosswalk { font-size: 8.5pt; }
+  .doc-body img { break-inside: avoid; }
   .raci-scroll { overflow: visible; }
 }
 `;

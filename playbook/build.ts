@@ -15,12 +15,14 @@ import { raciPage, roleAnchor } from './raciPage';
 import { OPERATING_CALENDAR_KEY, planSite, type BuildProblem, type SitePage, type SitePlan } from './plan';
 import { relHref, splitFragment } from './sitePaths';
 import { checkSiteLinks } from './linkCheck';
+import { crosswalkContent, schemeAnchor } from './crosswalkPage';
+import { dropImages, isImageLink, notCopied, repointImage, SiteImages } from './images';
 
 export type { BuildProblem, SitePage } from './plan';
 
 export interface BuiltSite {
-  /** Site path ("elements/OM1.html") -> file content. */
-  files: Map<string, string>;
+  /** Site path ("elements/OM1.html") -> file content (bytes for copied images). */
+  files: Map<string, string | Uint8Array>;
   pages: SitePage[];
   /** Page trees as written, for the link check and for tests. */
   trees: Map<string, HastRoot>;
@@ -50,6 +52,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
   // Pass 1: bodies. Relative .md links are recorded as links between documents for backlinks.
   const linksTo = new Map<string, Set<string>>();
   const rendered = new Map<string, Rendered>();
+  const images = new SiteImages(project);
   for (const page of plan.pages) {
     if (!page.uri) continue;
     const doc = project.index.docs.get(page.uri)!;
@@ -71,8 +74,10 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
       },
       rewriteLink: (url, line, kind) => {
         const where = { uri: doc.uri, line: Math.max(0, line - 1) };
-        if (kind === 'image') {
-          problems.push({ severity: 'warning', ...where, message: `image "${url}" is not copied into the site; its alt text is shown instead` });
+        if (kind === 'image' || isImageLink(url)) {
+          const img = images.plan(doc.uri, url, where.line, kind === 'link');
+          if ('sitePath' in img) return relHref(page.path, img.sitePath);
+          problems.push({ severity: 'warning', ...where, message: notCopied(url, img.reason, kind === 'link') });
           return undefined;
         }
         const [file, frag] = splitFragment(url);
@@ -99,6 +104,9 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
     rendered.set(page.path, { page, doc, heading, body });
   }
 
+  const media = await images.load(problems);
+  for (const r of rendered.values()) dropImages({ type: 'root', children: r.body }, r.page.path, media.failed);
+
   const ctx: PageContext = { project, plan, grid, infoById, rendered, linksTo };
   const trees = new Map<string, HastRoot>();
   for (const page of plan.pages) {
@@ -109,7 +117,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
   const anchors = anchorsOf(trees);
   fixFragments(trees, anchors, plan, problems);
 
-  const files = new Map<string, string>();
+  const files = new Map<string, string | Uint8Array>(media.files);
   for (const [p, tree] of trees) files.set(p, toHtml(tree) + '\n');
   files.set('assets/playbook.css', CSS);
   files.set('assets/search.js', SEARCH_JS);
@@ -191,6 +199,8 @@ function navOf(plan: SitePlan): [string, string][] {
   const nav = NAV.slice(0, 3);
   if (plan.raci) nav.push([plan.raci.path, 'Roles']);
   if (plan.metrics) nav.push([plan.metrics.path, 'Measures']);
+  const crosswalk = plan.pages.find((p) => p.kind === 'crosswalk');
+  if (crosswalk) nav.push([crosswalk.path, 'Crosswalk']);
   return [...nav, NAV[3]!];
 }
 
@@ -250,6 +260,7 @@ function buildPage(ctx: PageContext, page: SitePage): HastRoot {
     case 'raci': return raciPage(page, raciMatrix(ctx.project, [...ctx.infoById.values()]), new Map(ctx.project.config.roles.filter((r) => r.description).map((r) => [r.key, r.description!])),
       (id) => idItem(ctx, page, id), (id) => linkOnly(ctx, page, id), (content) => layout(page, content, { wide: true, nav: navOf(ctx.plan) }));
     case 'metrics': return layout(page, [h('h1', null, page.title), metricDictionary(ctx.project, (id) => linkOnly(ctx, page, id))], { wide: true, nav: navOf(ctx.plan) });
+    case 'crosswalk': return layout(page, crosswalkContent(ctx.project, ctx.plan, page, [...ctx.infoById.values()]), { wide: true, nav: navOf(ctx.plan) });
     default: return documentPage(ctx, page);
   }
 }
@@ -311,6 +322,7 @@ function elementCard(ctx: PageContext, page: SitePage, doc: ParsedDocument): Ele
   const calendar = ctx.plan.references.get(OPERATING_CALENDAR_KEY);
   const cadence = fieldValue(doc, 'cadence');
   row('Cadence', cadence && calendar ? [cadence, ' ', h('a', { className: ['see-also'], href: relHref(page.path, calendar.path) }, '(operating calendar)')] : cadence, 'cadence');
+  row('Crosswalk', crosswalkRow(ctx, page, info), 'crosswalk');
   for (const rel of ctx.project.config.relations) {
     const ids = info.relations[rel.key];
     if (ids?.length) row(rel.title, relList(ctx, page, ids), rel.key);
@@ -319,6 +331,15 @@ function elementCard(ctx: PageContext, page: SitePage, doc: ParsedDocument): Ele
   for (const inv of inverseRelations(ctx.project, page.id!)) row(inv.title, relList(ctx, page, inv.ids), `${inv.key}-inverse`);
   return h('section', { className: ['card'], ariaLabel: 'Element card' },
     h('dl', null, rows.map(([label, value, key]) => [h('dt', { dataField: key }, label), h('dd', { dataField: key }, value)])));
+}
+
+function crosswalkRow(ctx: PageContext, page: SitePage, info: ElementInfo): Child | undefined {
+  const cw = info.crosswalk.filter((c) => c.items.length);
+  const all = ctx.plan.pages.find((p) => p.kind === 'crosswalk');
+  if (!cw.length || !all) return undefined;
+  return h('ul', { className: ['rel-list'] }, cw.map((c) => h('li', null,
+    h('a', { href: relHref(page.path, `${all.path}#${schemeAnchor(c.scheme)}`) }, c.title), ': ',
+    c.items.flatMap((i, n) => [n ? ', ' : '', i.label ? h('abbr', { title: i.label }, i.value) : i.value]))));
 }
 
 function relList(ctx: PageContext, page: SitePage, ids: string[]): Element {
@@ -450,7 +471,8 @@ function indexPage(ctx: PageContext, page: SitePage): HastRoot {
   return layout(page, [
     h('h1', null, overview?.title ?? 'Playbook'),
     overview?.summary ? h('p', { className: ['summary'] }, overview.summary) : null,
-    h('p', null, 'Browse by ', h('a', { href: 'matrix.html' }, 'the systems × disciplines matrix'), ', read ', h('a', { href: 'leadership.html' }, 'the leadership principles'), ', search with the box at the top, or print ', h('a', { href: 'handout.html' }, 'the handout'), '.'),
+    h('p', null, 'Browse by ', h('a', { href: 'matrix.html' }, 'the systems × disciplines matrix'), ', read ', h('a', { href: 'leadership.html' }, 'the leadership principles'), ', search with the box at the top, or print ', h('a', { href: 'handout.html' }, 'the handout'), '.',
+      plan.pages.some((p) => p.kind === 'crosswalk') ? [' ', h('a', { href: 'crosswalk.html' }, 'The crosswalk'), ` maps every element onto ${project.config.crosswalks.map((c) => c.title).join(', ')}.`] : null),
     h('h2', null, 'Management systems'), tiles(systems, (p) => count('system', p.key!)),
     h('h2', null, 'Disciplines'), tiles(disciplines, (p) => count('discipline', p.key!)),
     h('h2', null, 'Leadership'), tiles(parts, (p) => { const n = ctx.grid.leadership.parts.find((x) => x.key === p.key)?.ids.length ?? 0; return `${n} element${n === 1 ? '' : 's'}`; }),
@@ -471,6 +493,7 @@ function buildHandout(ctx: PageContext, trees: Map<string, HastRoot>): HastRoot 
     const wrapper: HastRoot = { type: 'root', children: copy };
     walkElements(wrapper, (n, parent, index) => {
       delete n.properties['id'];
+      repointImage(n, el.path, page.path);
       const href = n.properties['href'];
       if (n.tagName !== 'a' || typeof href !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(href)) return undefined;
       const [file] = splitFragment(href);

@@ -28,7 +28,7 @@ export interface RenderInput {
   selfId?: string;
   /** Link target of a defined ID, relative to the page being rendered. */
   idTarget(id: string): IdTarget | undefined;
-  /** A relative link found in the body (as written); returns the new href, or undefined to unlink it. */
+  /** A relative link or image found in the body (as written); returns the new href or src, or undefined to unlink it (an image: its alt text). */
   rewriteLink(url: string, line: number, kind: 'link' | 'image'): string | undefined;
 }
 
@@ -131,7 +131,11 @@ function rewriteLinks(tree: HastRoot, input: RenderInput): void {
       return index;
     }
     if (el.tagName === 'img' && typeof el.properties['src'] === 'string' && !hasScheme(el.properties['src'])) {
-      input.rewriteLink(el.properties['src'], el.position?.start.line ?? 0, 'image');
+      const src = input.rewriteLink(el.properties['src'], el.position?.start.line ?? 0, 'image');
+      if (src !== undefined) {
+        el.properties['src'] = src;
+        return undefined;
+      }
       const alt = typeof el.properties['alt'] === 'string' ? el.properties['alt'] : '';
       parent.children.splice(index, 1, { type: 'text', value: alt ? `[${alt}]` : '' });
       return index;

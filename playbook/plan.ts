@@ -2,9 +2,10 @@
 // an unsafe key is a build error, and the document then falls back to a name from its file.
 import type { Project } from '../language/index';
 import { basename, measuresOf, ROLE_FIELDS } from '../language/index';
+import { CROSSWALK_PAGE, hasCrosswalk } from './crosswalkPage';
 import { isSafeName, slugFromFile } from './sitePaths';
 
-export type PageKind = 'index' | 'matrix' | 'leadership' | 'handout' | 'raci' | 'metrics' | 'element' | 'system' | 'discipline' | 'part' | 'page';
+export type PageKind = 'index' | 'matrix' | 'leadership' | 'handout' | 'raci' | 'metrics' | 'crosswalk' | 'element' | 'system' | 'discipline' | 'part' | 'page';
 
 /** A reference document with this key gets the generated metric dictionary after its text. */
 export const METRIC_DICTIONARY_KEY = 'metric-dictionary';
@@ -55,6 +56,7 @@ export const FIXED_PAGES: SitePage[] = [
 
 export function planSite(project: Project, problems: BuildProblem[]): SitePlan {
   const plan: SitePlan = { pages: [...FIXED_PAGES.map((p) => ({ ...p }))], byUri: new Map(), byId: new Map(), byKey: { system: new Map(), discipline: new Map(), part: new Map() }, references: new Map() };
+  if (hasCrosswalk(project)) plan.pages.push({ ...CROSSWALK_PAGE });
   const taken = new Set(plan.pages.map((p) => p.path.toLowerCase()));
   const add = (p: SitePage) => {
     plan.pages.push(p);

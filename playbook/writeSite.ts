@@ -61,7 +61,7 @@ const unique = () => `${process.pid}-${randomBytes(4).toString('hex')}`;
  * Writes the site into a new folder beside `out` and swaps it in. `protect` (the docs root) is
  * checked once more just before the swap, in case `out` was replaced by a link meanwhile.
  */
-export async function writeSite(out: string, files: Map<string, string>, protect?: string): Promise<void> {
+export async function writeSite(out: string, files: Map<string, string | Uint8Array>, protect?: string): Promise<void> {
   // A fresh name, never an existing folder: nothing is removed that this build did not make.
   const tmp = `${out}.tmp-${unique()}`;
   await fs.mkdir(path.dirname(tmp), { recursive: true });

@@ -18,7 +18,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   const defs = project.index.definitions(id).map((d) => ({ file: relFile(io, d.uri), line: d.definition!.range.start.line + 1 }));
   const dependents = dependentsOf(project, id).map((d) => ({ id: d.id, file: relFile(io, d.location.uri), line: d.location.range.start.line + 1, column: d.location.range.start.character + 1 }));
   if (format === 'json') {
-    io.out(JSON.stringify({ id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null, definitions: defs, references: refs, dependents }, null, 2) + '\n');
+    io.out(JSON.stringify({ id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null, crosswalk: Object.fromEntries((info?.crosswalk ?? []).map((c) => [c.scheme, c.items.map((i) => i.value)])), definitions: defs, references: refs, dependents }, null, 2) + '\n');
     return info ? 0 : 1;
   }
   if (!info) {
@@ -32,6 +32,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   for (const d of defs) io.out(`defined at ${d.file}:${d.line}\n`);
   for (const [k, ids] of Object.entries(info.relations)) io.out(`${k}: ${ids.join(', ')}\n`);
   if (dependents.length) io.out(`depended on by: ${dependents.map((d) => d.id).join(', ')}\n`);
+  for (const c of info.crosswalk) io.out(`${c.title}: ${c.items.map((i) => i.value).join(', ')}\n`);
   io.out(`\n${refs.length} reference${refs.length === 1 ? '' : 's'}:\n`);
   for (const r of refs) io.out(`  ${r.file}:${r.line}:${r.column}\n`);
   return 0;

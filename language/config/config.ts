@@ -50,6 +50,14 @@ export interface TypeConfig {
   requiresId: boolean;
 }
 
+/** A framework that elements map onto (ITIL 4, COBIT 2019, ...), read from `crosswalks`. */
+export interface CrosswalkSchemeConfig {
+  key: string;
+  title: string;
+  /** Allowed items, each with an optional label ("DSS02" -> "Managed service requests and incidents"). Empty: any text. */
+  values: Map<string, string>;
+}
+
 export interface OpmodelConfig {
   families: FamilyConfig[];
   systems: SystemConfig[];
@@ -57,6 +65,8 @@ export interface OpmodelConfig {
   leadership: LeadershipPartConfig[];
   relations: RelationConfig[];
   types: TypeConfig[];
+  /** Schemes of the `crosswalk:` front-matter field; declaring `crosswalks` replaces them all. */
+  crosswalks: CrosswalkSchemeConfig[];
   /** The role vocabulary; empty means role fields are free text and not checked. */
   roles: RoleConfig[];
   severity: Record<string, SeveritySetting>;

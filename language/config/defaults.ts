@@ -1,5 +1,6 @@
 // Defaults: the shipped opmodel framework (see framework-docs/ and shared/catalog.yaml).
 import type { OpmodelConfig } from './config';
+import { defaultCrosswalks } from './crosswalkSchemes';
 
 export function defaultConfig(): OpmodelConfig {
   return {
@@ -44,8 +45,11 @@ export function defaultConfig(): OpmodelConfig {
       { key: 'overview', requiresId: false },
       { key: 'guide', requiresId: false },
       { key: 'playbook', requiresId: false },
+      { key: 'template', requiresId: false },
+      { key: 'glossary', requiresId: false },
       { key: 'reference', requiresId: false },
     ],
+    crosswalks: defaultCrosswalks(),
     roles: [],
     severity: {},
     include: ['**/*.md'],

@@ -4,6 +4,7 @@ import { findNodeAtLocation, parseTree, printParseErrorCode, type Node, type Par
 import { LineIndex } from '../text/lineIndex';
 import type { Range, SeveritySetting } from '../types';
 import type { FamilyConfig, OpmodelConfig, RelationConfig, TypeConfig } from './config';
+import { readCrosswalksConfig } from './crosswalksConfig';
 import { defaultConfig } from './defaults';
 import { readRoles } from './rolesConfig';
 
@@ -37,7 +38,7 @@ export function loadConfig(text: string): ConfigResult {
     bad(root, 'the config must be a JSON object');
     return { config, problems };
   }
-  const known = new Set(['$schema', 'families', 'systems', 'disciplines', 'leadership', 'relations', 'types', 'roles', 'severity', 'include', 'exclude', 'maxFileSize']);
+  const known = new Set(['$schema', 'families', 'systems', 'disciplines', 'leadership', 'relations', 'types', 'crosswalks', 'roles', 'severity', 'include', 'exclude', 'maxFileSize']);
   for (const prop of root.children ?? []) {
     const key = prop.children?.[0]?.value as string;
     if (!known.has(key)) bad(prop.children?.[0], `unknown property "${key}"; expected one of ${[...known].join(', ')}`);
@@ -146,6 +147,7 @@ export function loadConfig(text: string): ConfigResult {
       config.types = [...byKey.values()];
     }
   }
+  readCrosswalksConfig(get(['crosswalks']), bad, config);
   config.roles = readRoles(get(['roles']), bad) ?? config.roles;
   const sev = get(['severity']);
   if (sev) {

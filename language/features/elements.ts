@@ -1,6 +1,7 @@
 // What the framework defines, as plain records: the base of completion, hover, list and the tree.
 import type { Project } from '../project';
 import type { Location } from '../types';
+import { crosswalkOf, type CrosswalkEntry } from './crosswalk';
 
 export interface ElementInfo {
   id: string;
@@ -14,6 +15,8 @@ export interface ElementInfo {
   location: Location;
   references: number;
   relations: Record<string, string[]>;
+  /** Declared crosswalk schemes this element maps onto (empty when it has none). */
+  crosswalk: CrosswalkEntry[];
 }
 
 export function elementInfo(project: Project, id: string): ElementInfo | undefined {
@@ -37,6 +40,7 @@ export function elementInfo(project: Project, id: string): ElementInfo | undefin
     location: { uri: doc.uri, range: doc.definition.range },
     references: project.index.referenceCount(id),
     relations,
+    crosswalk: crosswalkOf(project.config, doc),
   };
 }
 

@@ -1,5 +1,6 @@
 import type { Project } from '../project';
 import type { Location, Position, Range } from '../types';
+import type { CrosswalkEntry } from './crosswalk';
 import { elementInfo } from './elements';
 import { idAtPosition } from './idAtPosition';
 import { inverseRelations, type InverseRelation } from './inverseRelations';
@@ -17,6 +18,7 @@ export interface HoverInfo {
   part?: { key: string; title: string };
   definitions: Location[];
   references: number;
+  crosswalk?: CrosswalkEntry[];
   /** Role titles of `accountable` (the key when the role is not declared). */
   accountable?: string[];
   measures?: Measure[];
@@ -42,6 +44,9 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
   if (info.summary) lines.push('', escapeMd(info.summary));
   const where = sys || disc ? `${sys?.title ?? info.system ?? '?'} × ${disc?.title ?? info.discipline ?? '?'}` : part?.title;
   if (where) lines.push('', `_${escapeMd(where)}_`);
+  const cw = info.crosswalk.filter((c) => c.items.length);
+  // One line per scheme; a trailing backslash is a Markdown line break inside one paragraph.
+  if (cw.length) lines.push('', cw.map((c) => `${escapeMd(c.title)}: ${c.items.map((i) => escapeMd(i.value)).join(', ')}`).join('\\\n'));
   const doc = project.index.docs.get(info.location.uri)!;
   const accountable = roleAssignments(doc).filter((a) => a.field === 'accountable').map((a) => roleTitle(project.config.roles, a.role));
   if (accountable.length) lines.push('', `Accountable: ${escapeMd(accountable.join(', '))}`);
@@ -68,6 +73,7 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
     part: part && { key: part.key, title: part.title },
     definitions: defs,
     references: refs,
+    crosswalk: info.crosswalk,
     ...(accountable.length ? { accountable } : {}),
     ...(measures.length ? { measures } : {}),
     ...(inverse.length ? { inverse } : {}),

@@ -7,6 +7,7 @@ import { ownString as own } from '../text/ownString';
 import type { Range } from '../types';
 import { readFrontMatter, type FieldValue, type ScalarValue } from './frontMatter';
 import { rangedTree, type FieldTree } from './frontMatterTree';
+import { readGlossary, type GlossaryEntry } from '../glossary/readGlossary';
 import { scanMarkdown } from './markdownScanner';
 import { parseDirective, type Directive } from './suppressions';
 
@@ -66,6 +67,8 @@ export interface ParsedDocument {
   invalidRelationItems: { field: string; value: string; range: Range }[];
   headings: { level: number; text: string; range: Range; selectionRange: Range }[];
   directives: Directive[];
+  /** The terms of a `type: glossary` document. */
+  glossary?: GlossaryEntry[];
 }
 
 /** 53-bit string hash (cyrb53); collisions only matter for staleness checks. */
@@ -163,5 +166,6 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
   for (const h of scan.headings) {
     doc.headings.push({ level: h.level, text: own(text.slice(h.start, h.end)), range: r(h.lineStart, h.lineEnd), selectionRange: r(h.start, h.end) });
   }
+  if (doc.type === 'glossary') doc.glossary = readGlossary(text, scan.headings);
   return doc;
 }

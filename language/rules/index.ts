@@ -8,6 +8,7 @@ import type { Diagnostic, Severity, SeveritySetting } from '../types';
 import { duplicateId } from './duplicateId';
 import { idFamilyMismatch } from './idFamilyMismatch';
 import { invalidFrontMatter } from './invalidFrontMatter';
+import { invalidCrosswalk } from './invalidCrosswalk';
 import { invalidId } from './invalidId';
 import { invalidRelation } from './invalidRelation';
 import { malformedId } from './malformedId';
@@ -32,6 +33,7 @@ export const rules: readonly Rule[] = [
   invalidId,
   invalidRelation,
   missingTitle,
+  invalidCrosswalk,
   unknownRole,
   undeclaredRelated,
 ];

@@ -215,7 +215,9 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       // A click on an element opens its definition.
       await tree.locator(`.monaco-list-row[data-index="${el.index}"]`).click();
       await page.locator('.tab.active', { hasText: 'FLM3.md' }).waitFor();
-      await wb.line(`# FLM3 · ${show3.title}`).waitFor();
+      // The definition opens at the top of the file: its id line (the heading may sit below the fold
+      // after a long front matter).
+      await wb.line('id: FLM3').waitFor();
       await shot('e2e-tree.png');
     });
 
@@ -273,7 +275,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       assert(squash(await wb.line('See FLM').innerText()) === 'See FLM3', 'accepting FLM3 did not give "See FLM3"');
     });
 
-    await check('hover on an ID shows its title, summary, accountable role, measures and Related from', async () => {
+    await check('hover on an ID shows its title, summary, crosswalk, accountable role, measures and Related from', async () => {
       const text = squash(await wb.hover('See FLM3', 'FLM3', show3.title));
       log(`  hover: ${JSON.stringify(text.slice(0, 300))}`);
       assert(text.includes(show3.summary.slice(0, 60)), 'the hover lacks the summary');
@@ -287,7 +289,22 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       assert(text.includes(firstMeasure), `the hover lacks the measure "${firstMeasure}"`);
       // CORE-B1 names FLM3 as related; FLM3 does not name it back.
       assert(/Related from: (?:[A-Z0-9-]+, )*CORE-B1\b/.test(text), 'the hover lacks "Related from: ... CORE-B1"');
+      // The crosswalk, as `opmodel show` reports it.
+      assert(text.includes(`ITIL 4: ${show3.crosswalk.itil4.join(', ')}`), `the hover lacks the ITIL 4 crosswalk ${JSON.stringify(show3.crosswalk)}`);
       await shot('e2e-hover.png');
+      await page.mouse.move(0, 0);
+    });
+
+    await check('hover on a glossary term in prose shows its definition', async () => {
+      const glossary = fs.readFileSync(path.join(ws, 'glossary.md'), 'utf8').split('\n');
+      const definition = glossary[glossary.indexOf('### Hypercare') + 1];
+      await wb.caretToEnd();
+      await page.keyboard.type('\nThe tower stays in hypercare until exit.');
+      await wb.line('stays in hypercare').waitFor();
+      const text = squash(await wb.hover('stays in hypercare', 'hypercare', 'Where it matters'));
+      log(`  glossary hover: ${JSON.stringify(text.slice(0, 160))}`);
+      assert(text.includes(definition.slice(0, 50)), `the hover lacks the definition "${definition}"`);
+      await shot('e2e-glossary-hover.png');
       await page.mouse.move(0, 0);
     });
 

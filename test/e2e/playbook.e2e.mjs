@@ -39,7 +39,7 @@ try {
 log('site built');
 
 // A tiny static server for the built site only; it refuses anything outside it.
-const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png' };
+const TYPES = { '.html': 'text/html; charset=utf-8', '.css': 'text/css', '.js': 'text/javascript', '.png': 'image/png', '.svg': 'image/svg+xml' };
 const server = http.createServer((req, res) => {
   const url = new URL(req.url, 'http://127.0.0.1');
   const file = path.resolve(site, '.' + decodeURIComponent(url.pathname));
@@ -205,6 +205,37 @@ try {
     await page.waitForURL(/elements\/GOV1\.html$/);
     const css = await page.locator('.card').evaluate((e) => getComputedStyle(e).borderLeftStyle);
     expect(css === 'solid', 'the stylesheet applies from file://');
+  });
+
+  await check('crosswalk: reached from the navigation, an element row links to the element, an item lists its elements', async () => {
+    await page.goto(`${base}/index.html`);
+    await page.locator('nav.site-nav a', { hasText: 'Crosswalk' }).click();
+    await page.waitForURL(/crosswalk\.html$/);
+    const rows = await page.locator('table.crosswalk tbody tr').count();
+    expect(rows > 80, `the crosswalk table lists the elements (${rows} rows)`);
+    const incident = page.locator('section#by-itil4 dt', { hasText: /^Incident management$/ });
+    await incident.waitFor();
+    const covering = await page.locator('section#by-itil4 dt:has-text("Incident management") + dd a.idref').allInnerTexts();
+    expect(covering.includes('CORE-B3'), `Incident management is covered by CORE-B3: ${covering.join(', ')}`);
+    await page.screenshot({ path: path.join(shots, 'playbook-crosswalk.png') });
+    await page.locator('table.crosswalk tbody tr[data-id="CORE-B3"] th a.idref').click();
+    await page.waitForURL(/elements\/CORE-B3\.html$/);
+    const row = await text('dd[data-field="crosswalk"]');
+    expect(/ITIL 4: Incident management/.test(row), `the element card shows its crosswalk (${row})`);
+  });
+
+  await check('diagrams: the copied SVGs load and show on a page, over http and from file://', async () => {
+    for (const url of [`${base}/pages/README.html`, pathToFileURL(path.join(site, 'pages', 'README.html')).href]) {
+      await page.goto(url);
+      const img = page.locator('article img[src$="media/diagrams/system-map.svg"]');
+      await img.waitFor();
+      await page.waitForFunction((el) => el.complete, await img.elementHandle());
+      const { width, alt } = await img.evaluate((el) => ({ width: el.naturalWidth, alt: el.alt }));
+      expect(width > 600, `the system map loaded from ${url} (natural width ${width})`);
+      expect(alt.length > 30, `the system map has alt text (${alt})`);
+    }
+    await page.locator('article img[src$="system-map.svg"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(shots, 'playbook-diagram.png') });
   });
 
   await check('no script errors, no request left 127.0.0.1', async () => {

@@ -48,6 +48,8 @@ describe('front matter fast path', () => {
     ['trailing spaces', 'id: FLM1   \nrelated: [A]  \n'],
     ['a block list of flat mappings', 'measures:\n  - name: On time\n    definition: "Weekly: by Monday"\n    target: 95%\n  - name: Second\n    target: \'set with the client\'\nrelated: [A]\n'],
     ['mappings at the left margin', 'measures:\n- name: A\n  target: 1\n- name: B\n'],
+    ['a mapping of flow lists', 'crosswalk:\n  itil4: [Incident management, Service desk]\n  iso20000: ["8.6.1", \'9.4\', 10]\n  none: []\nnext: x\n'],
+    ['a mapping of flow lists at the end', 'id: FLM1\ncrosswalk:\n    cobit2019: [DSS02]\n'],
   ])('agrees with yaml on %s', (_name, yaml) => {
     const text = `---\n${yaml}---\nbody\n`;
     expect(readSimpleFrontMatter(yaml, 4)).toBeDefined();
@@ -66,6 +68,10 @@ describe('front matter fast path', () => {
     ['a tag', 'a: !!str 1\n'],
     ['a tab', 'a:\tb\n'],
     ['a quoted flow item', 'related: ["A", B]\n'],
+    ['a quoted flow item with a comma, in a mapping', 'crosswalk:\n  a: ["x, y"]\n'],
+    ['a mapping of flow lists at two indents', 'crosswalk:\n  a: [x]\n    b: [y]\n'],
+    ['a mapping of flow lists followed by a blank line', 'crosswalk:\n  a: [x]\n\nb: y\n'],
+    ['a repeated key in a mapping of flow lists', 'crosswalk:\n  a: [x]\n  a: [y]\n'],
     ['a block scalar', 'summary: |\n  text\n'],
     ['a sequence document', '- a\n- b\n'],
   ])('defers to yaml on %s', (_name, yaml) => {
@@ -81,6 +87,8 @@ describe('front matter fast path', () => {
       word.map((w) => `'${w}'`),
       fc.array(word, { maxLength: 4 }).map((a) => `[${a.join(', ')}]`),
       fc.array(word, { minLength: 1, maxLength: 3 }).map((a) => '\n' + a.map((x) => `  - ${x}`).join('\n')),
+      fc.array(fc.tuple(key, fc.array(fc.oneof(word, word.map((w) => `"${w}"`)), { maxLength: 3 })), { minLength: 1, maxLength: 3 })
+        .map((es) => '\n' + es.map(([k, a]) => `  ${k}: [${a.join(', ')}]`).join('\n')),
       fc.constant(''),
     );
     const line = fc.tuple(key, value, fc.constantFrom('\n', '\r\n', '  \n')).map(([k, v, nl]) => `${k}: ${v}${nl}`);

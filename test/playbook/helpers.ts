@@ -23,6 +23,22 @@ export async function runCli(args: string[], cwd = REPO) {
 
 export const tempDir = (name: string) => fs.mkdtempSync(path.join(os.tmpdir(), `opmodel-${name}-`));
 
+/** A small framework written from scratch into a temp folder: path -> text or bytes. */
+export function docsFolder(files: Record<string, string | Uint8Array>): string {
+  const dir = path.join(tempDir('docs'), 'docs');
+  for (const [p, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, p)), { recursive: true });
+    fs.writeFileSync(path.join(dir, p), content);
+  }
+  return dir;
+}
+
+/** Builds `dir` into a fresh temp folder with the CLI, run from inside `dir`. */
+export async function buildInto(dir: string) {
+  const site = path.join(tempDir('site'), 'site');
+  return { ...(await runCli(['build', '.', '--out', site], dir)), site };
+}
+
 /** A copy of the bundled framework with extra (or replaced) files, for fixtures. */
 export function frameworkCopy(extra: Record<string, string>): string {
   const dir = path.join(tempDir('docs'), 'docs');
