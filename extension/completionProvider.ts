@@ -35,7 +35,8 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
       const trigger = ctx.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter ? ctx.triggerCharacter : undefined;
       if (!completionWanted(project, uri, fromPosition(pos), result, trigger)) return undefined;
       const range = toRange(result.range);
-      return new vscode.CompletionList(result.items.map((c) => toItem(project, c, range)), false);
+      // An incomplete list (a window of a family of thousands) is asked for again as the user types.
+      return new vscode.CompletionList(result.items.map((c) => toItem(project, c, range)), result.isIncomplete);
     });
   }
 }
