@@ -3,10 +3,11 @@
 // one JSON line. `--only cold` stops after the cold start (the second corpus).
 // Usage: node --expose-gc scripts/bench/measure.mjs --dir DIR --engine BUNDLE.mjs [--only cold]
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { floor } from './floor.mjs';
 
 const { values } = parseArgs({ options: { dir: { type: 'string' }, engine: { type: 'string' }, edits: { type: 'string', default: '200' }, queries: { type: 'string', default: '1000' }, 'memory-edits': { type: 'string', default: '10000' }, only: { type: 'string' } } });
 const dir = path.resolve(values.dir);
@@ -31,23 +32,8 @@ const heap = () => {
   return process.memoryUsage().heapUsed;
 };
 
-// The floor: list the folder, read every Markdown file and run one ID regex over it.
-function floor() {
-  const t0 = now();
-  const c0 = cpu();
-  const files = readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.md'));
-  const re = /(?<![\p{L}\p{N}])(?:CORE-[ABC]|FLM|UM|GOV|EE|OM|LP|LC)[ -]?\d+(?![\p{L}\p{N}])/giu;
-  let ids = 0;
-  for (const f of files) {
-    const text = readFileSync(path.join(dir, f), 'utf8');
-    re.lastIndex = 0;
-    while (re.exec(text)) ids++;
-  }
-  return { ms: ms(now() - t0), cpuMs: ms(cpu() - c0), files: files.length, ids };
-}
-
-floor(); // untimed: every measurement below reads from a warm page cache
-const floorRun = floor();
+floor(dir); // untimed: every measurement below reads from a warm page cache
+const floorRun = floor(dir);
 
 // Cold start: open (discover, read, parse, index) and every diagnostic of every file.
 const rootUri = fileUri(dir);
