@@ -25,6 +25,7 @@ const ASCII_WORD = new Uint8Array(128).map((_, c) => (/[A-Za-z0-9]/.test(String.
 
 /** Stems and groups the hand-written tokenizer handles; anything else takes the regex. */
 const PLAIN_STEM = /^[A-Za-z0-9]+$/;
+const PLAIN_GROUP = /^[A-Za-z]+$/;
 const DIGIT_RUN = /[0-9]+/g;
 
 export class IdSyntax {
@@ -70,7 +71,7 @@ export class IdSyntax {
         if (c < 128) this.asciiFirst[c] = 1;
       }
     }
-    const plain = this.stems.every((st) => PLAIN_STEM.test(st.stem) && st.family.groups.every((g) => PLAIN_STEM.test(g)));
+    const plain = this.stems.every((st) => PLAIN_STEM.test(st.stem) && st.family.groups.every((g) => PLAIN_GROUP.test(g)));
     this.alternatives = plain ? this.stems.map((st) => ({ stem: st.stem.toUpperCase(), groups: st.family.groups.map((g) => g.toUpperCase()) })) : undefined;
     this.reach = Math.max(0, ...this.stems.map((st) => st.stem.length + 2 + Math.max(0, ...st.family.groups.map((g) => g.length))));
   }
@@ -101,11 +102,12 @@ export class IdSyntax {
         const c = text.charCodeAt(i);
         if ((c < 128 ? ascii[c] === 0 : !byFirst.has(c)) || letterOrNumberBefore(text, i)) continue;
         let end = -1;
-        for (const alt of alts) if ((end = matchAlternative(text, i, alt)) >= 0) break;
+        let k = 0;
+        for (; k < alts.length; k++) if ((end = matchAlternative(text, i, alts[k]!)) >= 0) break;
         if (end < 0) continue;
         if (end > to) return out;
         const token = text.slice(i, end);
-        const hit = this.classify(token);
+        const hit = this.classifyMatch(token, this.stems[k]!, end - i);
         if (hit) out.push({ start: i, end, text: token, canonical: hit.canonical, family: hit.family, isCanonical: hit.isCanonical });
         pos = end;
         i = end - 1;
@@ -114,6 +116,22 @@ export class IdSyntax {
       if (digits.lastIndex < pos) digits.lastIndex = pos;
     }
     return out;
+  }
+
+  /**
+   * classify(token) for a token the tokenizer matched with `st`'s alternative (its group and
+   * digits in `matched`), without the parse regexes: no earlier stem's pattern can match a
+   * token the regex gave to a later alternative, so `st` is the family classify would find.
+   */
+  private classifyMatch(token: string, st: { family: FamilyConfig; stem: string }, length: number): { canonical: string; family: FamilyConfig; isCanonical: boolean } | undefined {
+    // The Kelvin sign or the long s: the loose regex took it for K or S, the parse regex does not.
+    for (let j = 0; j < length; j++) if (token.charCodeAt(j) >= 128) return undefined;
+    const n = Number(token.slice(matched.digits));
+    if (!Number.isSafeInteger(n) || n === 0) return undefined;
+    const canonical = `${st.family.prefix}${matched.group}${n}`;
+    if (canonical === token) return { canonical, family: st.family, isCanonical: true };
+    if (token.includes(' ') && token.slice(0, st.stem.length) !== st.stem) return undefined;
+    return { canonical, family: st.family, isCanonical: false };
   }
 
   /** The regex scan, for families the tokenizer does not handle (and as the tests' reference). */
@@ -218,6 +236,9 @@ function sameLetter(x: number, p: number): boolean {
 
 const isSeparator = (c: number) => c === 32 || c === 45;
 
+/** What the last successful matchAlternative took: its start, group (upper case) and where its digits start (from the start). */
+const matched = { start: 0, group: '', digits: 0 };
+
 /**
  * End of `stem[ -]?(?:group|…)[ -]?\d+(?![\p{L}\p{N}])` matched at `i`, trying the options in the
  * regex's order (an optional separator is taken first, groups in their order), or -1.
@@ -226,6 +247,8 @@ function matchAlternative(text: string, i: number, alt: { stem: string; groups: 
   const stem = alt.stem;
   let p = i;
   for (let k = 0; k < stem.length; k++, p++) if (p >= text.length || !sameLetter(text.charCodeAt(p), stem.charCodeAt(k))) return -1;
+  matched.start = i;
+  matched.group = '';
   if (!alt.groups.length) return separatorThenDigits(text, p);
   if (isSeparator(text.charCodeAt(p))) {
     const end = groupThenDigits(text, p + 1, alt.groups);
@@ -241,6 +264,7 @@ function groupThenDigits(text: string, q: number, groups: string[]): number {
     let k = 0;
     while (k < g.length && r < text.length && sameLetter(text.charCodeAt(r), g.charCodeAt(k))) k++, r++;
     if (k < g.length) continue;
+    matched.group = g;
     const end = separatorThenDigits(text, r);
     if (end >= 0) return end;
   }
@@ -251,8 +275,12 @@ function groupThenDigits(text: string, q: number, groups: string[]): number {
 function separatorThenDigits(text: string, q: number): number {
   if (isSeparator(text.charCodeAt(q))) {
     const end = digitsEnd(text, q + 1);
-    if (end >= 0) return end;
+    if (end >= 0) {
+      matched.digits = q + 1 - matched.start;
+      return end;
+    }
   }
+  matched.digits = q - matched.start;
   return digitsEnd(text, q);
 }
 
