@@ -8,7 +8,9 @@ export async function findRoot(target: string): Promise<{ root: string; isFile: 
   const st = await fs.stat(target);
   const start = st.isDirectory() ? target : path.dirname(target);
   for (let dir = start; ; dir = path.dirname(dir)) {
-    if (await fs.stat(path.join(dir, CONFIG_FILE_NAME)).then((s) => s.isFile(), () => false)) return { root: dir, isFile: st.isFile() };
+    // lstat: a config that is a link out of the folder, or a pipe, still marks the root (and is
+    // then refused unread), rather than letting a folder above become the root.
+    if (await fs.lstat(path.join(dir, CONFIG_FILE_NAME)).then((s) => !s.isDirectory(), () => false)) return { root: dir, isFile: st.isFile() };
     if (path.dirname(dir) === dir) break;
   }
   return { root: start, isFile: st.isFile() };

@@ -1,6 +1,7 @@
 // Output formats of `opmodel check`: text, json, sarif and GitHub workflow commands.
 import type { Diagnostic } from '../language/index';
 import { rules, SKIPPED_FILE } from '../language/index';
+import { neutralise, safeJson } from './neutralise';
 
 export interface CheckReport {
   files: number;
@@ -43,10 +44,6 @@ export function toJsonDiagnostic(d: CliDiagnostic): JsonDiagnostic {
   };
 }
 
-// One diagnostic per line: a line break quoted from front matter ("a\nb") is shown as \n, and
-// other control characters (an ESC that would drive the terminal) as \xNN.
-const oneLine = (s: string) =>
-  s.replace(/\r\n|\r|\n/g, '\\n').replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 
 const COLOURS: Record<string, string> = { error: '\x1b[31m', warning: '\x1b[33m', info: '\x1b[36m', hint: '\x1b[2m' };
 
@@ -55,9 +52,10 @@ export function formatText(r: CheckReport, colour: boolean): string {
     .map((d) => {
       const j = toJsonDiagnostic(d);
       const sev = colour ? `${COLOURS[j.severity] ?? ''}${j.severity}\x1b[0m` : j.severity;
-      const file = oneLine(j.file);
+      // One diagnostic per line: text from the repository goes through neutralise.
+      const file = neutralise(j.file);
       const loc = colour ? `\x1b[1m${file}:${j.line}:${j.column}\x1b[0m` : `${file}:${j.line}:${j.column}`;
-      return `${loc} ${sev} ${oneLine(j.code)} ${oneLine(j.message)}\n`;
+      return `${loc} ${sev} ${neutralise(j.code)} ${neutralise(j.message)}\n`;
     })
     .join('');
 }
@@ -69,11 +67,12 @@ export function summary(r: CheckReport): string {
 }
 
 export function formatJson(r: CheckReport): string {
-  return JSON.stringify({ files: r.files, elements: r.elements, diagnostics: r.diagnostics.map(toJsonDiagnostic) }, null, 2) + '\n';
+  return safeJson({ files: r.files, elements: r.elements, diagnostics: r.diagnostics.map(toJsonDiagnostic) }) + '\n';
 }
 
-// Workflow commands: data is escaped so that a message can never start a command of its own.
-export const escData = (s: string) => s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+// Workflow commands: data is neutralised and escaped so that a message can never start a command
+// of its own, nor drive the log viewer.
+export const escData = (s: string) => neutralise(s).replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
 export const escProp = (s: string) => escData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 
 export function formatGithub(r: CheckReport): string {
@@ -140,5 +139,5 @@ export function formatSarif(r: CheckReport, version: string, uriFor: (file: stri
       },
     ],
   };
-  return JSON.stringify(sarif, null, 2) + '\n';
+  return safeJson(sarif) + '\n';
 }

@@ -6,6 +6,7 @@ import { checkCommand } from './commands/check';
 import { listCommand } from './commands/list';
 import { matrixCommand } from './commands/matrix';
 import { showCommand } from './commands/show';
+import { guardOutput, neutralise } from './neutralise';
 import { UsageError } from './usage';
 
 declare const OPMODEL_VERSION: string;
@@ -33,10 +34,14 @@ export interface Io {
   cwd: string;
 }
 
-const commands: Record<string, Command> = { check: checkCommand, list: listCommand, matrix: matrixCommand, show: showCommand };
+// A Map: the command name comes from argv, and `opmodel constructor` must not find Object's.
+const commands = new Map<string, Command>([['check', checkCommand], ['list', listCommand], ['matrix', matrixCommand], ['show', showCommand]]);
+
+/** The names of every command, for tests that must cover them all (test/security/injection). */
+export const commandNames = (): string[] => [...commands.keys()];
 
 export function registerCommand(name: string, command: Command): void {
-  commands[name] = command;
+  commands.set(name, command);
 }
 
 export async function main(argv: string[], io: Io): Promise<number> {
@@ -49,24 +54,27 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.out(VERSION + '\n');
     return 0;
   }
-  const cmd = commands[name];
+  const cmd = commands.get(name);
   if (!cmd) {
-    io.err(`opmodel: unknown command "${name}"\n\n${HELP}`);
+    io.err(`opmodel: unknown command "${neutralise(name)}"\n\n${HELP}`);
     return 2;
   }
   if (rest.includes('--help') || rest.includes('-h')) {
     io.out(HELP);
     return 0;
   }
+  // Every write passes the last line of defence (neutralise.ts); pieces are neutralised already.
+  const raw = io;
+  io = { ...io, out: (s) => raw.out(guardOutput(s)), err: (s) => raw.err(guardOutput(s)) };
   try {
     return await cmd(rest, io);
   } catch (e) {
     if (e instanceof UsageError || (e as { code?: string }).code?.startsWith('ERR_PARSE_ARGS')) {
-      io.err(`opmodel ${name}: ${(e as Error).message}\nRun "opmodel --help" for usage.\n`);
+      io.err(`opmodel ${name}: ${neutralise((e as Error).message)}\nRun "opmodel --help" for usage.\n`);
       return 2;
     }
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
-      io.err(`opmodel ${name}: no such file or folder: ${path.relative(io.cwd, (e as NodeJS.ErrnoException).path ?? '') || (e as Error).message}\n`);
+      io.err(`opmodel ${name}: no such file or folder: ${neutralise(path.relative(io.cwd, (e as NodeJS.ErrnoException).path ?? '') || (e as Error).message)}\n`);
       return 2;
     }
     throw e;

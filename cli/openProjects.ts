@@ -5,6 +5,7 @@ import { fileUri, fsPath } from '../language/workspace/uris';
 import { NodeWorkspace } from '../language/workspace/nodeWorkspace';
 import type { Io } from './main';
 import { findRoot } from './findRoot';
+import { neutralise } from './neutralise';
 
 export interface Opened {
   project: Project;
@@ -26,7 +27,7 @@ export async function openProjects(paths: string[], io: Io): Promise<Opened[]> {
     // Links out of the docs root are never followed: checking a stranger's pull request must
     // not read files elsewhere on the machine.
     const ws = new NodeWorkspace({ within: root, synchronous: true });
-    const project = await Project.open({ workspace: ws, rootUri: fileUri(root), logger: { info: () => {}, error: (m) => io.err(m + '\n') } });
+    const project = await Project.open({ workspace: ws, rootUri: fileUri(root), logger: { info: () => {}, error: (m) => io.err(m.split('\n').map(neutralise).join('\n') + '\n') } });
     out.push({ project, targets });
   }
   return out;
@@ -45,7 +46,7 @@ export function reportConfigProblems(opened: Opened[], io: Io): boolean {
   for (const { project } of opened) {
     for (const p of project.configProblems) {
       bad = true;
-      io.err(`${relFile(io, project.configUri ?? project.rootUri)}:${p.range.start.line + 1}:${p.range.start.character + 1} error invalid-config ${p.message}\n`);
+      io.err(`${neutralise(relFile(io, project.configUri ?? project.rootUri))}:${p.range.start.line + 1}:${p.range.start.character + 1} error invalid-config ${neutralise(p.message)}\n`);
     }
   }
   return bad;

@@ -1,17 +1,18 @@
 // Output formats of `opmodel matrix --raci`: roles × elements, with the letters A, R, C, I.
 import type { RaciLetter, RaciMatrix } from '../language/index';
+import { neutralise, safeJson } from './neutralise';
 
 const LETTERS: RaciLetter[] = ['A', 'R', 'C', 'I'];
 const cell = (m: RaciMatrix['rows'][number], role: string) => (m.cells[role] ?? []).slice().sort((a, b) => LETTERS.indexOf(a) - LETTERS.indexOf(b)).join('/');
 const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
-// Titles and keys come from files: one line each, no control characters.
-const plain = (s: string) => s.replace(/[\x00-\x1f\x7f-\x9f]/g, ' ');
+// Titles, keys and IDs come from files: through the CLI's one neutralising function.
+const plain = neutralise;
 
 export function raciJson(m: RaciMatrix): string {
-  return JSON.stringify({
+  return safeJson({
     roles: m.roles,
     rows: m.rows.map((r) => ({ id: r.id, title: r.title, cells: Object.fromEntries(Object.entries(r.cells).map(([k, v]) => [k, [...v].sort((a, b) => LETTERS.indexOf(a) - LETTERS.indexOf(b))])) })),
-  }, null, 2) + '\n';
+  }) + '\n';
 }
 
 export function raciCsv(m: RaciMatrix): string {
@@ -23,7 +24,7 @@ export function raciCsv(m: RaciMatrix): string {
 export function raciMarkdown(m: RaciMatrix): string {
   const esc = (s: string) => plain(s).replace(/[|\\`*_[\]<>]/g, '\\$&');
   const lines = [`| Element | ${m.roles.map((r) => esc(r.title)).join(' | ')} |`, `| --- |${m.roles.map(() => ' :-: |').join('')}`];
-  for (const r of m.rows) lines.push(`| ${r.id} ${esc(r.title)} | ${m.roles.map((role) => cell(r, role.key)).join(' | ')} |`);
+  for (const r of m.rows) lines.push(`| ${esc(r.id)} ${esc(r.title)} | ${m.roles.map((role) => cell(r, role.key)).join(' | ')} |`);
   lines.push('', 'A accountable · R responsible · C consulted · I informed');
   return lines.join('\n') + '\n';
 }
@@ -36,7 +37,7 @@ export function raciText(m: RaciMatrix): string {
     const by = m.byRole[role.key]!;
     const counts = LETTERS.map((l) => `${l} ${by[l].length}`).join(' · ');
     out.push(`${plain(role.title)} (${plain(role.key)})${role.declared ? '' : ' — not declared in opmodel.json'}: ${counts}`);
-    for (const l of LETTERS) if (by[l].length) out.push(`  ${l}  ${by[l].join(' ')}`);
+    for (const l of LETTERS) if (by[l].length) out.push(`  ${l}  ${by[l].map(plain).join(' ')}`);
     out.push('');
   }
   return out.join('\n');

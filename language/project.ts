@@ -10,7 +10,8 @@ import { parseDocument, type ParsedDocument } from './parse/document';
 import { runRules, SKIPPED_FILE, severityFor } from './rules/index';
 import type { Diagnostic, SeveritySetting } from './types';
 import { decodeText, formatSize, tooLargeReason } from './workspace/decodeText';
-import { discoverFiles, fileFilter } from './workspace/discoverFiles';
+import { discoverFiles, safeFileFilter } from './workspace/discoverFiles';
+import { LineIndex } from './text/lineIndex';
 import { joinUri, relativeUri } from './workspace/uris';
 import { FileTooLargeError, type Workspace } from './workspace/workspace';
 
@@ -34,6 +35,7 @@ export class Project {
   readonly index: FrameworkIndex;
   readonly syntax: IdSyntax;
   private severityOverrides: Record<string, SeveritySetting> | undefined;
+  private configText: string | undefined;
 
   private constructor(
     readonly workspace: Workspace,
@@ -56,6 +58,7 @@ export class Project {
     let config = defaultConfig();
     let problems: ConfigProblem[] = [];
     let hasConfig = false;
+    let configText: string | undefined;
     const st = await workspace.stat(configUri).catch(() => undefined);
     if (st?.kind === 'file') {
       hasConfig = true;
@@ -66,10 +69,15 @@ export class Project {
       } catch (e) {
         decoded = { reason: `unreadable (${(e as Error).message})` };
       }
-      if ('text' in decoded) ({ config, problems } = loadConfig(decoded.text));
+      if ('text' in decoded) ({ config, problems } = loadConfig((configText = decoded.text)));
       else problems = [{ message: `${CONFIG_FILE_NAME} is ${decoded.reason}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
+    } else if (st?.kind === 'other') {
+      // Confined like every Markdown file: never opened, and nothing of it is shown.
+      hasConfig = true;
+      problems = [{ message: `${CONFIG_FILE_NAME} was not read: it is not a regular file inside the docs root (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
     }
     const project = new Project(workspace, rootUri, config, hasConfig ? configUri : undefined, problems, opts.logger, opts.severityOverrides);
+    project.configText = configText;
     await project.scan();
     return project;
   }
@@ -81,6 +89,8 @@ export class Project {
     try {
       for (const uri of [...this.index.docs.keys(), ...this.index.skipped.keys()]) this.index.delete(uri);
       const found = await discoverFiles(this.workspace, this.rootUri, this.config);
+      const gp = found.globProblem;
+      if (gp && !this.configProblems.some((p) => p.message === gp.message)) this.configProblems.push({ message: gp.message, range: this.configRangeOf(gp.pattern) });
       for (const s of found.skipped) this.index.skip(s);
       let next = 0;
       const worker = async () => {
@@ -97,11 +107,18 @@ export class Project {
     }
   }
 
+  /** Where a string value appears in opmodel.json (its first occurrence), for late problems. */
+  private configRangeOf(value: string): ConfigProblem['range'] {
+    const at = value && this.configText ? this.configText.indexOf(JSON.stringify(value)) : -1;
+    if (at < 0) return { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    return new LineIndex(this.configText!).range(at, at + JSON.stringify(value).length);
+  }
+
   /** True when `uri` is a Markdown file this framework checks. */
   contains(uri: string): boolean {
     const rel = relativeUri(this.rootUri, uri);
     if (rel === undefined || rel === '' || rel.split('/').some((p) => p === 'node_modules' || p === '.git')) return false;
-    return fileFilter(this.config)(rel) && rel.toLowerCase().endsWith('.md');
+    return rel.toLowerCase().endsWith('.md') && safeFileFilter(this.config)(rel);
   }
 
   /** Re-reads one file from the workspace (created or changed on disk); returns affected URIs. */

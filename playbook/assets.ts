@@ -109,8 +109,8 @@ footer { margin: 2rem auto; padding: 0 1.5rem; color: var(--muted); font-size: .
 /** Runs in the browser: loads the prebuilt MiniSearch index (a global set by search-index.js). */
 export const SEARCH_JS = `(function () {
   'use strict';
-  var input = document.getElementById('search');
-  var list = document.getElementById('search-results');
+  var input = document.getElementById('searchBox');
+  var list = document.getElementById('searchResults');
   var data = window.OPMODEL_SEARCH;
   if (!input || !list || !data || !window.MiniSearch) return;
   var root = document.body.getAttribute('data-root') || '';

@@ -8,9 +8,9 @@ import { URI, Utils } from 'vscode-uri';
 import { decodeText, hashText, inverseRelations, LineIndex, listElements, matrix, measuresOf, raciMatrix, roleAssignments, roleTitle, ROLE_FIELDS, type ElementInfo, type Matrix, type ParsedDocument, type Project } from '../language/index';
 import { CSS, miniSearchBrowserJs, SEARCH_JS } from './assets';
 import { h, root, walkElements, type Child } from './hast';
-import { renderMarkdown } from './markdown';
 import { insertMeasures } from './measuresSection';
 import { metricDictionary } from './metricDictionary';
+import { PageRenderer } from './pageRenderer';
 import { raciPage, roleAnchor } from './raciPage';
 import { OPERATING_CALENDAR_KEY, planSite, type BuildProblem, type SitePage, type SitePlan } from './plan';
 import { relHref, splitFragment } from './sitePaths';
@@ -53,6 +53,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
   const linksTo = new Map<string, Set<string>>();
   const rendered = new Map<string, Rendered>();
   const images = new SiteImages(project);
+  const renderer = new PageRenderer();
   for (const page of plan.pages) {
     if (!page.uri) continue;
     const doc = project.index.docs.get(page.uri)!;
@@ -63,7 +64,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
       .filter((r) => r.field === undefined)
       .map((r) => ({ id: r.id, start: lines.offset(r.range.start), end: lines.offset(r.range.end) }))
       .sort((a, b) => a.start - b.start);
-    const tree = renderMarkdown({
+    const { tree, refused } = await renderer.render({
       text,
       bodyStart: doc.frontMatter ? lines.offset(doc.frontMatter.range.end) : 0,
       refs,
@@ -91,6 +92,8 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
         return relHref(page.path, target.path + (frag ? '#' + frag : ''));
       },
     });
+    // Over the page budget (size, nesting, time): shown as source, and said so.
+    if (refused) problems.push({ severity: 'warning', uri: doc.uri, line: refused.line === undefined ? undefined : refused.line - 1, message: refused.message });
     if (page.kind === 'element') insertMeasures(tree.children as ElementContent[], measuresOf(doc));
     addHeadingIds(tree);
     const body = tree.children as ElementContent[];
@@ -103,6 +106,7 @@ export async function buildSite(project: Project): Promise<BuiltSite> {
     }
     rendered.set(page.path, { page, doc, heading, body });
   }
+  renderer.close();
 
   const media = await images.load(problems);
   for (const r of rendered.values()) dropImages({ type: 'root', children: r.body }, r.page.path, media.failed);
@@ -163,17 +167,36 @@ function resolveDocLink(fromUri: string, file: string, docPaths: Map<string, str
   return undefined;
 }
 
-/** GitHub-style heading anchors, so that "file.md#some-heading" links keep working. */
+/**
+ * GitHub-style heading anchors, so that "file.md#some-heading" links keep working. Unique on the
+ * page: ids already in the body (footnotes) are taken, and "intro-1" is never given twice. The
+ * layout's own ids (LAYOUT_IDS) contain capitals, which a heading id never does.
+ */
 function addHeadingIds(tree: HastRoot): void {
-  const seen = new Map<string, number>();
+  const taken = new Set<string>(LAYOUT_IDS);
+  // An id written twice in raw HTML is kept on its first element only: ids are unique on a page.
   walkElements(tree, (el) => {
-    if (!/^h[1-6]$/.test(el.tagName)) return;
+    const id = el.properties['id'];
+    if (typeof id !== 'string') return;
+    if (taken.has(id)) delete el.properties['id'];
+    else taken.add(id);
+  });
+  const next = new Map<string, number>();
+  walkElements(tree, (el) => {
+    // A heading with an id of its own (the footnotes' label, which aria-describedby names) keeps it.
+    if (!/^h[1-6]$/.test(el.tagName) || typeof el.properties['id'] === 'string') return;
     const base = toString(el).toLowerCase().trim().replace(/[^\p{L}\p{N}\s_-]/gu, '').replace(/\s/g, '-') || 'section';
-    const n = seen.get(base) ?? 0;
-    seen.set(base, n + 1);
-    el.properties['id'] = n ? `${base}-${n}` : base;
+    let n = next.get(base) ?? 0;
+    let id = n ? `${base}-${n}` : base;
+    while (taken.has(id)) id = `${base}-${++n}`;
+    next.set(base, n + 1);
+    taken.add(id);
+    el.properties['id'] = id;
   });
 }
+
+/** Ids of the page layout: camel case, so that no heading id (always lower case) can equal one. */
+const LAYOUT_IDS = ['searchBox', 'searchResults', 'mainContent'] as const;
 
 // ---------------------------------------------------------------------------------------------
 // Pages
@@ -223,11 +246,11 @@ function layout(page: SitePage, content: Child[], opts: { wide?: boolean; title?
           h('a', { className: ['brand'], href: href('index.html') }, 'opmodel playbook'),
           h('nav', { className: ['site-nav'], ariaLabel: 'Site' }, (opts.nav ?? NAV).map(([to, label]) => h('a', { href: href(to), ariaCurrent: to === page.path ? 'page' : undefined }, label))),
           h('div', { className: ['search'], role: 'search' },
-            h('input', { id: 'search', type: 'search', placeholder: 'Search the playbook…', autoComplete: ['off'], ariaLabel: 'Search the playbook' }),
-            h('ol', { id: 'search-results', className: ['search-results'], hidden: true }),
+            h('input', { id: 'searchBox', type: 'search', placeholder: 'Search the playbook…', autoComplete: ['off'], ariaLabel: 'Search the playbook' }),
+            h('ol', { id: 'searchResults', className: ['search-results'], hidden: true }),
           ),
         ),
-        h('main', { id: 'content', className: opts.wide ? ['wide'] : undefined }, content),
+        h('main', { id: 'mainContent', className: opts.wide ? ['wide'] : undefined }, content),
         h('footer', null, 'Generated by opmodel build. Print this page, or the handout, with your browser’s “Save as PDF”.'),
         ['assets/minisearch.js', 'assets/search-index.js', 'assets/search.js'].map((s) => h('script', { src: href(s) })),
       ),

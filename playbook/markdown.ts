@@ -47,18 +47,28 @@ const processor = unified().use(remarkParse).use(remarkGfm).use(remarkFrontmatte
 const sanitizer = unified().use(rehypeSanitize, schema);
 
 export function renderMarkdown(input: RenderInput): HastRoot {
+  const tree = renderBody(input);
+  rewriteLinks(tree, input);
+  return tree;
+}
+
+/**
+ * The part of rendering that needs no callback but `idTarget`, so that it can run in a worker
+ * (see pageRenderer.ts): parse, link IDs, convert and sanitise. Relative links are left as
+ * written, for `rewriteLinks`.
+ */
+export function renderBody(input: Omit<RenderInput, 'rewriteLink'>): HastRoot {
   // The front matter (even one the engine refused, such as ---js) is blanked, keeping offsets.
   const source = input.text.slice(0, input.bodyStart).replace(/[^\r\n]/g, ' ') + input.text.slice(input.bodyStart);
   const md = processor.parse(source) as MdRoot;
   md.children = md.children.filter((n) => n.type !== 'yaml');
   linkIds(md, input);
   const hast = processor.runSync(md) as HastRoot;
-  rewriteLinks(hast, input);
   return sanitizer.runSync(hast) as HastRoot;
 }
 
 /** Splits text nodes at the engine's reference ranges; text inside links stays as it is. */
-function linkIds(tree: MdRoot, input: RenderInput): void {
+function linkIds(tree: MdRoot, input: Omit<RenderInput, 'rewriteLink'>): void {
   const refs = input.refs;
   const walk = (node: Parent) => {
     for (let i = 0; i < node.children.length; i++) {
@@ -76,7 +86,7 @@ function linkIds(tree: MdRoot, input: RenderInput): void {
   walk(tree);
 }
 
-function splitText(node: Text, refs: RenderInput['refs'], input: RenderInput): PhrasingContent[] | undefined {
+function splitText(node: Text, refs: RenderInput['refs'], input: Omit<RenderInput, 'rewriteLink'>): PhrasingContent[] | undefined {
   const s = node.position?.start.offset;
   const e = node.position?.end.offset;
   if (s === undefined || e === undefined) return undefined;
@@ -102,7 +112,7 @@ function splitText(node: Text, refs: RenderInput['refs'], input: RenderInput): P
   return out;
 }
 
-function idNode(id: string, input: RenderInput): PhrasingContent {
+function idNode(id: string, input: Omit<RenderInput, 'rewriteLink'>): PhrasingContent {
   if (id === input.selfId) return { type: 'text', value: id };
   const t = input.idTarget(id);
   if (!t) {
@@ -115,7 +125,7 @@ function idNode(id: string, input: RenderInput): PhrasingContent {
 const hasScheme = (url: string) => /^[a-zA-Z][a-zA-Z0-9+.-]*:/.test(url) || url.startsWith('//');
 
 /** Relative links and images: pointed at generated pages, or unlinked (with a warning). */
-function rewriteLinks(tree: HastRoot, input: RenderInput): void {
+export function rewriteLinks(tree: HastRoot, input: Pick<RenderInput, 'rewriteLink'>): void {
   walkElements(tree, (el, parent, index) => {
     const cls = el.properties['className'];
     if (el.tagName === 'a' && typeof el.properties['href'] === 'string' && !(Array.isArray(cls) && cls.includes('idref'))) {

@@ -66,7 +66,7 @@ export function planSite(project: Project, problems: BuildProblem[]): SitePlan {
   };
 
   for (const id of project.index.definedIds()) {
-    const doc = project.index.definitions(id)[0]!;
+    const doc = project.index.firstDefinition(id)!;
     if (!doc.definition?.familyKey) continue; // not an ID of any family: a plain page below
     if (!isSafeName(id)) {
       problems.push({ severity: 'error', uri: doc.uri, line: doc.definition.range.start.line, message: `the ID "${id}" cannot name a page file` });
@@ -102,7 +102,8 @@ export function planSite(project: Project, problems: BuildProblem[]): SitePlan {
     const type = doc.type as KeyedKind | undefined;
     const keyField = doc.fields.get('key');
     const key = keyField?.value?.trim();
-    if (type && type in KEYED && key) {
+    // Own keys only: a `type: constructor` must not find Object's constructor.
+    if (type && Object.hasOwn(KEYED, type) && key) {
       if (!isSafeName(key)) {
         problems.push({ severity: 'error', uri: doc.uri, line: keyField!.valueRange.start.line, message: `key "${key}" cannot name a page file: use letters, digits, "-", "_" or "."` });
       } else {

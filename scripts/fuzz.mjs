@@ -1,5 +1,6 @@
 // Long fuzz campaign: `npm run fuzz` (FUZZ_RUNS=100000 by default, FUZZ_SEED to replay a seed).
-// CI runs the same property with a few hundred cases as part of `npm test`.
+// CI runs the same properties with a few hundred cases as part of `npm test`: documents, opmodel.json,
+// globs and .gitignore rules, and (a tenth as many) whole site builds.
 import { spawnSync } from 'node:child_process';
 
 const runs = process.env.FUZZ_RUNS ?? '100000';

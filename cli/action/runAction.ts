@@ -17,6 +17,7 @@ import { escData, escProp, formatGithub, formatJson, formatSarif, formatText, su
 import { GitError } from '../git/git';
 import { GitRepo } from '../git/gitRepo';
 import { VERSION, type Io } from '../main';
+import { neutralise } from '../neutralise';
 import { openProjects, relFile } from '../openProjects';
 import { UsageError } from '../usage';
 
@@ -73,7 +74,7 @@ export async function runAction(env: NodeJS.ProcessEnv, io: Io): Promise<number>
       await fs.writeFile(file, formatSarif(report, VERSION));
       outputs['sarif-file'] = file;
     }
-    io.out(`opmodel check: ${summary(report)}\n${narrowed.notes.map((n) => `opmodel check: ${n}\n`).join('')}`);
+    io.out(`opmodel check: ${summary(report)}\n${narrowed.notes.map((n) => `opmodel check: ${neutralise(n)}\n`).join('')}`);
     const count = (s: string) => report.diagnostics.filter((d) => d.severity === s).length;
     outputs.errors = String(count('error'));
     outputs.warnings = String(count('warning'));

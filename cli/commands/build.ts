@@ -6,6 +6,7 @@ import { buildSite, SiteCheckError } from '../../playbook/build';
 import { checkOutDir, OutputFolderError, writeSite } from '../../playbook/writeSite';
 import { formatText, summary } from '../formatters';
 import { registerCommand, type Io } from '../main';
+import { neutralise } from '../neutralise';
 import { openProjects, relFile, reportConfigProblems } from '../openProjects';
 import { UsageError } from '../usage';
 import { buildReport } from './check';
@@ -47,12 +48,12 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
     site = await buildSite(project);
   } catch (e) {
     if (!(e instanceof SiteCheckError)) throw e;
-    io.err(`opmodel build: ${e.message}\nNo site was written. This is a bug in opmodel build; please report it with the framework that shows it.\n`);
+    io.err(`opmodel build: ${e.message.split('\n').map(neutralise).join('\n')}\nNo site was written. This is a bug in opmodel build; please report it with the framework that shows it.\n`);
     return 1;
   }
   for (const p of site.problems) {
-    const where = p.uri ? `${relFile(io, p.uri)}${p.line !== undefined ? `:${p.line + 1}` : ''}: ` : '';
-    io.err(`${where}${p.severity} ${p.message}\n`);
+    const where = p.uri ? `${neutralise(relFile(io, p.uri))}${p.line !== undefined ? `:${p.line + 1}` : ''}: ` : '';
+    io.err(`${where}${p.severity} ${neutralise(p.message)}\n`);
   }
   const buildErrors = site.problems.filter((p) => p.severity === 'error').length;
   if (buildErrors && !values.force) {
@@ -67,7 +68,7 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   }
   const pages = [...site.files.keys()].filter((f) => f.endsWith('.html')).length;
   const shown = out.startsWith(io.cwd + path.sep) ? path.relative(io.cwd, out) : out;
-  io.err(`Built ${pages} pages into ${shown}${path.sep} — open ${path.join(shown, 'index.html')} in a browser\n`);
+  io.err(`Built ${pages} pages into ${neutralise(shown)}${path.sep} — open ${neutralise(path.join(shown, 'index.html'))} in a browser\n`);
   return 0;
 }
 

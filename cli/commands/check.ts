@@ -4,6 +4,7 @@ import { applyTextEdits, StaleEditError, withoutOverlaps, type Diagnostic, type 
 import { fsPath } from '../../language/workspace/uris';
 import { formatGithub, formatJson, formatSarif, formatText, summary, type CheckReport, type CliDiagnostic } from '../formatters';
 import { VERSION, type Io } from '../main';
+import { neutralise } from '../neutralise';
 import { isUnder, openProjects, relFile, reportConfigProblems, type Opened } from '../openProjects';
 import { narrowReport } from '../check/narrowReport';
 import { GitError } from '../git/git';
@@ -32,7 +33,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     narrowed = await narrowReport(buildReport(opened, io), opened, { changedSince: values['changed-since'], baseline: values.baseline, touchedLinesOnly: format === 'github', fingerprints: format === 'json' || format === 'sarif' }, io);
   } catch (e) {
     if (!(e instanceof GitError)) throw e;
-    io.err(`opmodel check: --changed-since: ${e.message}\n`);
+    io.err(`opmodel check: --changed-since: ${neutralise(e.message)}\n`);
     return 2;
   }
   const report = narrowed.report;
@@ -41,7 +42,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   else if (format === 'github') io.out(formatGithub(report));
   else {
     io.out(formatText(report, io.isTTY));
-    if (!values.quiet) io.err(summary(report) + '\n' + narrowed.notes.map((n) => n + '\n').join(''));
+    if (!values.quiet) io.err(summary(report) + '\n' + narrowed.notes.map((n) => neutralise(n) + '\n').join(''));
   }
   // A fix that could not be applied is a failure of what was asked, even when only warnings remain.
   return report.diagnostics.some((d) => d.severity === 'error') || fixesRefused ? 1 : 0;
@@ -111,7 +112,7 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
         edits += list.length;
       } catch (e) {
         const why = e instanceof StaleEditError || e instanceof FileChangedError || e instanceof RefusedWriteError ? e.message : `could not write it (${(e as Error).message}); the file is unchanged`;
-        io.err(`${relFile(io, uri)}: not fixed: ${why}\n`);
+        io.err(`${neutralise(relFile(io, uri))}: not fixed: ${neutralise(why)}\n`);
         refused++;
       }
     }

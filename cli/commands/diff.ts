@@ -14,6 +14,7 @@ import { blobLink, githubRepoUrl } from '../diff/githubLinks';
 import { encodePath, plain } from '../diff/printable';
 import { GitError } from '../git/git';
 import { registerCommand, type Io } from '../main';
+import { safeJson } from '../neutralise';
 import { oneOf, UsageError } from '../usage';
 
 const FORMATS = ['text', 'markdown', 'json'] as const;
@@ -41,7 +42,7 @@ export async function diffCommand(args: string[], io: Io, env: NodeJS.ProcessEnv
     throw e;
   }
   const { report } = outcome;
-  if (format === 'json') io.out(JSON.stringify(report, null, 2) + '\n');
+  if (format === 'json') io.out(safeJson(report) + '\n');
   else if (format === 'markdown') io.out(formatDiffMarkdown(report, outcome.placeOf, outcome.link));
   else io.out(formatDiffText(report, outcome.placeOf));
   return report.broken.length && failOn === 'broken' ? 1 : 0;

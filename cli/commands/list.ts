@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { listElements } from '../../language/index';
 import type { Io } from '../main';
+import { neutralise, safeJson } from '../neutralise';
 import { openProjects, relFile, reportConfigProblems } from '../openProjects';
 import { oneOf, UsageError } from '../usage';
 
@@ -21,10 +22,11 @@ export async function listCommand(args: string[], io: Io): Promise<number> {
     line: e.location.range.start.line + 1,
     references: e.references,
   }));
-  if (format === 'json') io.out(JSON.stringify(rows, null, 2) + '\n');
+  if (format === 'json') io.out(safeJson(rows) + '\n');
   else {
-    const w = Math.max(2, ...rows.map((r) => r.id.length));
-    for (const r of rows) io.out(`${r.id.padEnd(w)}  ${r.title}  (${r.system ?? '-'} / ${r.discipline ?? '-'})  ${r.file}:${r.line}  ${r.references} refs\n`);
+    const n = (s: string | null) => (s === null ? '-' : neutralise(s));
+    const w = Math.max(2, ...rows.map((r) => n(r.id).length));
+    for (const r of rows) io.out(`${n(r.id).padEnd(w)}  ${n(r.title)}  (${n(r.system)} / ${n(r.discipline)})  ${n(r.file)}:${r.line}  ${r.references} refs\n`);
   }
   return 0;
 }

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { listElements, matrix, raciMatrix, type Matrix } from '../../language/index';
 import type { Io } from '../main';
+import { neutralise as n, safeJson } from '../neutralise';
 import { openProjects, reportConfigProblems } from '../openProjects';
 import { raciCsv, raciJson, raciMarkdown, raciText } from '../raciFormatters';
 import { oneOf, UsageError } from '../usage';
@@ -19,14 +20,18 @@ export async function matrixCommand(args: string[], io: Io): Promise<number> {
   }
   const m = matrix(project, listElements(project));
   if (format === 'json') {
-    io.out(JSON.stringify({ systems: m.systems.map((s) => s.key), disciplines: m.disciplines.map((d) => d.key), cells: m.cells, unplaced: m.unplaced, leadership: m.leadership }, null, 2) + '\n');
+    io.out(safeJson({ systems: m.systems.map((s) => s.key), disciplines: m.disciplines.map((d) => d.key), cells: m.cells, unplaced: m.unplaced, leadership: m.leadership }) + '\n');
   } else if (format === 'csv') io.out(toCsv(m));
   else if (format === 'markdown') io.out(toMarkdown(m));
   else io.out(toText(m));
   return 0;
 }
 
-const csvCell = (s: string) => (/[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s);
+// Cells are neutralised first: a quoted line break would still start a new line in a CI log.
+const csvCell = (raw: string) => {
+  const s = n(raw);
+  return /[",]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
 
 function toCsv(m: Matrix): string {
   const rows = [['system', ...m.disciplines.map((d) => d.key)]];
@@ -35,30 +40,30 @@ function toCsv(m: Matrix): string {
 }
 
 function toMarkdown(m: Matrix): string {
-  const esc = (s: string) => s.replace(/\|/g, '\\|');
+  const esc = (s: string) => n(s).replace(/\|/g, '\\|');
   const lines = [`| System | ${m.disciplines.map((d) => esc(d.title)).join(' | ')} |`, `| --- |${m.disciplines.map(() => ' --- |').join('')}`];
-  for (const s of m.systems) lines.push(`| ${esc(s.title)} | ${m.disciplines.map((d) => m.cells[s.key]![d.key]!.join(', ') || '—').join(' | ')} |`);
-  for (const p of m.leadership.parts) lines.push('', `**${esc(p.title)}:** ${p.ids.join(', ') || '—'}`);
+  for (const s of m.systems) lines.push(`| ${esc(s.title)} | ${m.disciplines.map((d) => esc(m.cells[s.key]![d.key]!.join(', ')) || '—').join(' | ')} |`);
+  for (const p of m.leadership.parts) lines.push('', `**${esc(p.title)}:** ${esc(p.ids.join(', ')) || '—'}`);
   return lines.join('\n') + '\n';
 }
 
 function toText(m: Matrix): string {
   const width = 26;
   const count = (key: string) => m.disciplines.reduce((n, d) => n + m.cells[key]![d.key]!.length, 0);
-  const label = Math.max(...m.systems.map((s) => `${s.title} (${count(s.key)})`.length)) + 2;
+  const label = Math.max(...m.systems.map((s) => `${n(s.title)} (${count(s.key)})`.length)) + 2;
   const clip = (s: string, w: number) => (s.length > w ? s.slice(0, w - 1) + '…' : s.padEnd(w));
-  const head = clip('', label) + m.disciplines.map((d) => clip(d.title, width)).join('');
+  const head = clip('', label) + m.disciplines.map((d) => clip(n(d.title), width)).join('');
   const out = [head];
   for (const s of m.systems) {
-    const cols = m.disciplines.map((d) => wrap(m.cells[s.key]![d.key]!, width - 2));
+    const cols = m.disciplines.map((d) => wrap(m.cells[s.key]![d.key]!.map(n), width - 2));
     const height = Math.max(1, ...cols.map((c) => c.length));
     for (let i = 0; i < height; i++) {
-      out.push(clip(i === 0 ? `${s.title} (${count(s.key)})` : '', label) + cols.map((c) => clip(c[i] ?? (i === 0 ? '—' : ''), width)).join(''));
+      out.push(clip(i === 0 ? `${n(s.title)} (${count(s.key)})` : '', label) + cols.map((c) => clip(c[i] ?? (i === 0 ? '—' : ''), width)).join(''));
     }
     out.push('');
   }
-  for (const p of m.leadership.parts) out.push(`${p.title} (${p.ids.length}): ${p.ids.join(' ')}`);
-  if (m.unplaced.length) out.push('', `Not placed in the grid (missing or unknown system/discipline): ${m.unplaced.join(' ')}`);
+  for (const p of m.leadership.parts) out.push(`${n(p.title)} (${p.ids.length}): ${p.ids.map(n).join(' ')}`);
+  if (m.unplaced.length) out.push('', `Not placed in the grid (missing or unknown system/discipline): ${m.unplaced.map(n).join(' ')}`);
   return out.join('\n') + '\n';
 }
 

@@ -20,16 +20,16 @@ export function formatDiffText(r: DiffReport, placeOf: (system: string | null, d
   const section = (name: string, lines: string[]) => {
     if (lines.length) out.push('', `${name}:`, ...lines.map((l) => `  ${l}`));
   };
-  section('Broken references', r.broken.map((b) => `${loc(b)}:${b.column}: ${b.id}${b.field ? ` in ${plain(b.field)}` : ''} ${b.reason === 'renamed' ? `was renamed to ${b.renamedTo}` : 'was removed'}`));
-  section('Review suggested', r.impact.map((i) => `${loc(i)}: ${i.id} · ${plain(i.title)} — ${i.reasons.map((x) => reasonText(x, (s) => s, plain)).join('; ')}, which changed${i.inChange ? ' (itself changed here too)' : ''}`));
-  section('Added', r.added.map((id) => `${loc(r.elements[id]!.head!)}: ${id} · ${title(id)} (${plain(placeOf(r.elements[id]!.system, r.elements[id]!.discipline))})`));
-  section('Removed', r.removed.map((id) => `${loc(r.elements[id]!.base!)}: ${id} · ${title(id)} (at base)`));
-  section('Renamed', r.renamed.map((x) => `${loc(x)}: ${x.from} → ${x.to} · ${title(x.to)} (${x.because === 'same-file' ? 'same file' : `same title and text, was ${plain(x.fromFile)}`})`));
-  section('Retitled', r.retitled.map((x) => `${loc(x)}: ${x.id} "${plain(x.from)}" → "${plain(x.to)}"`));
-  section('Moved', r.moved.map((x) => `${loc(x)}: ${x.id} · ${title(x.id)}: ${plain(placeOf(x.from.system, x.from.discipline))} → ${plain(placeOf(x.to.system, x.to.discipline))}`));
-  section('Relations', r.relations.map((x) => `${loc(x)}: ${x.id} ${plain(x.field)} ${[...x.added.map((i) => `+${i}`), ...x.removed.map((i) => `-${i}`)].join(' ')}`));
-  section('Changed', r.changed.map((x) => `${loc(x)}: ${x.id} · ${title(x.id)} (${changedParts(x).map(plain).join(', ')})`));
-  section('References fixed', r.fixed.map((f) => `${loc(f)}:${f.column}: ${f.id} ${f.reason === 'defined' ? 'is now defined' : 'reference taken out (at base)'}`));
+  section('Broken references', r.broken.map((b) => `${loc(b)}:${b.column}: ${plain(b.id)}${b.field ? ` in ${plain(b.field)}` : ''} ${b.reason === 'renamed' ? `was renamed to ${plain(b.renamedTo ?? '')}` : 'was removed'}`));
+  section('Review suggested', r.impact.map((i) => `${loc(i)}: ${plain(i.id)} · ${plain(i.title)} — ${i.reasons.map((x) => reasonText(x, plain, plain)).join('; ')}, which changed${i.inChange ? ' (itself changed here too)' : ''}`));
+  section('Added', r.added.map((id) => `${loc(r.elements[id]!.head!)}: ${plain(id)} · ${title(id)} (${plain(placeOf(r.elements[id]!.system, r.elements[id]!.discipline))})`));
+  section('Removed', r.removed.map((id) => `${loc(r.elements[id]!.base!)}: ${plain(id)} · ${title(id)} (at base)`));
+  section('Renamed', r.renamed.map((x) => `${loc(x)}: ${plain(x.from)} → ${plain(x.to)} · ${title(x.to)} (${x.because === 'same-file' ? 'same file' : `same title and text, was ${plain(x.fromFile)}`})`));
+  section('Retitled', r.retitled.map((x) => `${loc(x)}: ${plain(x.id)} "${plain(x.from)}" → "${plain(x.to)}"`));
+  section('Moved', r.moved.map((x) => `${loc(x)}: ${plain(x.id)} · ${title(x.id)}: ${plain(placeOf(x.from.system, x.from.discipline))} → ${plain(placeOf(x.to.system, x.to.discipline))}`));
+  section('Relations', r.relations.map((x) => `${loc(x)}: ${plain(x.id)} ${plain(x.field)} ${[...x.added.map((i) => `+${plain(i)}`), ...x.removed.map((i) => `-${plain(i)}`)].join(' ')}`));
+  section('Changed', r.changed.map((x) => `${loc(x)}: ${plain(x.id)} · ${title(x.id)} (${changedParts(x).map(plain).join(', ')})`));
+  section('References fixed', r.fixed.map((f) => `${loc(f)}:${f.column}: ${plain(f.id)} ${f.reason === 'defined' ? 'is now defined' : 'reference taken out (at base)'}`));
   return out.join('\n') + '\n';
 }
 

@@ -1,13 +1,10 @@
 // Text from the repository (titles, file names) as it may be printed: one line, no control
 // characters in a terminal; inert in Markdown (no links, images, HTML, mentions or table
 // breaks). Every user-supplied string the diff prints goes through here.
+import { neutralise } from '../neutralise';
 
-/** For a terminal or a log: line breaks as \n, other control characters as \xNN. */
-export function plain(s: string): string {
-  return s
-    .replace(/\r\n|\r|\n/g, '\\n')
-    .replace(/[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
-}
+/** For a terminal or a log: the CLI's one neutralising function (see cli/neutralise.ts). */
+export const plain = (s: string): string => neutralise(s);
 
 /**
  * For Markdown (a table cell, a PR comment): the punctuation that could start a link, an image,

@@ -51,7 +51,8 @@ export function defaultConfig(): OpmodelConfig {
     ],
     crosswalks: defaultCrosswalks(),
     roles: [],
-    severity: {},
+    // Filled with codes from opmodel.json: no prototype, so no name finds a built-in.
+    severity: Object.create(null) as Record<string, never>,
     include: ['**/*.md'],
     exclude: [],
     maxFileSize: 5 * 1024 * 1024,

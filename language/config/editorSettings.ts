@@ -1,8 +1,8 @@
 // The editors' settings (opmodel.* in VS Code, the "opmodel" section for the language server),
 // read into plain values. The caller passes what its editor returned, so the checks are shared.
-import picomatch from 'picomatch';
 import { allCodes } from '../rules/index';
 import type { SeveritySetting } from '../types';
+import { BudgetExceededError, globProblem, GlobList, MatchBudget } from '../workspace/glob';
 
 export interface EditorSettings {
   severity: Record<string, SeveritySetting>;
@@ -22,7 +22,7 @@ export interface SettingsResult {
 
 export function readSettings(raw: { severity?: unknown; include?: unknown; exclude?: unknown; debounceMs?: unknown }): SettingsResult {
   const problems: string[] = [];
-  const severity: Record<string, SeveritySetting> = {};
+  const severity: Record<string, SeveritySetting> = Object.create(null);
   const codes = new Set(allCodes());
   if (raw.severity && typeof raw.severity === 'object' && !Array.isArray(raw.severity)) {
     for (const [code, value] of Object.entries(raw.severity as Record<string, unknown>)) {
@@ -37,7 +37,12 @@ export function readSettings(raw: { severity?: unknown; include?: unknown; exclu
       problems.push(`opmodel.${name} must be a list of glob patterns; ignored.`);
       return [];
     }
-    return v as string[];
+    // The same matcher as opmodel.json (no backtracking): a pattern it cannot use is dropped.
+    return (v as string[]).filter((g) => {
+      const why = globProblem(g);
+      if (why) problems.push(`opmodel.${name}: pattern "${g}" ignored: ${why}.`);
+      return !why;
+    });
   };
   const include = globs('include', raw.include);
   const exclude = globs('exclude', raw.exclude);
@@ -51,7 +56,16 @@ export function readSettings(raw: { severity?: unknown; include?: unknown; exclu
 
 /** Whether a path relative to the framework root passes the include/exclude settings. */
 export function settingsFilter(settings: Pick<EditorSettings, 'include' | 'exclude'>): (relPath: string) => boolean {
-  const inc = settings.include.length ? picomatch(settings.include, { dot: false, windows: false }) : () => true;
-  const exc = settings.exclude.length ? picomatch(settings.exclude, { dot: true, windows: false }) : () => false;
-  return (rel) => inc(rel) && !exc(rel);
+  const inc = new GlobList(settings.include, { dot: false });
+  const exc = new GlobList(settings.exclude, { dot: true });
+  return (rel) => {
+    // Each path may cost a bounded number of matching steps; past that it is left out.
+    const budget = new MatchBudget(1_000_000);
+    try {
+      return (!settings.include.length || inc.matches(rel, budget)) && !exc.matches(rel, budget);
+    } catch (e) {
+      if (e instanceof BudgetExceededError) return false;
+      throw e;
+    }
+  };
 }

@@ -5,6 +5,8 @@ import { LineIndex } from '../text/lineIndex';
 import type { Range, SeveritySetting } from '../types';
 import type { FamilyConfig, OpmodelConfig, RelationConfig, TypeConfig } from './config';
 import { readCrosswalksConfig } from './crosswalksConfig';
+import { MAX_CONFIG_DEPTH, tooDeepAt } from './configDepth';
+import { checkGlobs } from './configGlobs';
 import { defaultConfig } from './defaults';
 import { readRoles } from './rolesConfig';
 
@@ -22,10 +24,14 @@ const SEVERITIES: SeveritySetting[] = ['error', 'warning', 'info', 'hint', 'off'
 const KEY_RE = /^[a-z0-9][a-z0-9_-]*$/;
 const PREFIX_RE = /^[A-Z][A-Z0-9]*-?$/;
 const GROUP_RE = /^[A-Z]{1,3}$/;
+const MAX_FAMILIES = 256;
+const MAX_GROUPS = 26;
 
 export function loadConfig(text: string): ConfigResult {
   const lines = new LineIndex(text);
   const problems: ConfigProblem[] = [];
+  const deep = tooDeepAt(text);
+  if (deep !== undefined) return { config: defaultConfig(), problems: [{ message: `the config nests deeper than ${MAX_CONFIG_DEPTH} levels; nothing in opmodel.json needs more than a few`, range: lines.range(deep, deep + 1) }] };
   const errors: ParseError[] = [];
   const root = parseTree(text, errors, { allowTrailingComma: true, disallowComments: false });
   const at = (offset: number, length = 0): Range => lines.range(offset, offset + length);
@@ -70,18 +76,22 @@ export function loadConfig(text: string): ConfigResult {
   const fam = get(['families']);
   if (fam) {
     if (fam.type !== 'object') bad(fam, 'families must be an object keyed by family name, e.g. { "FLM": { "prefix": "FLM" } }');
+    // Every ID in every file is matched against the families: their number is bounded.
+    else if ((fam.children?.length ?? 0) > MAX_FAMILIES) bad(fam, `families declares ${fam.children!.length.toLocaleString('en')} families; at most ${MAX_FAMILIES} are allowed`);
     else {
       const families: FamilyConfig[] = [];
       for (const prop of fam.children ?? []) {
         const keyNode = prop.children?.[0];
         const key = keyNode?.value as string;
         const val = prop.children?.[1];
-        if (!/^[A-Z][A-Z0-9]*$/.test(key)) bad(keyNode, `family name "${key}" must be upper-case letters and digits`);
+        // An invalid name is reported and left out: it would otherwise become an ID pattern.
+        if (!/^[A-Z][A-Z0-9]*$/.test(key)) { bad(keyNode, `family name "${key}" must be upper-case letters and digits`); continue; }
         if (!val || val.type !== 'object') { bad(val, `family ${key} must be an object`); continue; }
         const f = (p: string) => findNodeAtLocation(val, [p]);
         const prefix = str(f('prefix'), `families.${key}.prefix`, PREFIX_RE, 'upper-case letters and digits, optionally ending in "-"') ?? key;
         const groups = strList(f('groups'), `families.${key}.groups`) ?? [];
         groups.forEach((g, i) => { if (!GROUP_RE.test(g)) bad(f('groups')?.children?.[i], `group "${g}" must be 1-3 upper-case letters`); });
+        if (groups.length > MAX_GROUPS) bad(f('groups'), `families.${key}.groups declares ${groups.length} groups; at most ${MAX_GROUPS} are allowed`);
         families.push({ key, prefix, groups, title: str(f('title'), `families.${key}.title`) ?? key });
       }
       if (families.length) config.families = families;
@@ -160,8 +170,8 @@ export function loadConfig(text: string): ConfigResult {
       else config.severity[code] = v as SeveritySetting;
     }
   }
-  config.include = strList(get(['include']), 'include') ?? config.include;
-  config.exclude = strList(get(['exclude']), 'exclude') ?? config.exclude;
+  config.include = checkGlobs(get(['include']), strList(get(['include']), 'include') ?? config.include, 'include', bad);
+  config.exclude = checkGlobs(get(['exclude']), strList(get(['exclude']), 'exclude') ?? config.exclude, 'exclude', bad);
   const max = get(['maxFileSize']);
   if (max) {
     if (max.type !== 'number' || !(max.value > 0)) bad(max, 'maxFileSize must be a positive number of bytes');

@@ -143,7 +143,7 @@ function itemAt(index: FrameworkIndex, cache: { ids: readonly string[]; docs: Pa
   // The same list means the same definitions; the same document object means the same fields.
   if (seen && index.docs.get(seen.uri) === seen) return cache.items[i]!;
   const id = cache.ids[i]!;
-  const doc = index.definitions(id)[0]!;
+  const doc = index.firstDefinition(id)!;
   const item: CompletionCandidate = {
     label: id,
     kind: 'id',

@@ -13,7 +13,7 @@ export function documentLinks(project: Project, uri: string): DocumentLink[] {
   if (!doc) return [];
   const out: DocumentLink[] = [];
   for (const r of doc.references) {
-    const def = project.index.definitions(r.id)[0];
+    const def = project.index.firstDefinition(r.id);
     if (!def?.definition) continue;
     out.push({ range: r.range, target: { uri: def.uri, range: def.definition.range }, tooltip: `${r.id} · ${def.title ?? 'untitled'}` });
   }

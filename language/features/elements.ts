@@ -20,9 +20,10 @@ export interface ElementInfo {
 }
 
 export function elementInfo(project: Project, id: string): ElementInfo | undefined {
-  const doc = project.index.definitions(id)[0];
+  const doc = project.index.firstDefinition(id);
   if (!doc?.definition) return undefined;
-  const relations: Record<string, string[]> = {};
+  // Keyed by relation names from the config: no prototype, so "constructor" is only a name.
+  const relations: Record<string, string[]> = Object.create(null);
   for (const r of project.config.relations) {
     const ids = doc.references.filter((x) => x.field === r.key).map((x) => x.id);
     if (ids.length) relations[r.key] = ids;

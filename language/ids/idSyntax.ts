@@ -18,7 +18,8 @@ export interface ParsedId {
   number: number;
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&');
+// "-" is not escaped: these patterns are never inside a class, and "\-" is an error with the u flag.
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const LETTER_OR_NUMBER = /[\p{L}\p{N}]/u;
 /** ASCII letters and digits: the common case of the lookbehind and lookahead. */
 const ASCII_WORD = new Uint8Array(128).map((_, c) => (/[A-Za-z0-9]/.test(String.fromCharCode(c)) ? 1 : 0));

@@ -1,6 +1,10 @@
 import { relativeUri } from '../workspace/uris';
 import { replaceFix, type Rule } from './rule';
 
+/** Other definitions named in the message, and given as related locations: a few, then a count. */
+const NAMED_IN_MESSAGE = 3;
+const RELATED_LOCATIONS = 10;
+
 export const duplicateId: Rule = {
   code: 'duplicate-id',
   defaultSeverity: 'error',
@@ -9,16 +13,23 @@ export const duplicateId: Rule = {
   check({ doc, index, syntax, report }) {
     const def = doc.definition;
     if (!def) return;
-    const all = index.definitions(def.id);
+    const all = index.definitionUris(def.id);
     if (all.length < 2) return;
-    const others = all.filter((d) => d.uri !== doc.uri);
+    // Only the first few others are looked at: 5,000 copies of one ID must cost linear time.
+    const others: string[] = [];
+    for (const u of all) {
+      if (u !== doc.uri) others.push(u);
+      if (others.length === RELATED_LOCATIONS) break;
+    }
+    const rest = all.length - 1 - Math.min(others.length, NAMED_IN_MESSAGE);
+    const named = others.slice(0, NAMED_IN_MESSAGE).map((u) => relativeUri(index.rootUri, u) ?? u).join(', ');
     const family = syntax.families.find((f) => f.key === def.familyKey);
     const parsed = syntax.parse(def.id);
     const free = family ? index.nextFreeId(family, parsed?.group) : undefined;
     report({
       range: def.range,
-      message: `Duplicate ID ${def.id}: also defined in ${others.map((o) => relativeUri(index.rootUri, o.uri) ?? o.uri).join(', ')}. Each ID must be defined once${free ? `; the next free ID is ${free}` : ''}.`,
-      related: others.map((o) => ({ location: { uri: o.uri, range: o.definition!.range }, message: `${def.id} is also defined here` })),
+      message: `Duplicate ID ${def.id}: also defined in ${named}${rest > 0 ? ` and ${rest.toLocaleString('en')} other file${rest === 1 ? '' : 's'}` : ''}. Each ID must be defined once${free ? `; the next free ID is ${free}` : ''}.`,
+      related: others.map((u) => ({ location: { uri: u, range: index.docs.get(u)!.definition!.range }, message: `${def.id} is also defined here` })),
       fixes: free ? [replaceFix(doc, def.range, free, `Renumber this document to ${free}`, false, true)] : undefined,
     });
   },

@@ -1,32 +1,82 @@
 // Finds the Markdown files of a framework: `include`/`exclude` globs from the config, never
 // node_modules or .git, and nothing that a .gitignore on the way ignores. Symbolic links to
 // directories are not followed (a loop would never end); they are reported as skipped.
-import ignore, { type Ignore } from 'ignore';
-import picomatch from 'picomatch';
+// Globs and .gitignore rules are matched without backtracking (glob.ts), and one walk may spend
+// only a fixed number of matching steps on each: a pattern built to be slow is reported by name.
 import type { OpmodelConfig } from '../config/config';
 import type { SkippedFile } from '../indexer/frameworkIndex';
+import { Gitignore } from './gitignore';
+import { BudgetExceededError, GlobError, GlobList, MatchBudget } from './glob';
 import { joinUri } from './uris';
 import type { Workspace } from './workspace';
 
 const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 const MAX_GITIGNORE = 1024 * 1024;
 
+/** Matching steps one walk may spend on include/exclude, and on .gitignore rules (about a second each). */
+export const WALK_BUDGET = { globs: 50_000_000, gitignore: 50_000_000 } as const;
+/** Steps for one path outside a walk (an editor event). */
+const SINGLE_PATH_BUDGET = 1_000_000;
+
 export interface Discovery {
   files: string[];
   skipped: SkippedFile[];
+  /** An include or exclude pattern that cannot be used; the walk stopped there. */
+  globProblem?: { message: string; pattern: string };
 }
 
-export function fileFilter(config: OpmodelConfig): (relPath: string) => boolean {
-  const inc = picomatch(config.include, { dot: false });
-  const exc = config.exclude.length ? picomatch(config.exclude, { dot: true }) : () => false;
-  return (rel) => inc(rel) && !exc(rel);
+export interface FileFilter {
+  (relPath: string, budget?: MatchBudget): boolean;
+}
+
+const filters = new WeakMap<OpmodelConfig, FileFilter>();
+
+/** Include/exclude of a config, compiled once. Throws GlobError for a pattern that cannot be used. */
+export function fileFilter(config: OpmodelConfig): FileFilter {
+  let f = filters.get(config);
+  if (!f) {
+    const inc = new GlobList(config.include, { dot: false });
+    const exc = new GlobList(config.exclude, { dot: true });
+    f = (rel, budget = new MatchBudget(SINGLE_PATH_BUDGET)) => inc.matches(rel, budget) && !exc.matches(rel, budget);
+    filters.set(config, f);
+  }
+  return f;
+}
+
+/** Like fileFilter, but a pattern that cannot be used (or is too slow) matches nothing. */
+export function safeFileFilter(config: OpmodelConfig): (relPath: string) => boolean {
+  let f: FileFilter;
+  try {
+    f = fileFilter(config);
+  } catch (e) {
+    if (e instanceof GlobError) return () => false;
+    throw e;
+  }
+  return (rel) => {
+    try {
+      return f(rel);
+    } catch (e) {
+      if (e instanceof BudgetExceededError) return false;
+      throw e;
+    }
+  };
 }
 
 export async function discoverFiles(ws: Workspace, rootUri: string, config: OpmodelConfig): Promise<Discovery> {
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
-  const wanted = fileFilter(config);
-  const walk = async (dirUri: string, rel: string, rules: { base: string; ig: Ignore }[]) => {
+  let wanted: FileFilter;
+  try {
+    wanted = fileFilter(config);
+  } catch (e) {
+    if (e instanceof GlobError) return { files, skipped, globProblem: { message: e.message, pattern: '' } };
+    throw e;
+  }
+  const globBudget = new MatchBudget(WALK_BUDGET.globs);
+  const ignoreBudget = new MatchBudget(WALK_BUDGET.gitignore);
+  interface Level { base: string; rules: Gitignore; uri: string; dropped: boolean }
+
+  const walk = async (dirUri: string, rel: string, levels: Level[]) => {
     let entries: [string, string][];
     try {
       entries = await ws.readDirectory(dirUri);
@@ -34,40 +84,62 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
       skipped.push({ uri: dirUri, reason: `folder could not be read (${(e as Error).message})` });
       return;
     }
-    const here = [...rules];
+    const here = [...levels];
     if (entries.some(([n, k]) => n === '.gitignore' && k === 'file')) {
       const gi = joinUri(dirUri, '.gitignore');
       try {
         // Sized before it is read: a hostile multi-gigabyte .gitignore is reported, not loaded.
         const size = (await ws.stat(gi))?.size ?? 0;
         if (size > MAX_GITIGNORE) skipped.push({ uri: gi, reason: `larger than ${MAX_GITIGNORE / 1024 / 1024} MB, so its rules were not applied` });
-        else here.push({ base: rel, ig: ignore().add(new TextDecoder().decode(await ws.readFile(gi))) });
+        else here.push({ base: rel, rules: new Gitignore(new TextDecoder().decode(await ws.readFile(gi))), uri: gi, dropped: false });
       } catch {
         // An unreadable .gitignore ignores nothing.
       }
     }
-    const ignored = (path: string, isDir: boolean) =>
-      here.some(({ base, ig }) => {
-        const sub = base ? path.slice(base.length + 1) : path;
-        return sub !== '' && ig.ignores(isDir ? sub + '/' : sub);
-      });
+    // The deepest .gitignore with a matching rule decides, as in git.
+    const ignored = (path: string, isDir: boolean): boolean => {
+      for (let i = here.length - 1; i >= 0; i--) {
+        const level = here[i]!;
+        if (level.dropped) continue;
+        const sub = level.base ? path.slice(level.base.length + 1) : path;
+        if (sub === '') continue;
+        try {
+          const d = level.rules.decide(sub, isDir, ignoreBudget);
+          if (d !== undefined) return d;
+        } catch (e) {
+          if (!(e instanceof BudgetExceededError)) throw e;
+          level.dropped = true;
+          skipped.push({ uri: level.uri, reason: `its rule "${e.pattern.length > 60 ? e.pattern.slice(0, 60) + '…' : e.pattern}" takes too long to match against the files of this folder, so none of its ${level.rules.size.toLocaleString('en')} rules were applied from there on` });
+        }
+      }
+      return false;
+    };
     entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
     for (const [name, kind] of entries) {
       const path = rel ? `${rel}/${name}` : name;
       const uri = joinUri(dirUri, name);
+      const isMd = name.toLowerCase().endsWith('.md');
       if (kind === 'directory') {
         if (ALWAYS_SKIPPED.has(name) || ignored(path, true)) continue;
         await walk(uri, path, here);
       } else if (kind === 'symlink-directory') {
         if (!ALWAYS_SKIPPED.has(name) && !ignored(path, true)) skipped.push({ uri, reason: 'symbolic link to a folder, not followed' });
-      } else if (kind === 'file' && name.toLowerCase().endsWith('.md') && wanted(path) && !ignored(path, false)) {
+      } else if (kind === 'file' && isMd && wanted(path, globBudget) && !ignored(path, false)) {
         files.push(uri);
-      } else if (kind === 'other' && name.toLowerCase().endsWith('.md') && wanted(path) && !ignored(path, false)) {
+      } else if (kind === 'bad-name' && !ignored(path, !isMd) && (!isMd || wanted(path, globBudget))) {
+        // Shown with U+FFFD where the name has bytes that are not UTF-8; it cannot be opened.
+        skipped.push({ uri, reason: 'its name is not valid UTF-8 (shown with \ufffd where it is not), so it cannot be opened by name; rename it' });
+      } else if (kind === 'other' && isMd && wanted(path, globBudget) && !ignored(path, false)) {
         // Never opened: reading a pipe or a device could block forever.
         skipped.push({ uri, reason: 'not a regular file in this folder (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)' });
       }
     }
   };
-  await walk(rootUri, '', []);
+  try {
+    await walk(rootUri, '', []);
+  } catch (e) {
+    if (!(e instanceof BudgetExceededError)) throw e;
+    return { files: [], skipped, globProblem: { message: `include/exclude: ${e.message}; simplify it`, pattern: e.pattern } };
+  }
   return { files, skipped };
 }

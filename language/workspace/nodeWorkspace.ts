@@ -5,6 +5,8 @@ import {
   constants,
   fstat,
   fstatSync,
+  lstat as lstatCallback,
+  lstatSync,
   open,
   openSync,
   read,
@@ -16,7 +18,6 @@ import {
   statSync,
   promises as fs,
   watch as fsWatch,
-  type Dirent,
   type Stats,
 } from 'node:fs';
 import path from 'node:path';
@@ -45,14 +46,24 @@ export class NodeWorkspace implements Workspace {
 
   async readDirectory(uri: string): Promise<[string, FileKind][]> {
     const dir = fsPath(uri);
-    const entries: Dirent[] = this.options.synchronous ? readdirSync(dir, { withFileTypes: true }) : await fs.readdir(dir, { withFileTypes: true });
+    // Names as bytes: one that is not UTF-8 would otherwise come back with U+FFFD in it, and
+    // opening that name would fail as if the file had been deleted.
+    const entries = this.options.synchronous ? readdirSync(dir, { withFileTypes: true, encoding: 'buffer' }) : await fs.readdir(dir, { withFileTypes: true, encoding: 'buffer' });
     const out: [string, FileKind][] = [];
-    for (const e of entries) {
+    for (const raw of entries) {
+      const name = strictUtf8(raw.name);
+      if (name === undefined) {
+        // Only what a walk would look at: folders and Markdown files.
+        const lossy = raw.name.toString('utf8');
+        if (raw.isDirectory() || lossy.toLowerCase().endsWith('.md')) out.push([lossy, 'bad-name']);
+        continue;
+      }
+      const e = { name, isDirectory: () => raw.isDirectory(), isFile: () => raw.isFile(), isSymbolicLink: () => raw.isSymbolicLink() };
       if (e.isDirectory()) out.push([e.name, 'directory']);
       else if (e.isFile()) out.push([e.name, 'file']);
       else if (e.isSymbolicLink()) {
         const full = path.join(dir, e.name);
-        const st = await fs.stat(full).catch(() => undefined);
+        const st = this.options.synchronous ? syncOrUndefined(() => statSync(full)) : await fs.stat(full).catch(() => undefined);
         if (st?.isFile() && !(await this.inside(full))) out.push([e.name, 'other']);
         else out.push([e.name, st?.isDirectory() ? 'symlink-directory' : st?.isFile() ? 'file' : 'other']);
       } else out.push([e.name, 'other']);
@@ -72,17 +83,46 @@ export class NodeWorkspace implements Workspace {
 
   // The callback forms, not fs.promises: reading 10,000 small files took 2.5-3x as long
   // through the FileHandle machinery of fs.promises.readFile (Node 20).
+  // O_NOFOLLOW costs nothing on a regular file; a symbolic link fails with ELOOP and is read only
+  // when its target lies inside `within`.
   readFile(uri: string): Promise<Uint8Array> {
-    if (this.options.synchronous) return settled(() => readFileSync(fsPath(uri)));
-    return new Promise((resolve, reject) => readFileCallback(fsPath(uri), (err, data) => (err ? reject(err) : resolve(data))));
+    const file = fsPath(uri);
+    const read = (p: string, flags: number) =>
+      this.options.synchronous
+        ? settled(() => readWholeSync(p, flags))
+        : new Promise<Uint8Array>((resolve, reject) =>
+            open(p, flags, (err, fd) => {
+              if (err) return reject(err);
+              readFileCallback(fd, (re, data) => close(fd, () => (re ? reject(re) : resolve(data))));
+            }),
+          );
+    return read(file, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW).catch(async (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ELOOP') throw e;
+      return read(await this.confined(file), constants.O_RDONLY | constants.O_NONBLOCK);
+    });
+  }
+
+  /** The real path of a symbolic link, or a rejection when it leads outside `within`. */
+  private async confined(file: string): Promise<string> {
+    const real = await fs.realpath(file);
+    if (!(await this.inside(real))) throw new Error('a symbolic link to a file outside the docs root; it is never read');
+    return real;
   }
 
   // One open, fstat, read, close: the size is checked on the open file, so a file over the limit
   // is never read, and no separate stat is needed. O_NONBLOCK: opening a FIFO must not hang.
   readFileWithin(uri: string, limit: number): Promise<Uint8Array> {
-    if (this.options.synchronous) return settled(() => readWithinSync(fsPath(uri), limit));
+    const file = fsPath(uri);
+    return this.readOpen(file, limit, constants.O_NOFOLLOW).catch(async (e: NodeJS.ErrnoException) => {
+      if (e.code !== 'ELOOP') throw e;
+      return this.readOpen(await this.confined(file), limit, 0);
+    });
+  }
+
+  private readOpen(file: string, limit: number, extraFlags: number): Promise<Uint8Array> {
+    if (this.options.synchronous) return settled(() => readWithinSync(file, limit, extraFlags));
     return new Promise((resolve, reject) => {
-      open(fsPath(uri), constants.O_RDONLY | constants.O_NONBLOCK, (err, fd) => {
+      open(file, constants.O_RDONLY | constants.O_NONBLOCK | extraFlags, (err, fd) => {
         if (err) return reject(err);
         const done = (e: Error | null, data?: Uint8Array) => close(fd, () => (e ? reject(e) : resolve(data!)));
         fstat(fd, (e, st) => {
@@ -105,9 +145,19 @@ export class NodeWorkspace implements Workspace {
     });
   }
 
+  /** Like the listing: a symbolic link that is dangling, loops or leads outside `within` is 'other'. */
   async stat(uri: string): Promise<FileStat | undefined> {
-    const st = this.options.synchronous ? statOrUndefined(fsPath(uri)) : await new Promise<Stats | undefined>((resolve) => statCallback(fsPath(uri), (err, s) => resolve(err ? undefined : s)));
+    const file = fsPath(uri);
+    const statOf = (p: string, link: boolean) =>
+      this.options.synchronous
+        ? Promise.resolve(syncOrUndefined(() => (link ? lstatSync : statSync)(p)))
+        : new Promise<Stats | undefined>((resolve) => (link ? lstatCallback : statCallback)(p, (err, s) => resolve(err ? undefined : s)));
+    let st = await statOf(file, true);
     if (!st) return undefined;
+    if (st.isSymbolicLink()) {
+      st = await statOf(file, false);
+      if (!st || (st.isFile() && !(await this.inside(file)))) return { kind: 'other', size: 0 };
+    }
     return { kind: st.isDirectory() ? 'directory' : st.isFile() ? 'file' : 'other', size: st.size };
   }
 
@@ -125,6 +175,15 @@ export class NodeWorkspace implements Workspace {
   }
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+function strictUtf8(bytes: Buffer): string | undefined {
+  try {
+    return utf8.decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
 /** The result of `f` as a settled promise, for the synchronous mode behind an asynchronous interface. */
 function settled<T>(f: () => T): Promise<T> {
   try {
@@ -134,17 +193,26 @@ function settled<T>(f: () => T): Promise<T> {
   }
 }
 
-function statOrUndefined(file: string): Stats | undefined {
+function syncOrUndefined<T>(f: () => T): T | undefined {
   try {
-    return statSync(file);
+    return f();
   } catch {
     return undefined;
   }
 }
 
-/** readFileWithin with the synchronous calls: the same open, fstat, read and close. */
-function readWithinSync(file: string, limit: number): Uint8Array {
-  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+function readWholeSync(file: string, flags: number): Uint8Array {
+  const fd = openSync(file, flags);
+  try {
+    return readFileSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** readOpen with the synchronous calls: the same open, fstat, read and close. */
+function readWithinSync(file: string, limit: number, extraFlags: number): Uint8Array {
+  const fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK | extraFlags);
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) throw new Error('not a regular file');

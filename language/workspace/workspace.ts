@@ -1,7 +1,11 @@
 // How the engine sees files. The CLI passes a Node fs implementation, the extension one over
 // vscode.workspace.fs, the tests an in-memory one. URIs are strings (file:///..., vscode-vfs://...).
 
-export type FileKind = 'file' | 'directory' | 'symlink-directory' | 'other';
+/**
+ * 'bad-name': a folder or Markdown file whose name is not valid UTF-8 on disk. Its listed name has
+ * U+FFFD where the invalid bytes are, and no file has that name, so it cannot be opened by it.
+ */
+export type FileKind = 'file' | 'directory' | 'symlink-directory' | 'other' | 'bad-name';
 
 export interface FileStat {
   kind: FileKind;

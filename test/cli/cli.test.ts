@@ -147,7 +147,7 @@ describe('opmodel check --format github', () => {
     expect(lines[0]).toBe('::error file=bom.md,line=1,col=10,endLine=1,endColumn=14,title=opmodel unknown-id::Unknown ID RSK9: no document defines it. Did you mean RSK2 (Data loss) or RSK1 (Supplier failure)?');
     expect(lines[1]).toBe('::warning file=bom.md,line=1,col=19,endLine=1,endColumn=24,title=opmodel malformed-id::"RSK 2" is not how IDs are written: use RSK2.');
     expect(lines).toContain('::error file=odd%2C name.md,line=3,col=5,endLine=3,endColumn=9,title=opmodel unknown-id::Unknown ID RSK9: no document defines it. Did you mean RSK2 (Data loss) or RSK1 (Supplier failure)?');
-    expect(lines).toContain('::error file=risks/RSK30.md,line=5,col=9,endLine=5,endColumn=28,title=opmodel unknown-system::Unknown system "risk%25%0Amanagement": did you mean "risk-management"?');
+    expect(lines).toContain('::error file=risks/RSK30.md,line=5,col=9,endLine=5,endColumn=28,title=opmodel unknown-system::Unknown system "risk%25\\nmanagement": did you mean "risk-management"?');
     for (const l of lines) expect(l).toMatch(/^::(error|warning|notice) file=[^:]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=opmodel [a-z-]+::[^\r\n]*$/);
   });
 });

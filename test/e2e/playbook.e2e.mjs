@@ -106,14 +106,14 @@ try {
   });
 
   await check('search: type a query, follow a result to the element', async () => {
-    await page.locator('#search').click();
+    await page.locator('#searchBox').click();
     await page.keyboard.type('hypercare transition');
-    const first = page.locator('#search-results li a').first();
+    const first = page.locator('#searchResults li a').first();
     await first.waitFor();
-    const hits = await page.locator('#search-results li a .hit-id').allInnerTexts();
+    const hits = await page.locator('#searchResults li a .hit-id').allInnerTexts();
     expect(hits.includes('OM1'), `OM1 among the hits: ${hits.join(', ')}`);
     await page.screenshot({ path: path.join(work, 'search.png') });
-    await page.locator('#search-results li a', { hasText: 'OM1' }).first().click();
+    await page.locator('#searchResults li a', { hasText: 'OM1' }).first().click();
     await page.waitForURL(/elements\/OM1\.html$/);
     expect((await text('h1')).startsWith('OM1'), 'element heading');
     expect((await text('.card dd[data-field="system"]')) === 'Operational Management', 'card system');
@@ -121,11 +121,11 @@ try {
   });
 
   await check('search: an ID typed exactly, Enter opens it', async () => {
-    await page.locator('#search').fill('');
-    await page.locator('#search').click();
+    await page.locator('#searchBox').fill('');
+    await page.locator('#searchBox').click();
     await page.keyboard.type('CORE-B4');
-    await page.locator('#search-results li a').first().waitFor();
-    const firstId = await page.locator('#search-results li a .hit-id').first().innerText();
+    await page.locator('#searchResults li a').first().waitFor();
+    const firstId = await page.locator('#searchResults li a .hit-id').first().innerText();
     expect(firstId === 'CORE-B4', `first hit is ${firstId}`);
     await page.keyboard.press('Enter');
     await page.waitForURL(/elements\/CORE-B4\.html$/);
@@ -196,12 +196,12 @@ try {
 
   await check('file://: the site works without a server (search included)', async () => {
     await page.goto(pathToFileURL(path.join(site, 'index.html')).href);
-    await page.locator('#search').click();
+    await page.locator('#searchBox').click();
     await page.keyboard.type('steering committee');
-    await page.locator('#search-results li a').first().waitFor();
-    const hits = await page.locator('#search-results li a .hit-id').allInnerTexts();
+    await page.locator('#searchResults li a').first().waitFor();
+    const hits = await page.locator('#searchResults li a .hit-id').allInnerTexts();
     expect(hits.includes('GOV1'), `GOV1 among the hits: ${hits.join(', ')}`);
-    await page.locator('#search-results li a', { hasText: 'GOV1' }).first().click();
+    await page.locator('#searchResults li a', { hasText: 'GOV1' }).first().click();
     await page.waitForURL(/elements\/GOV1\.html$/);
     const css = await page.locator('.card').evaluate((e) => getComputedStyle(e).borderLeftStyle);
     expect(css === 'solid', 'the stylesheet applies from file://');
