@@ -1,6 +1,7 @@
 // Recognises element IDs in text: canonical ones (FLM3, CORE-B4) and non-canonical spellings
 // (EE 17, CORE B4, COREB4, flm3, FLM03) that should be rewritten to the canonical form.
 import type { FamilyConfig } from '../config/config';
+import { Interner } from '../text/interner';
 
 export interface IdMatch {
   start: number;
@@ -42,6 +43,8 @@ export class IdSyntax {
   /** The longest stem, separator, group and separator: how far before its digits an ID starts. */
   private readonly reach: number;
   private readonly order = new Map<string, number>();
+  /** Canonical IDs, one copy each, shared by every reference and definition of them. */
+  private readonly ids = new Interner(1 << 18);
 
   constructor(readonly families: FamilyConfig[]) {
     // Longest stems first so that a family whose stem extends another's wins.
@@ -129,7 +132,7 @@ export class IdSyntax {
     for (let j = 0; j < length; j++) if (token.charCodeAt(j) >= 128) return undefined;
     const n = Number(token.slice(matched.digits));
     if (!Number.isSafeInteger(n) || n === 0) return undefined;
-    const canonical = `${st.family.prefix}${matched.group}${n}`;
+    const canonical = this.ids.get(`${st.family.prefix}${matched.group}${n}`);
     if (canonical === token) return { canonical, family: st.family, isCanonical: true };
     if (token.includes(' ') && token.slice(0, st.stem.length) !== st.stem) return undefined;
     return { canonical, family: st.family, isCanonical: false };
@@ -158,7 +161,7 @@ export class IdSyntax {
       if (!p) continue;
       const n = Number(p[2]);
       if (!Number.isSafeInteger(n) || n === 0) return undefined;
-      const canonical = `${family.prefix}${(p[1] ?? '').toUpperCase()}${n}`;
+      const canonical = this.ids.get(`${family.prefix}${(p[1] ?? '').toUpperCase()}${n}`);
       if (canonical === token) return { canonical, family, isCanonical: true };
       // A spaced spelling counts only when the stem is written in capitals ("EE 17"), so that
       // ordinary words followed by a number are left alone.
@@ -166,6 +169,11 @@ export class IdSyntax {
       return { canonical, family, isCanonical: false };
     }
     return undefined;
+  }
+
+  /** The shared copy of a canonical ID (what classify() returns), or `id` itself when it is none. */
+  intern(id: string): string {
+    return this.isCanonical(id) ? this.ids.get(id) : id;
   }
 
   isCanonical(id: string): boolean {
