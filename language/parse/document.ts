@@ -2,11 +2,13 @@
 // defines, every reference with its exact range, misspelt IDs, headings and suppressions.
 import type { OpmodelConfig } from '../config/config';
 import type { IdSyntax } from '../ids/idSyntax';
-import { LineIndex } from '../text/lineIndex';
+import { LineMap } from '../text/lineMap';
 import { ownString as own } from '../text/ownString';
 import type { Range } from '../types';
-import { readFrontMatter, type FieldValue, type ScalarValue } from './frontMatter';
-import { rangedTree, type FieldTree } from './frontMatterTree';
+import { readFrontMatter, type Field, type FieldValue } from './frontMatter';
+import { locatedTree, type FieldTree } from './frontMatterTree';
+import { DocumentPart, Located } from './located';
+import { wordOf } from './vocabulary';
 import { readGlossary, type GlossaryEntry } from '../glossary/readGlossary';
 import { scanMarkdown } from './markdownScanner';
 import { parseDirective, type Directive } from './suppressions';
@@ -87,9 +89,167 @@ export function hashText(text: string): string {
 
 const SCALAR_FIELDS = ['title', 'type', 'system', 'discipline', 'summary'] as const;
 
+// The kept form of each part: offsets and the document's line map, the interfaces' ranges
+// computed when read (see located.ts).
+
+class ReferenceAt extends Located implements Reference {
+  constructor(lines: LineMap, start: number, end: number, readonly id: string, readonly field?: string) {
+    super(lines, start, end);
+  }
+}
+
+class MalformedAt extends Located implements MalformedId {
+  constructor(lines: LineMap, start: number, end: number, readonly text: string, readonly canonical: string, readonly isDefinition: boolean, readonly field?: string) {
+    super(lines, start, end);
+  }
+}
+
+class DefinedAt extends Located implements DefinedId {
+  constructor(lines: LineMap, start: number, end: number, readonly text: string, readonly id: string, readonly familyKey?: string) {
+    super(lines, start, end);
+  }
+}
+
+class InvalidItemAt extends Located {
+  constructor(lines: LineMap, start: number, end: number, readonly field: string, readonly value: string) {
+    super(lines, start, end);
+  }
+}
+
+class ItemAt extends Located {
+  constructor(lines: LineMap, start: number, end: number, readonly value: string | null) {
+    super(lines, start, end);
+  }
+}
+
+class MessageAt extends Located {
+  constructor(lines: LineMap, start: number, end: number, readonly message: string) {
+    super(lines, start, end);
+  }
+}
+
+class FrontMatterAt extends Located {
+  error?: MessageAt;
+}
+
+class HeadingAt extends Located {
+  constructor(lines: LineMap, start: number, end: number, readonly level: number, readonly text: string, private readonly lineStart: number, private readonly lineEnd: number) {
+    super(lines, start, end);
+  }
+
+  /** The whole heading line; `range` and selectionRange are the text. */
+  override get range(): Range {
+    return this.lines.range(this.lineStart, this.lineEnd);
+  }
+
+  get selectionRange(): Range {
+    return this.lines.range(this.start, this.end);
+  }
+}
+
+const NO_ITEMS: readonly ItemAt[] = Object.freeze([]);
+
+/** A front-matter field: one class per kind of value, so that `kind` is no field of every object. */
+abstract class FieldAt extends DocumentPart implements FieldInfo {
+  abstract readonly kind: FieldValue['kind'];
+  readonly key: string;
+  private readonly keyStart: number;
+  private readonly keyEnd: number;
+  protected readonly valueStart: number;
+  protected readonly valueEnd: number;
+
+  /** `word` gives the shared copy of a string (a known key or ID) or one of its own. */
+  constructor(protected readonly lines: LineMap, f: Field, word: (s: string) => string) {
+    super();
+    this.key = word(f.key);
+    this.keyStart = f.keyStart;
+    this.keyEnd = f.keyEnd;
+    this.valueStart = f.value.start;
+    this.valueEnd = f.value.end;
+  }
+
+  get value(): string | null {
+    return null;
+  }
+
+  get tree(): FieldTree | undefined {
+    return undefined;
+  }
+
+  get keyRange(): Range {
+    return this.lines.range(this.keyStart, this.keyEnd);
+  }
+
+  get valueRange(): Range {
+    return this.lines.range(this.valueStart, this.valueEnd);
+  }
+
+  get items(): { value: string | null; range: Range }[] {
+    return NO_ITEMS as ItemAt[];
+  }
+
+  static of(lines: LineMap, f: Field, word: (s: string) => string): FieldAt {
+    const v = f.value;
+    if (v.kind === 'scalar') return new ScalarFieldAt(lines, f, word, v.value === null ? null : word(v.value));
+    const tree = v.tree ? locatedTree(v.tree, lines, word) : undefined;
+    if (v.kind === 'list') return new ListFieldAt(lines, f, word, v.items.map((i) => new ItemAt(lines, i.start, i.end, i.value === null ? null : word(i.value))), tree);
+    return new OtherFieldAt(lines, f, word, tree);
+  }
+}
+
+class ScalarFieldAt extends FieldAt {
+  get kind(): 'scalar' {
+    return 'scalar';
+  }
+
+  constructor(lines: LineMap, f: Field, word: (s: string) => string, private readonly text: string | null) {
+    super(lines, f, word);
+  }
+
+  override get value(): string | null {
+    return this.text;
+  }
+
+  /** A scalar's one item, made when asked for. */
+  override get items(): { value: string | null; range: Range }[] {
+    return this.text !== null ? [new ItemAt(this.lines, this.valueStart, this.valueEnd, this.text)] : (NO_ITEMS as ItemAt[]);
+  }
+}
+
+class ListFieldAt extends FieldAt {
+  get kind(): 'list' {
+    return 'list';
+  }
+
+  constructor(lines: LineMap, f: Field, word: (s: string) => string, private readonly list: ItemAt[], private readonly nested: FieldTree | undefined) {
+    super(lines, f, word);
+  }
+
+  override get items(): { value: string | null; range: Range }[] {
+    return this.list;
+  }
+
+  override get tree(): FieldTree | undefined {
+    return this.nested;
+  }
+}
+
+class OtherFieldAt extends FieldAt {
+  get kind(): 'other' {
+    return 'other';
+  }
+
+  constructor(lines: LineMap, f: Field, word: (s: string) => string, private readonly nested: FieldTree | undefined) {
+    super(lines, f, word);
+  }
+
+  override get tree(): FieldTree | undefined {
+    return this.nested;
+  }
+}
+
 export function parseDocument(uri: string, text: string, config: OpmodelConfig, syntax: IdSyntax): ParsedDocument {
-  const lines = new LineIndex(text);
-  const r = (s: number, e: number) => lines.range(s, e);
+  const lines = LineMap.of(text);
   const doc: ParsedDocument = {
     uri,
     version: hashText(text),
@@ -104,22 +264,15 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
   const fm = readFrontMatter(text);
   let bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (fm) {
-    doc.frontMatter = { range: r(fm.start, fm.end) };
-    if (fm.error) doc.frontMatter.error = { message: own(fm.error.message), range: r(fm.error.start, fm.error.end) };
+    const located = new FrontMatterAt(lines, fm.start, fm.end);
+    if (fm.error) located.error = new MessageAt(lines, fm.error.start, fm.error.end, own(fm.error.message));
+    doc.frontMatter = located;
     bodyStart = fm.end;
-    const item = (v: ScalarValue) => ({ value: v.value === null ? null : own(v.value), range: r(v.start, v.end) });
+    // Keys and values the config knows, and IDs, are shared by all documents.
+    const word = (s: string) => (syntax.isCanonical(s) ? syntax.intern(s) : wordOf(config, s));
     for (const f of fm.fields.values()) {
-      const key = own(f.key);
-      const value = f.value.kind === 'scalar' && f.value.value !== null ? own(f.value.value) : null;
-      doc.fields.set(key, {
-        key,
-        keyRange: r(f.keyStart, f.keyEnd),
-        kind: f.value.kind,
-        value,
-        valueRange: r(f.value.start, f.value.end),
-        items: f.value.kind === 'list' ? f.value.items.map(item) : value !== null ? [{ value, range: r(f.value.start, f.value.end) }] : [],
-        ...(f.value.kind !== 'scalar' && f.value.tree ? { tree: rangedTree(f.value.tree, r) } : {}),
-      });
+      const field = FieldAt.of(lines, f, word);
+      doc.fields.set(field.key, field);
     }
     for (const k of SCALAR_FIELDS) {
       const v = doc.fields.get(k);
@@ -128,11 +281,11 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     const idField = fm.fields.get('id');
     if (idField?.value.kind === 'scalar' && idField.value.value) {
       const v = idField.value;
-      const text = own(v.value!.trim());
-      const hit = syntax.classify(text);
-      const range = r(v.start, v.end);
-      doc.definition = { text, id: hit?.canonical ?? text, range, familyKey: hit?.family.key };
-      if (hit && !hit.isCanonical) doc.malformed.push({ text, canonical: hit.canonical, range, isDefinition: true });
+      const trimmed = v.value!.trim();
+      const hit = syntax.classify(trimmed);
+      const text = hit?.canonical === trimmed ? hit.canonical : own(trimmed);
+      doc.definition = new DefinedAt(lines, v.start, v.end, text, hit?.canonical ?? text, hit?.family.key);
+      if (hit && !hit.isCanonical) doc.malformed.push(new MalformedAt(lines, v.start, v.end, text, hit.canonical, true));
     }
     for (const rel of config.relations) {
       const f = fm.fields.get(rel.key);
@@ -141,10 +294,9 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
       for (const it of items) {
         const raw = (it.value ?? '').trim();
         const hit = raw ? syntax.classify(raw) : undefined;
-        const range = r(it.start, it.end);
-        if (!hit) doc.invalidRelationItems.push({ field: rel.key, value: own(raw), range });
-        else if (hit.isCanonical) doc.references.push({ id: hit.canonical, range, field: rel.key });
-        else doc.malformed.push({ text: own(raw), canonical: hit.canonical, range, field: rel.key, isDefinition: false });
+        if (!hit) doc.invalidRelationItems.push(new InvalidItemAt(lines, it.start, it.end, rel.key, own(raw)));
+        else if (hit.isCanonical) doc.references.push(new ReferenceAt(lines, it.start, it.end, hit.canonical, rel.key));
+        else doc.malformed.push(new MalformedAt(lines, it.start, it.end, own(raw), hit.canonical, false, rel.key));
       }
     }
   }
@@ -155,16 +307,15 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
   for (const m of syntax.scan(text, bodyStart)) {
     while (k < ex.length && ex[k + 1]! <= m.start) k += 2;
     if (k < ex.length && ex[k]! < m.end) continue;
-    const range = r(m.start, m.end);
-    if (m.isCanonical) doc.references.push({ id: m.canonical, range });
-    else doc.malformed.push({ text: own(m.text), canonical: m.canonical, range, isDefinition: false });
+    if (m.isCanonical) doc.references.push(new ReferenceAt(lines, m.start, m.end, m.canonical));
+    else doc.malformed.push(new MalformedAt(lines, m.start, m.end, own(m.text), m.canonical, false));
   }
   for (const [s, e] of scan.comments) {
-    const d = parseDirective(text.slice(s, e), lines.position(s).line, lines.position(e).line);
+    const d = parseDirective(text.slice(s, e), lines.lineOf(s), lines.lineOf(e));
     if (d) doc.directives.push(d);
   }
   for (const h of scan.headings) {
-    doc.headings.push({ level: h.level, text: own(text.slice(h.start, h.end)), range: r(h.lineStart, h.lineEnd), selectionRange: r(h.start, h.end) });
+    doc.headings.push(new HeadingAt(lines, h.start, h.end, h.level, own(text.slice(h.start, h.end)), h.lineStart, h.lineEnd));
   }
   if (doc.type === 'glossary') doc.glossary = readGlossary(text, scan.headings);
   return doc;
