@@ -1,7 +1,9 @@
 #!/usr/bin/env node
+import { bugReportHint } from './bugReport';
 import { main } from './main';
 import { neutralise } from './neutralise';
 import './commands/build';
+import './commands/init';
 import './commands/lsp';
 import './commands/diff';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +28,7 @@ else {
   }).then(
     (code) => { process.exitCode = code; },
     (e) => {
-      process.stderr.write(`opmodel: internal error: ${String((e as Error).stack ?? e).split('\n').map(neutralise).join('\n')}\nPlease report this with the command you ran.\n`);
+      process.stderr.write(`opmodel: internal error: ${String((e as Error).stack ?? e).split('\n').map(neutralise).join('\n')}\n${bugReportHint()}\n`);
       process.exitCode = 2;
     },
   );

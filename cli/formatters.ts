@@ -66,8 +66,15 @@ export function summary(r: CheckReport): string {
   return `${n(r.files, 'file')}, ${n(r.elements, 'element')}: ${n(count('error'), 'error')}, ${n(count('warning'), 'warning')}`;
 }
 
-export function formatJson(r: CheckReport): string {
-  return safeJson({ files: r.files, elements: r.elements, diagnostics: r.diagnostics.map(toJsonDiagnostic) }) + '\n';
+export interface JsonFramework {
+  /** The framework's folder, relative to the current folder ("." for it). */
+  root: string;
+  config: string | null;
+  extends: { name: string; version: string | null; root: string } | null;
+}
+
+export function formatJson(r: CheckReport, frameworks: JsonFramework[] = []): string {
+  return safeJson({ files: r.files, elements: r.elements, diagnostics: r.diagnostics.map(toJsonDiagnostic), frameworks }) + '\n';
 }
 
 // Workflow commands: data is neutralised and escaped so that a message can never start a command

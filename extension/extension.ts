@@ -14,6 +14,8 @@ import { DefinitionProvider } from './definitionProvider';
 import { DiagnosticsPublisher } from './diagnostics';
 import { DocumentLinkProvider } from './documentLinkProvider';
 import { DocumentSymbolProvider } from './documentSymbolProvider';
+import { FrameworkFileSystem } from './frameworkFileSystem';
+import { frameworkResolver } from './frameworkSources';
 import { FrameworkTree } from './frameworkTree';
 import { HoverProvider } from './hoverProvider';
 import { createLog, guardAsync, logError } from './log';
@@ -33,7 +35,11 @@ export interface OpmodelApi {
 export function activate(context: vscode.ExtensionContext): OpmodelApi {
   const log = createLog();
   context.subscriptions.push(log);
-  const manager = new ProjectManager(new VscodeWorkspace());
+  const files = new VscodeWorkspace();
+  // Base frameworks open read-only, through a file system of their own.
+  const frameworks = new FrameworkFileSystem();
+  context.subscriptions.push(frameworks);
+  const manager = new ProjectManager(files, frameworkResolver(frameworks, files));
   const publisher = new DiagnosticsPublisher(manager);
   const tree = new FrameworkTree(manager, publisher, context.workspaceState);
   context.subscriptions.push(manager, publisher, tree);
@@ -70,7 +76,9 @@ export function activate(context: vscode.ExtensionContext): OpmodelApi {
     void vscode.commands.executeCommand('setContext', 'opmodel.hasFramework', manager.projects().length > 0);
     void Promise.resolve(vscode.commands.executeCommand('markdown.preview.refresh')).catch(() => undefined);
   };
-  manager.start().then(projectsKnown, (e) => logError('Opening the frameworks', undefined, e));
+  const started = manager.start();
+  frameworks.whenMounted(started);
+  started.then(projectsKnown, (e) => logError('Opening the frameworks', undefined, e));
   context.subscriptions.push(manager.onDidChangeProjects(projectsKnown));
 
   return {
@@ -99,7 +107,7 @@ function resolverFor(manager: ProjectManager, doc: string | undefined): IdResolv
     target: (id) => {
       for (const p of projects) {
         const d = p.index.definitions(id)[0];
-        if (d) return { uri: d.uri, title: d.title ?? '' };
+        if (d) return { uri: d.uri, title: p.index.titleOf(id) ?? '' };
       }
       return undefined;
     },

@@ -1,7 +1,7 @@
 // The "Framework" view: renders treeModel.ts nodes, one subtree per framework when there are
 // several, refreshes after changes and shows the problem count as the view's badge.
 import * as vscode from 'vscode';
-import { basename, listElements, matrix, relativeUri, type Project } from '../language/index';
+import { basename, frameworkLabel, listElements, matrix, relativeUri, type Project } from '../language/index';
 import type { DiagnosticsPublisher } from './diagnostics';
 import { guard } from './log';
 import type { ProjectManager } from './projectManager';
@@ -114,7 +114,7 @@ export class FrameworkTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     let nodes = this.cache.get(project);
     if (!nodes) {
       const elements = listElements(project);
-      const byId = new Map<string, TreeElement>(elements.map((e) => [e.id, { id: e.id, title: e.title, location: e.location }]));
+      const byId = new Map<string, TreeElement>(elements.map((e) => [e.id, { id: e.id, title: e.title, location: e.location, origin: e.origin, tailored: Boolean(e.tailors), framework: e.framework && frameworkLabel(e.framework) }]));
       nodes = buildTree(matrix(project, elements), byId, { disciplineFirst: this.disciplineFirst, keyPrefix: `${project.rootUri}#` });
       this.cache.set(project, nodes);
     }

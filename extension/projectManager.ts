@@ -2,7 +2,7 @@
 // opmodel.json (a nested one becomes its own root), or whose Markdown carries element front
 // matter. Keeps every project current from the file watcher and from open editor buffers.
 import * as vscode from 'vscode';
-import { CONFIG_FILE_NAME, dirnameUri, FilteredWorkspace, hasFrameworkFrontMatter, hashText, Project, readSettings, relativeUri, settingsFilter, type EditorSettings, type Workspace } from '../language/index';
+import { CONFIG_FILE_NAME, dirnameUri, displayPath, FilteredWorkspace, hasFrameworkFrontMatter, hashText, Project, readSettings, relativeUri, settingsFilter, type EditorSettings, type FrameworkResolver, type Workspace } from '../language/index';
 import { guardAsync, logError, logger } from './log';
 
 export interface ProjectEntry {
@@ -40,7 +40,11 @@ export class ProjectManager implements vscode.Disposable {
   private ready: Promise<void> = Promise.resolve();
   private readonly reported = new Set<string>();
 
-  constructor(private readonly base: Workspace) {}
+  constructor(
+    private readonly base: Workspace,
+    /** How `extends` is found: installed copies read-only, else the bundled framework. */
+    private readonly resolveFramework?: FrameworkResolver,
+  ) {}
 
   /** Finds and opens the frameworks, then starts listening for changes. */
   start(): Promise<void> {
@@ -69,7 +73,8 @@ export class ProjectManager implements vscode.Disposable {
       if (!e.project.contains(u) || !e.filter.allows(u)) continue;
       if (!best || e.project.rootUri.length > best.project.rootUri.length) best = e;
     }
-    return best?.project;
+    // A read-only document of an extended framework: the client that extends it answers for it.
+    return best?.project ?? [...this.entries.values()].find((e) => e.project.isBaseDocument(u))?.project;
   }
 
   /** The project whose opmodel.json this is. */
@@ -150,7 +155,7 @@ export class ProjectManager implements vscode.Disposable {
     const settings = this.settingsFor(folder);
     const filter = new FilteredWorkspace(this.base, rootUri, settingsFilter(settings));
     const started = Date.now();
-    const project = await Project.open({ workspace: filter, rootUri, logger, severityOverrides: settings.severity });
+    const project = await Project.open({ workspace: filter, rootUri, logger, severityOverrides: settings.severity, resolveFramework: this.resolveFramework });
     if (!project.configUri && project.index.definedIds().length === 0) return undefined;
     // Open editors hold the truth for their files.
     for (const d of vscode.workspace.textDocuments) {
@@ -158,7 +163,9 @@ export class ProjectManager implements vscode.Disposable {
       if (project.contains(u) && filter.allows(u) && project.document(u)?.version !== hashText(d.getText())) project.updateText(u, d.getText());
     }
     this.entries.set(rootUri, { project, folder, filter });
-    logger.info(`Opened ${rootUri}: ${project.index.docs.size} files, ${project.index.definedIds().length} elements in ${Date.now() - started} ms${project.configUri ? '' : ' (no opmodel.json: shipped defaults)'}.`);
+    const base = project.base;
+    const extended = base ? `; extends ${base.name}${base.version ? ` ${base.version}` : ''} (${base.kind === 'bundled' ? 'the copy bundled with the extension' : displayPath(rootUri, base.rootUri)}), ${project.index.docs.size - project.ownDocumentCount()} of its files read-only` : '';
+    logger.info(`Opened ${rootUri}: ${project.ownDocumentCount()} files, ${project.index.definedIds().length} elements in ${Date.now() - started} ms${project.configUri ? '' : ' (no opmodel.json: shipped defaults)'}${extended}.`);
     return project;
   }
 

@@ -7,6 +7,12 @@ export interface TreeElement {
   id: string;
   title: string;
   location: Location;
+  /** In a client framework: "base" for an element of the extended framework (read-only). */
+  origin?: 'own' | 'base';
+  /** A client document that tailors a base element. */
+  tailored?: boolean;
+  /** The extended framework, for the tooltip ("the opmodel 0.1.0 framework"). */
+  framework?: string;
 }
 
 export interface TreeNode {
@@ -40,11 +46,15 @@ export function buildTree(m: Matrix, elements: ReadonlyMap<string, TreeElement>,
   const p = opts.keyPrefix ?? '';
   const leaf = (id: string, parentKey: string): TreeNode => {
     const e = elements.get(id);
+    const from = e?.framework ?? 'the extended framework';
+    const marker = e?.tailored ? 'tailored' : e?.origin === 'base' ? 'framework' : undefined;
+    const note = e?.tailored ? `\nTailored here from ${from}` : e?.origin === 'base' ? `\nFrom ${from} (read-only)` : '';
     return {
       key: `${parentKey}/${id}`,
       kind: 'element',
       label: elementLabel(id, e?.title ?? ''),
-      tooltip: e ? `${id} · ${e.title || 'untitled'}` : id,
+      description: marker,
+      tooltip: e ? `${id} · ${e.title || 'untitled'}${note}` : id,
       children: [],
       element: e,
     };

@@ -1,18 +1,21 @@
 // One framework: a docs root, its config, and the index of its Markdown files. The CLI opens
-// one per root; the extension one per folder that holds a framework.
+// one per root; the extension one per folder that holds a framework. A client framework
+// (`"extends"`) also indexes the frameworks below it, read-only: their documents resolve
+// references and answer hover, but only the project's own files get diagnostics.
 import type { OpmodelConfig } from './config/config';
-import { CONFIG_FILE_NAME } from './config/config';
-import { defaultConfig } from './config/defaults';
-import { loadConfig, type ConfigProblem } from './config/loadConfig';
+import type { ConfigProblem } from './config/loadConfig';
 import { IdSyntax } from './ids/idSyntax';
 import { FrameworkIndex } from './indexer/frameworkIndex';
+import { loadLayers, type Layer } from './layers/loadLayers';
+import type { FrameworkResolver, FrameworkSource } from './layers/resolveFramework';
+import { LayerScope } from './layers/scope';
 import { parseDocument, type ParsedDocument } from './parse/document';
 import { runRules, SKIPPED_FILE, severityFor } from './rules/index';
 import type { Diagnostic, SeveritySetting } from './types';
-import { decodeText, formatSize, tooLargeReason } from './workspace/decodeText';
+import { decodeText, tooLargeReason } from './workspace/decodeText';
 import { discoverFiles, safeFileFilter } from './workspace/discoverFiles';
 import { LineIndex } from './text/lineIndex';
-import { joinUri, relativeUri } from './workspace/uris';
+import { relativeUri } from './workspace/uris';
 import { FileTooLargeError, type Workspace } from './workspace/workspace';
 
 export interface Logger {
@@ -26,82 +29,91 @@ export interface ProjectOptions {
   logger?: Logger;
   /** Per-code severities from the editor's settings; they win over the config file. */
   severityOverrides?: Record<string, SeveritySetting>;
+  /** Changes how `extends` is resolved (the extension's bundled framework, read-only views). */
+  resolveFramework?: FrameworkResolver;
 }
 
 const READ_CONCURRENCY = 32;
-const CONFIG_MAX_SIZE = 1024 * 1024;
 
 export class Project {
   readonly index: FrameworkIndex;
   readonly syntax: IdSyntax;
+  /** Base frameworks first, the project's own layer last (the only one when nothing is extended). */
+  readonly layers: readonly Layer[];
+  /** Folders below the root that hold their own opmodel.json: frameworks of their own, not indexed here. */
+  nestedRoots: string[] = [];
   private severityOverrides: Record<string, SeveritySetting> | undefined;
   private configText: string | undefined;
 
   private constructor(
     readonly workspace: Workspace,
     readonly rootUri: string,
-    readonly config: OpmodelConfig,
-    readonly configUri: string | undefined,
+    layers: Layer[],
     readonly configProblems: ConfigProblem[],
     readonly logger: Logger | undefined,
     severityOverrides: Record<string, SeveritySetting> | undefined,
   ) {
-    this.syntax = new IdSyntax(config.families);
+    this.layers = layers;
+    this.syntax = new IdSyntax(this.config.families);
     this.severityOverrides = severityOverrides;
-    this.index = new FrameworkIndex(rootUri, config, this.syntax, (doc, index) => runRules(doc, index, this.config, this.syntax, this.severityOverrides));
+    this.index = new FrameworkIndex(rootUri, this.config, this.syntax, (doc, index) => runRules(doc, index, this.config, this.syntax, this.severityOverrides));
+    this.index.ownLayer = layers.length - 1;
+    if (layers.length > 1) this.index.scope = new LayerScope(layers, this.index);
   }
 
-  /** Reads the config at the root (defaults when there is none) and indexes every file. */
+  /** Reads the config at the root (defaults when there is none), the frameworks it extends, and indexes every file. */
   static async open(opts: ProjectOptions): Promise<Project> {
     const { workspace, rootUri } = opts;
-    const configUri = joinUri(rootUri, CONFIG_FILE_NAME);
-    let config = defaultConfig();
-    let problems: ConfigProblem[] = [];
-    let hasConfig = false;
-    let configText: string | undefined;
-    const st = await workspace.stat(configUri).catch(() => undefined);
-    if (st?.kind === 'file') {
-      hasConfig = true;
-      // Checked before reading: a hostile multi-gigabyte opmodel.json is never loaded.
-      let decoded: { text: string } | { reason: string };
-      try {
-        decoded = st.size > CONFIG_MAX_SIZE ? { reason: `larger than ${formatSize(CONFIG_MAX_SIZE)}` } : decodeText(await workspace.readFile(configUri), CONFIG_MAX_SIZE);
-      } catch (e) {
-        decoded = { reason: `unreadable (${(e as Error).message})` };
-      }
-      if ('text' in decoded) ({ config, problems } = loadConfig((configText = decoded.text)));
-      else problems = [{ message: `${CONFIG_FILE_NAME} is ${decoded.reason}`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
-    } else if (st?.kind === 'other') {
-      // Confined like every Markdown file: never opened, and nothing of it is shown.
-      hasConfig = true;
-      problems = [{ message: `${CONFIG_FILE_NAME} was not read: it is not a regular file inside the docs root (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)`, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }];
-    }
-    const project = new Project(workspace, rootUri, config, hasConfig ? configUri : undefined, problems, opts.logger, opts.severityOverrides);
-    project.configText = configText;
+    const chain = await loadLayers({ workspace, rootUri, resolveFramework: opts.resolveFramework });
+    const project = new Project(workspace, rootUri, chain.layers, chain.problems, opts.logger, opts.severityOverrides);
+    project.configText = project.ownLayer.configText;
     await project.scan();
     return project;
   }
 
-  /** Full rescan from the workspace. */
+  /** The effective config: the own layer's, merged with everything it extends. */
+  get config(): OpmodelConfig {
+    return this.ownLayer.config;
+  }
+
+  get configUri(): string | undefined {
+    return this.ownLayer.configUri;
+  }
+
+  get ownLayer(): Layer {
+    return this.layers[this.layers.length - 1]!;
+  }
+
+  /** The framework this project extends directly, if any. */
+  get base(): FrameworkSource | undefined {
+    return this.layers.length > 1 ? this.layers[this.layers.length - 2]!.source : undefined;
+  }
+
+  /** Full rescan from the workspace: every layer, base frameworks first. */
   async scan(): Promise<void> {
     // Everything may change: the index drops all cached diagnostics once, at the end.
     this.index.beginLoad();
     try {
       for (const uri of [...this.index.docs.keys(), ...this.index.skipped.keys()]) this.index.delete(uri);
-      const found = await discoverFiles(this.workspace, this.rootUri, this.config);
-      const gp = found.globProblem;
-      if (gp && !this.configProblems.some((p) => p.message === gp.message)) this.configProblems.push({ message: gp.message, range: this.configRangeOf(gp.pattern) });
-      for (const s of found.skipped) this.index.skip(s);
-      let next = 0;
-      const worker = async () => {
-        while (next < found.files.length) {
-          const uri = found.files[next++]!;
-          await this.readAndIndex(uri);
-          // Listed, then gone before it could be read: report it rather than drop it silently.
-          if (!this.index.docs.has(uri) && !this.index.skipped.has(uri)) this.index.skip({ uri, reason: 'it was deleted while being read' });
+      for (const layer of this.layers) {
+        const found = await discoverFiles(layer.workspace, layer.rootUri, layer.config);
+        if (layer === this.ownLayer) {
+          this.nestedRoots = found.nestedRoots;
+          const gp = found.globProblem;
+          if (gp && !this.configProblems.some((p) => p.message === gp.message)) this.configProblems.push({ message: gp.message, range: this.configRangeOf(gp.pattern) });
+          for (const s of found.skipped) this.index.skip(s);
         }
-      };
-      await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, found.files.length) }, worker));
+        let next = 0;
+        const worker = async () => {
+          while (next < found.files.length) {
+            const uri = found.files[next++]!;
+            await this.readAndIndex(uri, layer);
+            // Listed, then gone before it could be read: report it rather than drop it silently.
+            if (layer === this.ownLayer && !this.index.docs.has(uri) && !this.index.skipped.has(uri)) this.index.skip({ uri, reason: 'it was deleted while being read' });
+          }
+        };
+        await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, found.files.length) }, worker));
+      }
     } finally {
       this.index.endLoad();
     }
@@ -114,48 +126,89 @@ export class Project {
     return new LineIndex(this.configText!).range(at, at + JSON.stringify(value).length);
   }
 
-  /** True when `uri` is a Markdown file this framework checks. */
+  /** True when `uri` is a Markdown file this framework checks (its own, not a base's or a nested framework's). */
   contains(uri: string): boolean {
     const rel = relativeUri(this.rootUri, uri);
     if (rel === undefined || rel === '' || rel.split('/').some((p) => p === 'node_modules' || p === '.git')) return false;
+    if (this.nestedRoots.some((n) => relativeUri(n, uri) !== undefined)) return false;
     return rel.toLowerCase().endsWith('.md') && safeFileFilter(this.config)(rel);
   }
 
+  /** True for a document of an extended framework: indexed, read-only, never diagnosed. */
+  isBaseDocument(uri: string): boolean {
+    return this.index.docs.has(uri) && this.index.layerOf(uri) < this.index.ownLayer;
+  }
+
+  /** How many indexed documents are the project's own (not an extended framework's). */
+  ownDocumentCount(): number {
+    let n = 0;
+    for (const uri of this.index.docs.keys()) if (this.index.layerOf(uri) === this.index.ownLayer) n++;
+    return n;
+  }
+
+  /** The layer a document belongs to (for a base document, where it came from). */
+  layerOf(uri: string): Layer {
+    return this.layers[this.index.layerOf(uri)] ?? this.ownLayer;
+  }
+
+  /** False for a base element the client's scope leaves out; true for everything else. */
+  inScope(id: string): boolean {
+    return this.index.scope.inScope(id);
+  }
+
   /** Re-reads one file from the workspace (created or changed on disk); returns affected URIs. */
-  async readAndIndex(uri: string): Promise<Set<string>> {
+  async readAndIndex(uri: string, layer: Layer = this.layerFor(uri)): Promise<Set<string>> {
     let bytes: Uint8Array;
-    const max = this.config.maxFileSize;
+    const ws = layer.workspace;
+    const max = layer.config.maxFileSize;
+    const base = layer !== this.ownLayer;
+    // A base framework's unreadable file is simply not there: its problems are not the client's.
+    const skip = (reason: string) => (base ? this.index.delete(uri) : this.index.skip({ uri, reason }));
     try {
-      if (this.workspace.readFileWithin) bytes = await this.workspace.readFileWithin(uri, max);
+      if (ws.readFileWithin) bytes = await ws.readFileWithin(uri, max);
       else {
-        const st = await this.workspace.stat(uri);
+        const st = await ws.stat(uri);
         if (!st) return this.index.delete(uri);
-        if (st.size > max) return this.index.skip({ uri, reason: tooLargeReason(st.size, max) });
-        bytes = await this.workspace.readFile(uri);
+        if (st.size > max) return skip(tooLargeReason(st.size, max));
+        bytes = await ws.readFile(uri);
       }
     } catch (e) {
-      if (e instanceof FileTooLargeError) return this.index.skip({ uri, reason: tooLargeReason(e.size, max) });
+      if (e instanceof FileTooLargeError) return skip(tooLargeReason(e.size, max));
       // Gone between listing and reading, or unreadable: report, keep checking the rest.
-      const gone = !(await this.workspace.stat(uri).catch(() => undefined));
+      const gone = !(await ws.stat(uri).catch(() => undefined));
       if (gone) return this.index.delete(uri);
-      return this.index.skip({ uri, reason: `could not be read (${(e as Error).message})` });
+      return skip(`could not be read (${(e as Error).message})`);
     }
-    const decoded = decodeText(bytes, this.config.maxFileSize);
-    if (!('text' in decoded)) return this.index.skip({ uri, reason: decoded.reason });
-    return this.updateText(uri, decoded.text);
+    const decoded = decodeText(bytes, max);
+    if (!('text' in decoded)) return skip(decoded.reason);
+    return this.updateText(uri, decoded.text, layer);
   }
 
   /** Indexes `text` as the current content of `uri` (an editor buffer or a file just read). */
-  updateText(uri: string, text: string): Set<string> {
+  updateText(uri: string, text: string, layer: Layer = this.layerFor(uri)): Set<string> {
     let doc: ParsedDocument;
     try {
       doc = parseDocument(uri, text, this.config, this.syntax);
     } catch (e) {
       // A parser bug must cost one file, never the whole check.
       this.logger?.error(`opmodel: failed to read ${uri}: ${(e as Error).stack ?? e}`);
+      if (layer !== this.ownLayer) return this.index.delete(uri);
       return this.index.skip({ uri, reason: `internal error while reading it (${(e as Error).message}); please report this file` });
     }
-    return this.index.set(doc);
+    return this.index.set(doc, layer.index);
+  }
+
+  /** The layer whose folder holds `uri`: the deepest root (a base may sit in the client's node_modules). */
+  private layerFor(uri: string): Layer {
+    if (this.index.docs.has(uri)) return this.layerOf(uri);
+    let best = this.ownLayer;
+    let depth = -1;
+    for (const l of this.layers) {
+      if (relativeUri(l.rootUri, uri) === undefined) continue;
+      const d = l.rootUri.length;
+      if (d > depth) { best = l; depth = d; }
+    }
+    return best;
   }
 
   remove(uri: string): Set<string> {
@@ -173,6 +226,7 @@ export class Project {
   }
 
   diagnostics(uri: string): Diagnostic[] {
+    if (this.isBaseDocument(uri)) return [];
     const skip = this.index.skipped.get(uri);
     if (skip) {
       const severity = severityFor(SKIPPED_FILE.code, SKIPPED_FILE.defaultSeverity, this.config, this.severityOverrides);
@@ -185,7 +239,7 @@ export class Project {
 
   allDiagnostics(): Diagnostic[] {
     const out: Diagnostic[] = [];
-    const uris = [...this.index.docs.keys(), ...this.index.skipped.keys()].sort();
+    const uris = [...this.index.docs.keys(), ...this.index.skipped.keys()].filter((u) => !this.isBaseDocument(u)).sort();
     // No spread: a file with 200,000 IDs would overflow the call stack's argument limit.
     for (const uri of uris) for (const d of this.diagnostics(uri)) out.push(d);
     return out;

@@ -16,6 +16,9 @@ a:hover, a:focus { text-decoration: underline; }
 .site-header { display: flex; flex-wrap: wrap; align-items: center; gap: .5rem 1.5rem; padding: .6rem 1.5rem;
   background: var(--soft); border-bottom: 1px solid var(--line); position: sticky; top: 0; z-index: 2; }
 .brand { font-weight: 700; color: var(--fg); }
+.brand-subtitle { display: block; font-weight: 400; font-size: .8rem; color: var(--muted); }
+.subtitle { color: var(--muted); font-size: 1.1rem; margin-top: -.6rem; }
+.tailoring-note { border-left: 4px solid var(--accent); background: var(--accent-soft); padding: .5rem .9rem; border-radius: 4px; }
 .site-nav { display: flex; gap: 1rem; }
 .search { position: relative; margin-left: auto; }
 .search input { width: 18rem; max-width: 70vw; padding: .35rem .6rem; border: 1px solid var(--line); border-radius: 6px; font: inherit; }
@@ -160,9 +163,13 @@ export const SEARCH_JS = `(function () {
 })();
 `;
 
+declare const OPMODEL_MINISEARCH_UMD: string | undefined;
+
 /** MiniSearch's own browser build, shipped with the site so that search works offline. */
 export function miniSearchBrowserJs(): string {
-  // The package exports only its module builds; the UMD build sits beside them.
+  // Compiled into the CLI bundle (scripts/buildOptions.mjs), which must run with nothing beside it.
+  if (typeof OPMODEL_MINISEARCH_UMD === 'string') return OPMODEL_MINISEARCH_UMD;
+  // From sources (tests): the package exports only its module builds; the UMD build sits beside them.
   const main = createRequire(import.meta.url).resolve('minisearch');
   return readFileSync(path.join(path.dirname(main), '..', 'umd', 'index.js'), 'utf8');
 }

@@ -5,7 +5,7 @@
 // that could run script when opened on their own are refused too.
 import type { Element, ElementContent, Root as HastRoot } from 'hast';
 import { URI, Utils } from 'vscode-uri';
-import { FileTooLargeError, joinUri, relativeUri, type FileKind, type Project } from '../language/index';
+import { FileTooLargeError, joinUri, relativeUri, type FileKind, type Layer, type Project } from '../language/index';
 import { walkElements } from './hast';
 import type { BuildProblem } from './plan';
 import { isSafeName, relHref } from './sitePaths';
@@ -39,6 +39,8 @@ const SVG_UNSAFE = /<\s*script|<\s*foreignObject|<!ENTITY|\son[a-z]+\s*=|javascr
 interface Wanted {
   rel: string;
   sitePath: string;
+  /** The framework the image belongs to: a client site also shows the extended framework's images. */
+  layer: Layer;
   uses: { uri: string; line: number; src: string; link: boolean }[];
 }
 
@@ -61,12 +63,15 @@ export class SiteImages {
     }
     if (decoded.startsWith('/') || /^[a-z]:/i.test(decoded) || decoded.includes('\\')) return { reason: 'only paths relative to the document are copied' };
     const target = Utils.resolvePath(Utils.dirname(URI.parse(fromUri)), decoded).toString();
-    const rel = relativeUri(this.project.rootUri, target);
+    // Confined to the document's own framework; a base framework's images go under their own folder.
+    const layer = this.project.layerOf(fromUri);
+    const rel = relativeUri(layer.rootUri, target);
     if (!rel) return { reason: 'it is outside the docs folder' };
     const ext = extensionOf(rel);
     if (!ext || !(ext in TYPES)) return { reason: `only ${Object.keys(TYPES).join(', ')} images are copied` };
     if (!rel.split('/').every(isSafeName)) return { reason: 'its path cannot name a file of the site (use letters, digits, ".", "-" and "_")' };
-    const w = this.wanted.get(rel) ?? this.wanted.set(rel, { rel, sitePath: `${MEDIA_DIR}/${rel}`, uses: [] }).get(rel)!;
+    const sitePath = layer === this.project.ownLayer ? `${MEDIA_DIR}/${rel}` : `${MEDIA_DIR}/base${layer.index}/${rel}`;
+    const w = this.wanted.get(sitePath) ?? this.wanted.set(sitePath, { rel, sitePath, layer, uses: [] }).get(sitePath)!;
     w.uses.push({ uri: fromUri, line, src, link });
     return { sitePath: w.sitePath };
   }
@@ -75,8 +80,8 @@ export class SiteImages {
   async load(problems: BuildProblem[]): Promise<{ files: Map<string, Uint8Array>; failed: Set<string> }> {
     const files = new Map<string, Uint8Array>();
     const failed = new Set<string>();
-    for (const w of [...this.wanted.values()].sort((a, b) => (a.rel < b.rel ? -1 : 1))) {
-      const r = await this.read(w.rel);
+    for (const w of [...this.wanted.values()].sort((a, b) => (a.sitePath < b.sitePath ? -1 : 1))) {
+      const r = await this.read(w.rel, w.layer);
       if ('bytes' in r) files.set(w.sitePath, r.bytes);
       else {
         failed.add(w.sitePath);
@@ -86,11 +91,11 @@ export class SiteImages {
     return { files, failed };
   }
 
-  private async read(rel: string): Promise<{ bytes: Uint8Array } | { reason: string }> {
+  private async read(rel: string, layer: Layer): Promise<{ bytes: Uint8Array } | { reason: string }> {
     const parts = rel.split('/');
-    let dir = this.project.rootUri;
+    let dir = layer.rootUri;
     for (let i = 0; i < parts.length; i++) {
-      const kind = (await this.listing(dir))?.get(parts[i]!);
+      const kind = (await this.listing(dir, layer))?.get(parts[i]!);
       const last = i === parts.length - 1;
       if (kind === undefined) return { reason: 'no such file' };
       if (kind === 'symlink-directory') return { reason: `"${parts.slice(0, i + 1).join('/')}" is a link to a folder, which the build does not follow` };
@@ -98,8 +103,8 @@ export class SiteImages {
       if (!last && kind !== 'directory') return { reason: 'no such file' };
       dir = joinUri(dir, parts[i]!);
     }
-    const ws = this.project.workspace;
-    const max = this.project.config.maxFileSize;
+    const ws = layer.workspace;
+    const max = layer.config.maxFileSize;
     let bytes: Uint8Array;
     try {
       if (ws.readFileWithin) bytes = await ws.readFileWithin(dir, max);
@@ -128,10 +133,10 @@ export class SiteImages {
     return { bytes };
   }
 
-  private listing(dirUri: string): Promise<Map<string, FileKind> | undefined> {
+  private listing(dirUri: string, layer: Layer): Promise<Map<string, FileKind> | undefined> {
     let p = this.listings.get(dirUri);
     if (!p) {
-      p = this.project.workspace.readDirectory(dirUri).then((entries) => new Map(entries), () => undefined);
+      p = layer.workspace.readDirectory(dirUri).then((entries) => new Map(entries), () => undefined);
       this.listings.set(dirUri, p);
     }
     return p;

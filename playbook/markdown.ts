@@ -28,6 +28,8 @@ export interface RenderInput {
   selfId?: string;
   /** Link target of a defined ID, relative to the page being rendered. */
   idTarget(id: string): IdTarget | undefined;
+  /** Tooltip of an ID that has no page ("FLM9 is not defined" when left out). */
+  unlinkedTitle?(id: string): string;
   /** A relative link or image found in the body (as written); returns the new href or src, or undefined to unlink it (an image: its alt text). */
   rewriteLink(url: string, line: number, kind: 'link' | 'image'): string | undefined;
 }
@@ -116,7 +118,7 @@ function idNode(id: string, input: Omit<RenderInput, 'rewriteLink'>): PhrasingCo
   if (id === input.selfId) return { type: 'text', value: id };
   const t = input.idTarget(id);
   if (!t) {
-    return { type: 'emphasis', children: [{ type: 'text', value: id }], data: { hName: 'span', hProperties: { className: ['idref', 'missing'], title: `${id} is not defined` } } };
+    return { type: 'emphasis', children: [{ type: 'text', value: id }], data: { hName: 'span', hProperties: { className: ['idref', 'missing'], title: input.unlinkedTitle?.(id) ?? `${id} is not defined` } } };
   }
   const link: Link = { type: 'link', url: t.href, title: `${id} · ${t.title}`, children: [{ type: 'text', value: id }], data: { hProperties: { className: ['idref'] } } };
   return link;

@@ -22,6 +22,8 @@ export interface RenderJob {
   refs: RenderInput['refs'];
   selfId?: string;
   targets: [string, IdTarget | undefined][];
+  /** Tooltips of the IDs without a target, when the caller words them (clientSite.ts). */
+  unlinked?: [string, string][];
 }
 
 export type RenderReply = { tree: HastRoot } | { refusal: Refusal };
@@ -67,12 +69,14 @@ export class PageRenderer {
   }
 
   private async renderBody(input: RenderInput): Promise<RenderReply> {
+    const targets = [...new Set(input.refs.map((r) => r.id))].map((id): [string, IdTarget | undefined] => [id, input.idTarget(id)]);
     const job: RenderJob = {
       text: input.text,
       bodyStart: input.bodyStart,
       refs: input.refs,
       selfId: input.selfId,
-      targets: [...new Set(input.refs.map((r) => r.id))].map((id) => [id, input.idTarget(id)]),
+      targets,
+      unlinked: input.unlinkedTitle ? targets.filter(([, t]) => !t).map(([id]) => [id, input.unlinkedTitle!(id)]) : undefined,
     };
     if (this.workerScript && !this.workerFailed) {
       const reply = await this.inWorker(job);
@@ -122,8 +126,9 @@ export class PageRenderer {
 /** Renders one job; used by the worker and, without a worker, by this thread. */
 export function renderJob(job: RenderJob): RenderReply {
   const targets = new Map(job.targets);
+  const unlinked = job.unlinked && new Map(job.unlinked);
   try {
-    const tree = renderBody({ text: job.text, bodyStart: job.bodyStart, refs: job.refs, selfId: job.selfId, idTarget: (id) => targets.get(id) });
+    const tree = renderBody({ text: job.text, bodyStart: job.bodyStart, refs: job.refs, selfId: job.selfId, idTarget: (id) => targets.get(id), unlinkedTitle: unlinked && ((id) => unlinked.get(id) ?? `${id} is not defined`) });
     const refusal = checkTree(tree);
     return refusal ? { refusal } : { tree };
   } catch (e) {

@@ -2,6 +2,7 @@
 // an unsafe key is a build error, and the document then falls back to a name from its file.
 import type { Project } from '../language/index';
 import { basename, measuresOf, ROLE_FIELDS } from '../language/index';
+import { leftOutOfSite } from './clientSite';
 import { CROSSWALK_PAGE, hasCrosswalk } from './crosswalkPage';
 import { isSafeName, slugFromFile } from './sitePaths';
 
@@ -66,13 +67,18 @@ export function planSite(project: Project, problems: BuildProblem[]): SitePlan {
   };
 
   for (const id of project.index.definedIds()) {
+    // A client's site: the elements in scope and the client's own (tailored ones as tailored).
+    if (!project.inScope(id)) continue;
     const doc = project.index.firstDefinition(id)!;
     if (!doc.definition?.familyKey) continue; // not an ID of any family: a plain page below
     if (!isSafeName(id)) {
       problems.push({ severity: 'error', uri: doc.uri, line: doc.definition.range.start.line, message: `the ID "${id}" cannot name a page file` });
       continue;
     }
-    const page = add({ path: `elements/${id}.html`, kind: 'element', title: doc.title ?? id, uri: doc.uri, id, summary: doc.summary });
+    // A tailored element: what its document leaves out comes from the element it tailors.
+    const chain = project.index.definitionChain(id);
+    const title = chain.find((d) => d.title)?.title ?? id;
+    const page = add({ path: `elements/${id}.html`, kind: 'element', title, uri: doc.uri, id, summary: chain.find((d) => d.summary)?.summary });
     plan.byId.set(id, page);
   }
 
@@ -98,7 +104,7 @@ export function planSite(project: Project, problems: BuildProblem[]): SitePlan {
   }
   const hasMeasures = elementDocs.some((d) => measuresOf(d).length);
   for (const doc of docs) {
-    if (plan.byUri.has(doc.uri)) continue;
+    if (plan.byUri.has(doc.uri) || leftOutOfSite(project, doc)) continue;
     const type = doc.type as KeyedKind | undefined;
     const keyField = doc.fields.get('key');
     const key = keyField?.value?.trim();

@@ -1,13 +1,21 @@
 // Bundles the CLI (Node) and the extension (Node and web worker) with esbuild.
+// `--cli` builds the CLI only (the npm package's `prepare`); `--clean` empties dist/ first.
 import { build } from 'esbuild';
-import { readFileSync, chmodSync, existsSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { bundledFrameworkPlugin, cliDefines } from './buildOptions.mjs';
 
+const { values } = parseArgs({ options: { cli: { type: 'boolean' }, clean: { type: 'boolean' } } });
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const define = { OPMODEL_VERSION: JSON.stringify(pkg.version) };
 const common = { bundle: true, mainFields: ['module', 'main'], sourcemap: false, minify: false, legalComments: 'none', logLevel: 'warning', define };
 
+if (values.clean) rmSync('dist', { recursive: true, force: true });
+mkdirSync('dist', { recursive: true });
+
 await build({
   ...common,
+  define: { ...define, ...cliDefines() },
   entryPoints: ['cli/bin.ts'],
   outfile: 'dist/cli.js',
   platform: 'node',
@@ -28,10 +36,13 @@ await build({
   banner: { js: "import { createRequire as __opmodelRequire } from 'node:module'; const require = __opmodelRequire(import.meta.url);" },
 });
 
-if (existsSync('extension/extension.ts')) {
-  await build({ ...common, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
+if (!values.cli && existsSync('extension/extension.ts')) {
+  // Both extension bundles carry the shipped framework: github.dev has no node_modules to find it in.
+  const plugins = [bundledFrameworkPlugin()];
+  await build({ ...common, plugins, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
   await build({
     ...common,
+    plugins,
     entryPoints: ['extension/extension.ts'],
     outfile: 'dist/web/extension.js',
     platform: 'browser',

@@ -5,9 +5,10 @@ import { fsPath } from '../../language/workspace/uris';
 import { buildSite, SiteCheckError } from '../../playbook/build';
 import { checkOutDir, OutputFolderError, writeSite } from '../../playbook/writeSite';
 import { formatText, summary } from '../formatters';
-import { registerCommand, type Io } from '../main';
+import { registerCommand, VERSION, type Io } from '../main';
 import { neutralise } from '../neutralise';
-import { openProjects, relFile, reportConfigProblems } from '../openProjects';
+import { openProjects, relFile, reportConfigProblems, reportFrameworks } from '../openProjects';
+import { bugReportHint } from '../bugReport';
 import { UsageError } from '../usage';
 import { buildReport } from './check';
 
@@ -21,6 +22,11 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError('build takes at most one folder');
   const opened = await openProjects(positionals, io);
   if (reportConfigProblems(opened, io)) return 2;
+  if (opened.length > 1) {
+    const roots = opened.map((o) => relFile(io, o.project.rootUri) || '.');
+    throw new UsageError(`found ${opened.length} frameworks (${roots.join(', ')}); a site is built from one: opmodel build ${roots[0]} --out site`);
+  }
+  reportFrameworks(opened, io);
   const { project } = opened[0]!;
   const docsRoot = fsPath(project.rootUri);
   let out: string;
@@ -35,7 +41,8 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
   const errors = report.diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
     io.err(formatText({ ...report, diagnostics: errors }, false));
-    io.err(summary({ ...report, diagnostics: errors }) + '\n');
+    // The same counts as "opmodel check" prints; only the errors stop a build, so only they are listed.
+    io.err(summary(report) + '\n');
     if (!values.force) {
       io.err('opmodel build: the framework has errors, so no site was written. Fix them, or build anyway with --force.\n');
       return 1;
@@ -45,10 +52,10 @@ export async function buildCommand(args: string[], io: Io): Promise<number> {
 
   let site: Awaited<ReturnType<typeof buildSite>>;
   try {
-    site = await buildSite(project);
+    site = await buildSite(project, { generator: `opmodel build ${VERSION}` });
   } catch (e) {
     if (!(e instanceof SiteCheckError)) throw e;
-    io.err(`opmodel build: ${e.message.split('\n').map(neutralise).join('\n')}\nNo site was written. This is a bug in opmodel build; please report it with the framework that shows it.\n`);
+    io.err(`opmodel build: ${e.message.split('\n').map(neutralise).join('\n')}\nNo site was written. ${bugReportHint()}\n`);
     return 1;
   }
   for (const p of site.problems) {

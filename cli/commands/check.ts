@@ -5,7 +5,7 @@ import { fsPath } from '../../language/workspace/uris';
 import { formatGithub, formatJson, formatSarif, formatText, summary, type CheckReport, type CliDiagnostic } from '../formatters';
 import { VERSION, type Io } from '../main';
 import { neutralise } from '../neutralise';
-import { isUnder, openProjects, relFile, reportConfigProblems, type Opened } from '../openProjects';
+import { frameworkJson, isUnder, openProjects, relFile, reportConfigProblems, reportFrameworks, type Opened } from '../openProjects';
 import { narrowReport } from '../check/narrowReport';
 import { GitError } from '../git/git';
 import { FileChangedError, RefusedWriteError, rewriteFile } from '../rewriteFile';
@@ -22,6 +22,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
   const format = oneOf(values.format, FORMATS, '--format', 'text');
   const opened = await openProjects(positionals, io);
   if (reportConfigProblems(opened, io)) return 2;
+  if (format === 'text' && !values.quiet) reportFrameworks(opened, io);
   let fixesRefused = 0;
   if (values.fix) {
     const fixed = await applySafeFixes(opened, io);
@@ -37,7 +38,7 @@ export async function checkCommand(args: string[], io: Io): Promise<number> {
     return 2;
   }
   const report = narrowed.report;
-  if (format === 'json') io.out(formatJson(report));
+  if (format === 'json') io.out(formatJson(report, opened.map((o) => frameworkJson(io, o))));
   else if (format === 'sarif') io.out(formatSarif(report, VERSION));
   else if (format === 'github') io.out(formatGithub(report));
   else {
@@ -53,14 +54,19 @@ export function buildReport(opened: Opened[], io: Io): CheckReport {
   let files = 0;
   let elements = 0;
   for (const { project, targets } of opened) {
-    const uris = [...project.index.docs.keys(), ...project.index.skipped.keys()].filter((u) => isUnder(u, targets)).sort();
+    // The project's own files only: an extended framework is indexed, never reported.
+    const uris = [...project.index.docs.keys(), ...project.index.skipped.keys()].filter((u) => isUnder(u, targets) && !project.isBaseDocument(u)).sort();
     files += uris.length;
+    // Elements, not definitions: a duplicated ID is one element (reported as a duplicate).
+    const ids = new Set<string>();
     for (const uri of uris) {
-      if (project.index.docs.get(uri)?.definition) elements++;
+      const def = project.index.docs.get(uri)?.definition;
+      if (def) ids.add(def.id);
       for (const d of project.diagnostics(uri)) {
         diagnostics.push({ ...d, file: relFile(io, d.uri), relatedFiles: (d.related ?? []).map((r) => relFile(io, r.location.uri)) });
       }
     }
+    elements += ids.size;
   }
   diagnostics.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
   return { files, elements, diagnostics };
@@ -82,7 +88,7 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
       return r;
     };
     for (const uri of project.index.docs.keys()) {
-      if (!isUnder(uri, targets)) continue;
+      if (!isUnder(uri, targets) || project.isBaseDocument(uri)) continue;
       for (const d of project.diagnostics(uri) as Diagnostic[]) {
         const fix = d.fixes?.find((f) => f.safe);
         if (!fix) continue;

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { listElements, matrix, raciMatrix, type Matrix } from '../../language/index';
 import type { Io } from '../main';
 import { neutralise as n, safeJson } from '../neutralise';
-import { openProjects, reportConfigProblems } from '../openProjects';
+import { describeFramework, openProjects, relFile, reportConfigProblems, reportFrameworks } from '../openProjects';
 import { raciCsv, raciJson, raciMarkdown, raciText } from '../raciFormatters';
 import { oneOf, UsageError } from '../usage';
 
@@ -12,18 +12,28 @@ export async function matrixCommand(args: string[], io: Io): Promise<number> {
   if (positionals.length > 1) throw new UsageError('matrix takes at most one folder');
   const opened = await openProjects(positionals, io);
   if (reportConfigProblems(opened, io)) return 2;
-  const { project } = opened[0]!;
+  if (format === 'text') reportFrameworks(opened, io);
   if (values.raci) {
-    const r = raciMatrix(project, listElements(project));
-    io.out(format === 'json' ? raciJson(r) : format === 'csv' ? raciCsv(r) : format === 'markdown' ? raciMarkdown(r) : raciText(r));
+    // Roles × elements: one table per framework, named when there are several.
+    opened.forEach(({ project }, i) => {
+      const r = raciMatrix(project, listElements(project));
+      if (opened.length > 1 && format !== 'json') io.out(`${i ? '\n' : ''}${format === 'markdown' ? '## ' : '# '}${describeFramework(io, project)}\n${format === 'markdown' ? '\n' : ''}`);
+      io.out(format === 'json' ? raciJson(r) : format === 'csv' ? raciCsv(r) : format === 'markdown' ? raciMarkdown(r) : raciText(r));
+    });
     return 0;
   }
-  const m = matrix(project, listElements(project));
+  const json = (m: Matrix) => ({ systems: m.systems.map((s) => s.key), disciplines: m.disciplines.map((d) => d.key), cells: m.cells, unplaced: m.unplaced, leadership: m.leadership });
+  const grids = opened.map(({ project }) => ({ project, m: matrix(project, listElements(project)) }));
+  // One framework: the grid as it always was. Several (a repository): one grid each, named.
   if (format === 'json') {
-    io.out(safeJson({ systems: m.systems.map((s) => s.key), disciplines: m.disciplines.map((d) => d.key), cells: m.cells, unplaced: m.unplaced, leadership: m.leadership }) + '\n');
-  } else if (format === 'csv') io.out(toCsv(m));
-  else if (format === 'markdown') io.out(toMarkdown(m));
-  else io.out(toText(m));
+    const out = grids.length === 1 ? json(grids[0]!.m) : grids.map(({ project, m }) => ({ framework: relFile(io, project.rootUri) || '.', ...json(m) }));
+    io.out(safeJson(out) + '\n');
+    return 0;
+  }
+  grids.forEach(({ project, m }, i) => {
+    if (grids.length > 1) io.out(`${i ? '\n' : ''}${format === 'markdown' ? '## ' : '# '}${describeFramework(io, project)}\n${format === 'markdown' ? '\n' : ''}`);
+    io.out(format === 'csv' ? toCsv(m) : format === 'markdown' ? toMarkdown(m) : toText(m));
+  });
   return 0;
 }
 

@@ -10,7 +10,7 @@ export async function checkWorkspace(manager: ProjectManager, publisher: Diagnos
     void vscode.window.showWarningMessage('opmodel: no framework in this workspace (a folder with opmodel.json, or Markdown files with element front matter).');
     return;
   }
-  const files = projects.reduce((n, p) => n + p.index.docs.size, 0);
+  const files = projects.reduce((n, p) => n + p.ownDocumentCount(), 0);
   const { errors, warnings } = publisher.counts();
   const msg = `opmodel: checked ${files} file${files === 1 ? '' : 's'}${projects.length > 1 ? ` in ${projects.length} frameworks` : ''}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
   const action = await (errors || warnings ? vscode.window.showWarningMessage(msg, 'Show Problems') : vscode.window.showInformationMessage(msg));

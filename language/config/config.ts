@@ -50,6 +50,19 @@ export interface TypeConfig {
   requiresId: boolean;
 }
 
+/** Which elements of the extended framework a client adopts: IDs and family names. */
+export interface ScopeConfig {
+  /** Left out: everything the extended framework defines. */
+  include?: string[];
+  exclude: string[];
+}
+
+/** Branding of the playbook site (`opmodel build`). */
+export interface SiteConfig {
+  title?: string;
+  subtitle?: string;
+}
+
 /** A framework that elements map onto (ITIL 4, COBIT 2019, ...), read from `crosswalks`. */
 export interface CrosswalkSchemeConfig {
   key: string;
@@ -59,6 +72,11 @@ export interface CrosswalkSchemeConfig {
 }
 
 export interface OpmodelConfig {
+  /** The framework this one builds on: "opmodel", another installed package, or a relative folder. */
+  extends?: string;
+  /** Applies to the extended framework's elements; a config's own elements are always in scope. */
+  scope?: ScopeConfig;
+  site?: SiteConfig;
   families: FamilyConfig[];
   systems: SystemConfig[];
   disciplines: DisciplineConfig[];

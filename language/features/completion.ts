@@ -105,6 +105,7 @@ function idCandidates(project: Project, typed: string, uri: string, limit: numbe
   let cache = idItemCache.get(index);
   if (cache?.ids !== ids) idItemCache.set(index, (cache = { ids, docs: new Array(ids.length), items: new Array(ids.length) }));
   const own = project.document(uri)?.definition?.id;
+  const scoped = project.layers.length > 1;
   // Framework order: by family as declared, IDs of no family last.
   const rank = (id: string) => {
     const f = syntax.familyOf(id);
@@ -130,28 +131,32 @@ function idCandidates(project: Project, typed: string, uri: string, limit: numbe
     for (let i = firstAtLeast(r), end = firstAtLeast(r + 1); i < end; i++) {
       const id = ids[i]!;
       if (id === own || (prefix && !id.startsWith(prefix))) continue;
+      if (scoped && !project.inScope(id)) continue;
       if (out.length === limit) return { items: out, isIncomplete: true };
-      out.push(itemAt(index, cache, i));
+      out.push(itemAt(index, cache, i, scoped));
     }
   }
   return { items: out, isIncomplete: false };
 }
 
 /** The item of the i-th defined ID, from the cache while its defining document is the same. */
-function itemAt(index: FrameworkIndex, cache: { ids: readonly string[]; docs: ParsedDocument[]; items: CompletionCandidate[] }, i: number): CompletionCandidate {
+function itemAt(index: FrameworkIndex, cache: { ids: readonly string[]; docs: ParsedDocument[]; items: CompletionCandidate[] }, i: number, scoped: boolean): CompletionCandidate {
   const seen = cache.docs[i];
   // The same list means the same definitions; the same document object means the same fields.
   if (seen && index.docs.get(seen.uri) === seen) return cache.items[i]!;
   const id = cache.ids[i]!;
   const doc = index.firstDefinition(id)!;
+  // A tailored element: what its document leaves out comes from the element it tailors.
+  const chain = scoped ? index.definitionChain(id) : [doc];
+  const pick = <T>(get: (d: ParsedDocument) => T | undefined) => chain.map(get).find((v) => v !== undefined);
   const item: CompletionCandidate = {
     label: id,
     kind: 'id',
-    detail: doc.title,
-    documentation: doc.summary,
+    detail: pick((d) => d.title),
+    documentation: pick((d) => d.summary),
     family: doc.definition?.familyKey,
-    system: doc.system,
-    discipline: doc.discipline,
+    system: pick((d) => d.system),
+    discipline: pick((d) => d.discipline),
     sortText: String(i).padStart(7, '0'),
   };
   cache.docs[i] = doc;

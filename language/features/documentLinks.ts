@@ -15,7 +15,7 @@ export function documentLinks(project: Project, uri: string): DocumentLink[] {
   for (const r of doc.references) {
     const def = project.index.firstDefinition(r.id);
     if (!def?.definition) continue;
-    out.push({ range: r.range, target: { uri: def.uri, range: def.definition.range }, tooltip: `${r.id} · ${def.title ?? 'untitled'}` });
+    out.push({ range: r.range, target: { uri: def.uri, range: def.definition.range }, tooltip: `${r.id} · ${project.index.titleOf(r.id) ?? 'untitled'}` });
   }
   return out;
 }

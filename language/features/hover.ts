@@ -1,3 +1,4 @@
+import type { FrameworkSource } from '../layers/resolveFramework';
 import type { Project } from '../project';
 import type { Location, Position, Range } from '../types';
 import type { CrosswalkEntry } from './crosswalk';
@@ -47,10 +48,12 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
   const cw = info.crosswalk.filter((c) => c.items.length);
   // One line per scheme; a trailing backslash is a Markdown line break inside one paragraph.
   if (cw.length) lines.push('', cw.map((c) => `${escapeMd(c.title)}: ${c.items.map((i) => escapeMd(i.value)).join(', ')}`).join('\\\n'));
-  const doc = project.index.docs.get(info.location.uri)!;
-  const accountable = roleAssignments(doc).filter((a) => a.field === 'accountable').map((a) => roleTitle(project.config.roles, a.role));
+  // A tailored element: each field from the tailored document, else from the element it tailors.
+  const chain = project.index.definitionChain(at.id);
+  const accountableDoc = chain.find((d) => d.fields.has('accountable')) ?? chain[0]!;
+  const accountable = roleAssignments(accountableDoc).filter((a) => a.field === 'accountable').map((a) => roleTitle(project.config.roles, a.role));
   if (accountable.length) lines.push('', `Accountable: ${escapeMd(accountable.join(', '))}`);
-  const measures = measuresOf(doc);
+  const measures = chain.map(measuresOf).find((m) => m.length) ?? [];
   if (measures.length) {
     lines.push('', 'Measures:');
     for (const m of measures) {
@@ -61,6 +64,12 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
   const inverse = inverseRelations(project, at.id);
   for (const r of inverse) lines.push('', `${escapeMd(r.title)}: ${r.ids.join(', ')}`);
   const file = info.location.uri.split('/').slice(-2).map(decodeURIComponent).join('/');
+  const fw = info.framework ? escapeMd(frameworkLabel(info.framework)) : undefined;
+  if (info.tailors && fw) {
+    const orig = info.tailors.uri.split('/').slice(-2).map(decodeURIComponent).join('/');
+    lines.push('', `_Tailored for this client from ${fw}:_ [${escapeMd(orig)}](${link(info.tailors)})`);
+  } else if (info.origin === 'base' && fw) lines.push('', `_From ${fw} (read-only)_`);
+  if (!info.inScope) lines.push('', `**Out of scope** for this client: ${escapeMd(project.index.scope.outOfScope(info.id)?.reason ?? 'the scope leaves it out')}.`);
   lines.push('', `[${escapeMd(file)}](${link(info.location)}) · referenced ${refs} time${refs === 1 ? '' : 's'}${defs.length > 1 ? ` · **defined ${defs.length} times**` : ''}`);
   return {
     id: at.id,
@@ -79,6 +88,11 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
     ...(inverse.length ? { inverse } : {}),
     markdown: lines.join('\n'),
   };
+}
+
+/** "the opmodel 0.1.0 framework", "the ../base framework". */
+export function frameworkLabel(source: FrameworkSource): string {
+  return `the ${source.name}${source.version ? ` ${source.version}` : ''} framework`;
 }
 
 /** Front matter is untrusted text: keep it from becoming links, images or HTML in a hover. */

@@ -66,9 +66,15 @@ export function renameId(project: Project, oldId: string, newIdRaw: string): Ren
   const hit = syntax.classify(newId);
   if (!hit) return { error: `"${newId}" is not an ID of any family here (${syntax.families.map((f) => f.prefix + (f.groups[0] ?? '') + '1').join(', ')}).` };
   if (!hit.isCanonical) return { error: `"${newId}" is not written canonically: use ${hit.canonical}.` };
+  // A base framework's files are read-only: its IDs are renamed there, not in a client.
+  const base = newId !== oldId ? project.index.allDefinitions(oldId).find((d) => project.isBaseDocument(d.uri)) : undefined;
+  if (base) {
+    const fw = project.layerOf(base.uri).source;
+    return { error: `${oldId} is defined by ${fw ? `the ${fw.name} framework` : 'an extended framework'}, which is read-only here: rename it there, or tailor it in a file of your own.` };
+  }
   if (newId !== oldId && project.index.isDefined(newId)) {
     const where = project.index.definitions(newId)[0]!;
-    return { error: `${newId} already exists (${where.title ?? 'untitled'}, ${where.uri.split('/').slice(-2).join('/')}): pick a free ID.` };
+    return { error: `${newId} already exists (${project.index.titleOf(newId) ?? 'untitled'}, ${where.uri.split('/').slice(-2).join('/')}): pick a free ID.` };
   }
   const changes: Record<string, TextEdit[]> = {};
   const versions: Record<string, string> = {};
@@ -83,9 +89,9 @@ export function renameId(project: Project, oldId: string, newIdRaw: string): Ren
   };
   if (newId !== oldId) {
     for (const d of project.index.definitions(oldId)) add(d.uri, d.definition!.range);
-    for (const { uri, ref } of project.index.references(oldId)) add(uri, ref.range);
+    for (const { uri, ref } of project.index.references(oldId)) if (!project.isBaseDocument(uri)) add(uri, ref.range);
   }
-  for (const { uri, malformed } of misspelt) add(uri, malformed.range);
+  for (const { uri, malformed } of misspelt) if (!project.isBaseDocument(uri)) add(uri, malformed.range);
   if (Object.keys(changes).length === 0) return { error: `${oldId} is neither defined nor referenced.` };
   for (const edits of Object.values(changes)) edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { edit: { changes, versions } };

@@ -42,7 +42,10 @@ export function suggestIds(syntax: IdSyntax, id: string, isDefined: (id: string)
       return { id: c, otherFamily: q?.family === p?.family ? 0 : 1, distance: Math.abs((q?.number ?? 0) - (p?.number ?? 0)) };
     });
   ranked.sort((a, b) => a.otherFamily - b.otherFamily || a.distance - b.distance || syntax.compare(a.id, b.id));
-  return ranked.slice(0, limit).map((r) => r.id);
+  // Another family's ID only when the ID's own family offers none: OM4 must not suggest GOV4
+  // while OM3 and OM5 exist.
+  const own = ranked.filter((r) => r.otherFamily === 0);
+  return (own.length ? own : ranked).slice(0, limit).map((r) => r.id);
 }
 
 export function levenshtein(a: string, b: string): number {

@@ -1,10 +1,13 @@
 // ID -> definitions and references across a framework, updated one document at a time.
 // Diagnostics are cached per document; an update invalidates exactly the documents whose
 // answer can change, so the result after any sequence of updates equals a full rescan.
+// A client project indexes its base frameworks too: each document belongs to a layer, and
+// the highest layer that defines an ID defines it (a client document tailors a base element).
 import type { FamilyConfig, OpmodelConfig } from '../config/config';
 import type { IdSyntax } from '../ids/idSyntax';
 import { nextFreeId } from '../ids/nextFreeId';
 import { idNeighbours, suggestIds } from '../ids/suggest';
+import { EVERYTHING_IN_SCOPE, type ScopeView } from '../layers/scope';
 import type { MalformedId, ParsedDocument, Reference } from '../parse/document';
 import type { Diagnostic } from '../types';
 
@@ -32,6 +35,14 @@ export class FrameworkIndex {
   private nextFreeCache = { generation: -1, ids: new Map<string, string>() };
   private suggestionCache = { generation: -1, ids: new Map<string, string[]>() };
   private loading = false;
+  /** Layer of each document; documents not listed are in the own layer. */
+  private readonly layerOfDoc = new Map<string, number>();
+  /** Canonical ID -> layer -> how many documents of that layer define it. */
+  private readonly layerCounts = new Map<string, Map<number, number>>();
+  /** The project's own layer (the highest); base frameworks are below it. */
+  ownLayer = 0;
+  /** The client's scope over base elements; "did you mean" offers only IDs in scope. */
+  scope: ScopeView = EVERYTHING_IN_SCOPE;
 
   constructor(
     /** Messages name other files relative to this root. */
@@ -42,11 +53,13 @@ export class FrameworkIndex {
   ) {}
 
   /** Adds or replaces a document; returns the URIs whose diagnostics may have changed. */
-  set(doc: ParsedDocument): Set<string> {
+  set(doc: ParsedDocument, layer = this.layerOf(doc.uri)): Set<string> {
     const old = this.docs.get(doc.uri);
     this.skipped.delete(doc.uri);
     if (old) this.unlink(old);
     this.docs.set(doc.uri, doc);
+    if (layer === this.ownLayer) this.layerOfDoc.delete(doc.uri);
+    else this.layerOfDoc.set(doc.uri, layer);
     this.link(doc);
     return this.invalidate(doc.uri, old, doc);
   }
@@ -57,6 +70,7 @@ export class FrameworkIndex {
     if (!old) return hadSkip ? new Set([uri]) : new Set();
     this.unlink(old);
     this.docs.delete(uri);
+    this.layerOfDoc.delete(uri);
     return this.invalidate(uri, old, undefined);
   }
 
@@ -83,8 +97,60 @@ export class FrameworkIndex {
     this.dependsOnAllDefs.clear();
   }
 
+  layerOf(uri: string): number {
+    return this.layerOfDoc.get(uri) ?? this.ownLayer;
+  }
+
+  /** The documents that define `id` in the highest layer that defines it (several: a duplicate). */
   definitions(id: string): ParsedDocument[] {
-    return (this.defs.get(id) ?? []).map((u) => this.docs.get(u)!);
+    const uris = this.defs.get(id);
+    if (!uris) return [];
+    if (uris.length === 1 || this.layerOfDoc.size === 0) return uris.map((u) => this.docs.get(u)!);
+    const top = this.definitionLayer(id)!;
+    return uris.filter((u) => this.layerOf(u) === top).map((u) => this.docs.get(u)!);
+  }
+
+  /** Every definition in every layer, highest layer first. */
+  allDefinitions(id: string): ParsedDocument[] {
+    return (this.defs.get(id) ?? []).map((u) => this.docs.get(u)!).sort((a, b) => this.layerOf(b.uri) - this.layerOf(a.uri));
+  }
+
+  definitionsInLayer(id: string, layer: number): ParsedDocument[] {
+    return (this.defs.get(id) ?? []).filter((u) => this.layerOf(u) === layer).map((u) => this.docs.get(u)!);
+  }
+
+  /** The highest layer that defines `id` (from per-layer counts: thousands of copies cost nothing here). */
+  definitionLayer(id: string): number | undefined {
+    if (!this.defs.has(id)) return undefined;
+    if (this.ownLayer === 0) return 0;
+    let top: number | undefined;
+    for (const l of this.layerCounts.get(id)?.keys() ?? []) if (top === undefined || l > top) top = l;
+    return top;
+  }
+
+  /** How many documents of one layer define `id`. */
+  definitionCountInLayer(id: string, layer: number): number {
+    if (this.ownLayer === 0) return layer === 0 ? (this.defs.get(id)?.length ?? 0) : 0;
+    return this.layerCounts.get(id)?.get(layer) ?? 0;
+  }
+
+  /** An element's title: a tailored element without a title of its own has the one it tailors. */
+  titleOf(id: string): string | undefined {
+    for (const d of this.definitionChain(id)) if (d.title) return d.title;
+    return undefined;
+  }
+
+  /** The first definition in each layer that defines `id`, highest first: [tailored, ..., original]. */
+  definitionChain(id: string): ParsedDocument[] {
+    const uris = this.defs.get(id);
+    if (!uris) return [];
+    if (uris.length === 1 || this.layerOfDoc.size === 0) return [this.docs.get(uris[0]!)!];
+    const byLayer = new Map<number, ParsedDocument>();
+    for (const u of uris) {
+      const l = this.layerOf(u);
+      if (!byLayer.has(l)) byLayer.set(l, this.docs.get(u)!);
+    }
+    return [...byLayer.entries()].sort((a, b) => b[0] - a[0]).map(([, d]) => d);
   }
 
   /** URIs of the documents that define `id`, in URI order (not a copy: do not change it). */
@@ -92,9 +158,13 @@ export class FrameworkIndex {
     return this.defs.get(id) ?? [];
   }
 
-  /** The first definition in URI order, without listing thousands of duplicates. */
+  /** The first definition in URI order in the highest layer that defines `id`, without listing thousands of duplicates. */
   firstDefinition(id: string): ParsedDocument | undefined {
-    const u = this.defs.get(id)?.[0];
+    const uris = this.defs.get(id);
+    if (!uris) return undefined;
+    if (uris.length === 1 || this.layerOfDoc.size === 0) return this.docs.get(uris[0]!);
+    const top = this.definitionLayer(id);
+    const u = uris.find((x) => this.layerOf(x) === top);
     return u === undefined ? undefined : this.docs.get(u);
   }
 
@@ -129,7 +199,7 @@ export class FrameworkIndex {
     const cache = this.suggestionCache;
     if (cache.generation !== this.defsGeneration || cache.ids.size >= SUGGESTION_CACHE_SIZE) this.suggestionCache = { generation: this.defsGeneration, ids: new Map() };
     let ids = this.suggestionCache.ids.get(id);
-    if (!ids) this.suggestionCache.ids.set(id, (ids = suggestIds(this.syntax, id, this.isDefined)));
+    if (!ids) this.suggestionCache.ids.set(id, (ids = suggestIds(this.syntax, id, (x) => this.isDefined(x) && this.scope.inScope(x))));
     return ids;
   }
 
@@ -170,6 +240,11 @@ export class FrameworkIndex {
 
   private link(doc: ParsedDocument) {
     const id = doc.definition?.id;
+    if (id && this.ownLayer > 0) {
+      const layer = this.layerOf(doc.uri);
+      const counts = this.layerCounts.get(id) ?? this.layerCounts.set(id, new Map()).get(id)!;
+      counts.set(layer, (counts.get(layer) ?? 0) + 1);
+    }
     if (id) {
       const list = this.defs.get(id);
       // Inserted in order: sorting on every insert made 5,000 definitions of one ID quadratic.
@@ -190,6 +265,16 @@ export class FrameworkIndex {
 
   private unlink(doc: ParsedDocument) {
     const id = doc.definition?.id;
+    if (id && this.ownLayer > 0) {
+      const counts = this.layerCounts.get(id);
+      const layer = this.layerOf(doc.uri);
+      if (counts) {
+        const n = (counts.get(layer) ?? 1) - 1;
+        if (n > 0) counts.set(layer, n);
+        else counts.delete(layer);
+        if (!counts.size) this.layerCounts.delete(id);
+      }
+    }
     if (id) {
       const list = this.defs.get(id)!.filter((u) => u !== doc.uri);
       if (list.length) this.defs.set(id, list);

@@ -13,15 +13,18 @@ export const duplicateId: Rule = {
   check({ doc, index, syntax, report }) {
     const def = doc.definition;
     if (!def) return;
+    // Within one layer only: a client document with a base element's ID tailors it.
+    const layer = index.layerOf(doc.uri);
+    const count = index.definitionCountInLayer(def.id, layer);
+    if (count < 2) return;
     const all = index.definitionUris(def.id);
-    if (all.length < 2) return;
     // Only the first few others are looked at: 5,000 copies of one ID must cost linear time.
     const others: string[] = [];
     for (const u of all) {
-      if (u !== doc.uri) others.push(u);
+      if (u !== doc.uri && index.layerOf(u) === layer) others.push(u);
       if (others.length === RELATED_LOCATIONS) break;
     }
-    const rest = all.length - 1 - Math.min(others.length, NAMED_IN_MESSAGE);
+    const rest = count - 1 - Math.min(others.length, NAMED_IN_MESSAGE);
     const named = others.slice(0, NAMED_IN_MESSAGE).map((u) => relativeUri(index.rootUri, u) ?? u).join(', ');
     const family = syntax.families.find((f) => f.key === def.familyKey);
     const parsed = syntax.parse(def.id);

@@ -1,3 +1,4 @@
+import { article } from '../text/article';
 import { replaceFix, type Rule } from './rule';
 
 export const idFamilyMismatch: Rule = {
@@ -16,7 +17,7 @@ export const idFamilyMismatch: Rule = {
     const home = [...config.systems, ...config.leadership].find((s) => s.families.includes(def.familyKey!));
     report({
       range: def.range,
-      message: `${def.id} is a ${def.familyKey} ID, but this document says ${field.key}: ${holder.key}, which holds ${holder.families.join(', ')} IDs${home ? `; ${def.familyKey} IDs belong to ${home.key}` : ''}.`,
+      message: `${def.id} is ${article(def.familyKey)} ${def.familyKey} ID, but this document says ${field.key}: ${holder.key}, which holds ${holder.families.join(', ')} IDs${home ? `; ${def.familyKey} IDs belong to ${home.key}` : ''}.`,
       related: [{ location: { uri: doc.uri, range: field.valueRange }, message: `${field.key} is set here` }],
       fixes: home ? [replaceFix(doc, field.valueRange, home.key, `Change ${field.key} to "${home.key}"`, false, true)] : undefined,
     });

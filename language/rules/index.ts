@@ -14,6 +14,7 @@ import { invalidRelation } from './invalidRelation';
 import { malformedId } from './malformedId';
 import { missingId } from './missingId';
 import { missingTitle } from './missingTitle';
+import { outOfScopeId } from './outOfScopeId';
 import type { Rule } from './rule';
 import { undeclaredRelated } from './undeclaredRelated';
 import { unknownDiscipline } from './unknownDiscipline';
@@ -36,6 +37,7 @@ export const rules: readonly Rule[] = [
   invalidCrosswalk,
   unknownRole,
   undeclaredRelated,
+  outOfScopeId,
 ];
 
 /** Codes reported outside the rules: files that could not be read, and config problems. */

@@ -19,7 +19,7 @@ export function relatedSections(doc: ParsedDocument): { start: number; end: numb
   return out;
 }
 
-function addToRelated(doc: ParsedDocument, id: string): TextEdit[] | undefined {
+function addToRelated(doc: ParsedDocument, id: string, inherited: string[] = []): TextEdit[] | undefined {
   const f = doc.fields.get('related');
   if (f?.kind === 'list' && f.items.length && !f.tree) {
     const first = f.items[0]!.range.start;
@@ -39,7 +39,8 @@ function addToRelated(doc: ParsedDocument, id: string): TextEdit[] | undefined {
   const end = doc.frontMatter?.range.end;
   if (!end) return undefined;
   const line = end.character === 0 ? end.line - 1 : end.line;
-  return [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `related: [${id}]\n` }];
+  // A tailored element that inherits its related list: the new list keeps what it inherits.
+  return [{ range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `related: [${[...inherited, id].join(', ')}]\n` }];
 }
 
 export const undeclaredRelated: Rule = {
@@ -52,7 +53,14 @@ export const undeclaredRelated: Rule = {
     if (!doc.definition || !doc.frontMatter || doc.frontMatter.error) return;
     const sections = relatedSections(doc);
     if (!sections.length) return;
-    const declared = new Set(doc.references.filter((r) => r.field !== undefined).map((r) => r.id));
+    // A tailored element inherits the relation fields it leaves out: those count as declared.
+    const chain = index.definitionChain(doc.definition.id);
+    const fromChain = chain.length > 1 && chain[0]!.uri === doc.uri ? chain : [doc];
+    const declared = new Set<string>();
+    for (const key of new Set(fromChain.flatMap((d) => d.references.filter((r) => r.field !== undefined).map((r) => r.field!)))) {
+      const owner = fromChain.find((d) => d.fields.has(key));
+      for (const r of owner?.references ?? []) if (r.field === key) declared.add(r.id);
+    }
     const seen = new Set<string>();
     for (const ref of doc.references) {
       if (ref.field !== undefined || ref.id === doc.definition.id || declared.has(ref.id) || seen.has(ref.id) || !index.isDefined(ref.id)) continue;
@@ -60,7 +68,8 @@ export const undeclaredRelated: Rule = {
       const section = sections.find((s) => line >= s.start && line < s.end);
       if (!section) continue;
       seen.add(ref.id);
-      const edits = addToRelated(doc, ref.id);
+      const inherited = doc.fields.has('related') ? [] : (fromChain.find((d) => d.fields.has('related'))?.references.filter((r) => r.field === 'related').map((r) => r.id) ?? []);
+      const edits = addToRelated(doc, ref.id, inherited);
       report({
         range: ref.range,
         message: `${ref.id} is listed under "${section.title}" but not in the front matter: add it to related, so that ${ref.id} shows this element too.`,

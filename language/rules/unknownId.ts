@@ -10,7 +10,7 @@ export const unknownId: Rule = {
       if (index.isDefined(ref.id)) continue;
       // Cached by the index per ID: a file may cite the same unknown ID thousands of times.
       const sugg = index.suggestionsFor(ref.id);
-      const named = sugg.map((s) => `${s} (${index.firstDefinition(s)?.title ?? 'untitled'})`);
+      const named = sugg.map((s) => `${s} (${index.titleOf(s) ?? 'untitled'})`);
       const where = ref.field ? ` in ${ref.field}` : '';
       report({
         range: ref.range,

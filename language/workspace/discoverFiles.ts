@@ -1,9 +1,10 @@
 // Finds the Markdown files of a framework: `include`/`exclude` globs from the config, never
 // node_modules or .git, and nothing that a .gitignore on the way ignores. Symbolic links to
-// directories are not followed (a loop would never end); they are reported as skipped.
+// directories are not followed (a loop would never end); they are reported as skipped. A folder
+// below the root with an opmodel.json of its own is a framework of its own: listed, not entered.
 // Globs and .gitignore rules are matched without backtracking (glob.ts), and one walk may spend
 // only a fixed number of matching steps on each: a pattern built to be slow is reported by name.
-import type { OpmodelConfig } from '../config/config';
+import { CONFIG_FILE_NAME, type OpmodelConfig } from '../config/config';
 import type { SkippedFile } from '../indexer/frameworkIndex';
 import { Gitignore } from './gitignore';
 import { BudgetExceededError, GlobError, GlobList, MatchBudget } from './glob';
@@ -21,6 +22,8 @@ const SINGLE_PATH_BUDGET = 1_000_000;
 export interface Discovery {
   files: string[];
   skipped: SkippedFile[];
+  /** Folders below the root that hold an opmodel.json (not searched). */
+  nestedRoots: string[];
   /** An include or exclude pattern that cannot be used; the walk stopped there. */
   globProblem?: { message: string; pattern: string };
 }
@@ -65,11 +68,12 @@ export function safeFileFilter(config: OpmodelConfig): (relPath: string) => bool
 export async function discoverFiles(ws: Workspace, rootUri: string, config: OpmodelConfig): Promise<Discovery> {
   const files: string[] = [];
   const skipped: SkippedFile[] = [];
+  const nestedRoots: string[] = [];
   let wanted: FileFilter;
   try {
     wanted = fileFilter(config);
   } catch (e) {
-    if (e instanceof GlobError) return { files, skipped, globProblem: { message: e.message, pattern: '' } };
+    if (e instanceof GlobError) return { files, skipped, nestedRoots, globProblem: { message: e.message, pattern: '' } };
     throw e;
   }
   const globBudget = new MatchBudget(WALK_BUDGET.globs);
@@ -82,6 +86,10 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
       entries = await ws.readDirectory(dirUri);
     } catch (e) {
       skipped.push({ uri: dirUri, reason: `folder could not be read (${(e as Error).message})` });
+      return;
+    }
+    if (rel && entries.some(([n, k]) => n === CONFIG_FILE_NAME && k === 'file')) {
+      nestedRoots.push(dirUri);
       return;
     }
     const here = [...levels];
@@ -139,7 +147,7 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
     await walk(rootUri, '', []);
   } catch (e) {
     if (!(e instanceof BudgetExceededError)) throw e;
-    return { files: [], skipped, globProblem: { message: `include/exclude: ${e.message}; simplify it`, pattern: e.pattern } };
+    return { files: [], skipped, nestedRoots, globProblem: { message: `include/exclude: ${e.message}; simplify it`, pattern: e.pattern } };
   }
-  return { files, skipped };
+  return { files, skipped, nestedRoots };
 }

@@ -106,18 +106,23 @@ export class Workbench {
     const line = this.line(lineText);
     await line.waitFor();
     // Markdown lines are few token spans; find the one with the word and measure inside it (monospace).
-    const spans = line.locator('span > span');
-    const n = await spans.count();
-    for (let i = 0; i < n; i++) {
-      const span = spans.nth(i);
-      const text = (await span.textContent()) ?? '';
-      const at = text.indexOf(word);
-      if (at < 0) continue;
-      const box = await span.boundingBox();
-      if (!box) continue;
-      const cw = box.width / text.length;
-      return { x: box.x + (at + word.length / 2) * cw, y: box.y + box.height / 2 };
-    }
+    // A line can be re-rendered while it is read (tokens, link decorations): retry for a while.
+    const deadline = Date.now() + 10_000;
+    do {
+      const spans = line.locator('span > span');
+      const n = await spans.count();
+      for (let i = 0; i < n; i++) {
+        const span = spans.nth(i);
+        const text = (await span.textContent().catch(() => null)) ?? '';
+        const at = text.indexOf(word);
+        if (at < 0) continue;
+        const box = await span.boundingBox().catch(() => null);
+        if (!box) continue;
+        const cw = box.width / text.length;
+        return { x: box.x + (at + word.length / 2) * cw, y: box.y + box.height / 2 };
+      }
+      await this.page.waitForTimeout(200);
+    } while (Date.now() < deadline);
     throw new Error(`"${word}" is not rendered in the line "${lineText}"`);
   }
 

@@ -129,13 +129,13 @@ describe('opmodel check --baseline', () => {
   it('refuses a file that is not a check output, with exit code 2', async () => {
     writeFileSync(path.join(repo.dir, 'bad.json'), '{"files": 1}');
     const bad = await opmodel(['check', 'docs', '--baseline', 'bad.json'], repo.dir);
-    expect([bad.code, bad.stderr]).toEqual([2, 'opmodel check: --baseline bad.json is neither "opmodel check --format json" nor "--format sarif" output\nRun "opmodel --help" for usage.\n']);
+    expect([bad.code, bad.stderr]).toEqual([2, 'opmodel check: --baseline bad.json is neither "opmodel check --format json" nor "--format sarif" output\nRun "opmodel check --help" for usage.\n']);
     writeFileSync(path.join(repo.dir, 'bad.json'), 'not json');
     const notJson = await opmodel(['check', 'docs', '--baseline', 'bad.json'], repo.dir);
     expect(notJson.code).toBe(2);
     expect(notJson.stderr).toMatch(/^opmodel check: --baseline bad\.json is not JSON \(.*\); give the output of "opmodel check --format json" or "--format sarif"\n/);
     const missing = await opmodel(['check', 'docs', '--baseline', 'missing.json'], repo.dir);
-    expect([missing.code, missing.stderr]).toEqual([2, 'opmodel check: --baseline missing.json cannot be read (ENOENT)\nRun "opmodel --help" for usage.\n']);
+    expect([missing.code, missing.stderr]).toEqual([2, 'opmodel check: --baseline missing.json cannot be read (ENOENT)\nRun "opmodel check --help" for usage.\n']);
   });
 });
 

@@ -73,7 +73,8 @@ describe('opmodel check --format text', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toBe(SMALL_TEXT.map((l) => l + '\n').join(''));
     expect(r.stdout).not.toContain('\x1b[');
-    expect(r.stderr).toBe('9 files, 5 elements: 10 errors, 10 warnings\n');
+    // CTL-A1 is defined twice: one element, reported as a duplicate.
+    expect(r.stderr).toBe('9 files, 4 elements: 10 errors, 10 warnings\n');
   });
 
   it('skips .gitignore\'d files and node_modules', () => {
@@ -117,9 +118,10 @@ describe('opmodel check --format json', () => {
     const r = run(['check', '--format', 'json'], small);
     expect(r.code).toBe(1);
     const j = JSON.parse(r.stdout);
-    expect(Object.keys(j)).toEqual(['files', 'elements', 'diagnostics']);
+    expect(Object.keys(j)).toEqual(['files', 'elements', 'diagnostics', 'frameworks']);
     expect(j.files).toBe(9);
-    expect(j.elements).toBe(5);
+    expect(j.elements).toBe(4);
+    expect(j.frameworks).toEqual([{ root: '.', config: 'opmodel.json', extends: null }]);
     expect(j.diagnostics).toHaveLength(SMALL_TEXT.length);
     for (const d of j.diagnostics) expect(Object.keys(d)).toEqual(['file', 'line', 'column', 'endLine', 'endColumn', 'severity', 'code', 'message', 'id', 'fingerprint']);
     expect(j.diagnostics[0]).toEqual({
@@ -217,7 +219,7 @@ describe('exit codes', () => {
       const r = run(args, clean);
       expect(r.code, args.join(' ')).toBe(2);
     }
-    expect(run(['check', '--format', 'nope'], clean).stderr).toBe('opmodel check: --format must be one of text, json, sarif, github (got "nope")\nRun "opmodel --help" for usage.\n');
+    expect(run(['check', '--format', 'nope'], clean).stderr).toBe('opmodel check: --format must be one of text, json, sarif, github (got "nope")\nRun "opmodel check --help" for usage.\n');
     const missing = run(['check', 'no-such-folder'], clean);
     expect([missing.code, missing.stderr]).toEqual([2, 'opmodel check: no such file or folder: no-such-folder\n']);
   });
@@ -268,8 +270,8 @@ describe('list, matrix, show', () => {
     const r = run(['list', '--format', 'json'], clean);
     expect(r.code).toBe(0);
     expect(JSON.parse(r.stdout)).toEqual([
-      { id: 'RSK1', title: 'Supplier failure', type: 'element', system: 'risk-management', discipline: 'assessment', file: 'risks/RSK1.md', line: 2, references: 4 },
-      { id: 'RSK2', title: 'Data loss', type: 'element', system: 'risk-management', discipline: 'response', file: 'risks/RSK2.md', line: 2, references: 1 },
+      { id: 'RSK1', title: 'Supplier failure', type: 'element', system: 'risk-management', discipline: 'assessment', file: 'risks/RSK1.md', line: 2, references: 4, origin: 'own', tailored: false },
+      { id: 'RSK2', title: 'Data loss', type: 'element', system: 'risk-management', discipline: 'response', file: 'risks/RSK2.md', line: 2, references: 1, origin: 'own', tailored: false },
     ]);
     expect(run(['list'], clean).stdout).toBe('RSK1  Supplier failure  (risk-management / assessment)  risks/RSK1.md:2  4 refs\nRSK2  Data loss  (risk-management / response)  risks/RSK2.md:2  1 refs\n');
   });
@@ -296,7 +298,9 @@ describe('list, matrix, show', () => {
     const j = JSON.parse(run(['show', 'rsk01', '--format', 'json'], clean).stdout);
     expect(j).toMatchObject({ id: 'RSK1', defined: true, title: 'Supplier failure', definitions: [{ file: 'risks/RSK1.md', line: 2 }] });
     const unknown = run(['show', 'RSK7'], clean);
-    expect([unknown.code, unknown.stderr]).toEqual([1, 'RSK7 is not defined in this folder.\n']);
+    expect([unknown.code, unknown.stderr]).toEqual([1, 'RSK7 is not defined in this folder. Did you mean RSK2 (Data loss) or RSK1 (Supplier failure)?\n']);
+    const nonsense = run(['show', 'NOPE1'], clean);
+    expect([nonsense.code, nonsense.stderr]).toEqual([1, '"NOPE1" is not an ID of any family in this folder: IDs look like RSK1.\n']);
   });
 });
 

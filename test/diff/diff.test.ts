@@ -116,7 +116,7 @@ describe('opmodel diff between two revisions', () => {
     const r = await opmodel(['diff', 'main', '--format', 'markdown'], path.join(fx.repo.dir, 'docs'));
     expect(r.stdout).toContain('| [flm/FLM6.md:11](flm/FLM6.md#L11) | FLM5 | removed |');
     const nowhere = await opmodel(['diff', 'main', '--dir', 'docs'], path.join(fx.repo.dir, 'docs'));
-    expect([nowhere.code, nowhere.stderr]).toEqual([2, 'opmodel diff: docs is a folder neither at main nor at working tree\nRun "opmodel --help" for usage.\n']);
+    expect([nowhere.code, nowhere.stderr]).toEqual([2, 'opmodel diff: docs is a folder neither at main nor at working tree\nRun "opmodel diff --help" for usage.\n']);
   });
 
   it('a framework that is new at HEAD: every element added, and a note that says why', async () => {

@@ -12,7 +12,7 @@ import { Workbench, launchBrowser } from '../../scripts/e2e/workbench.mjs';
 const updateScreenshots = process.argv.includes('--update-screenshots');
 const runDir = path.join(e2eHome, 'run');
 const shotsDir = path.join(runDir, 'screenshots');
-const readmeShots = ['e2e-completion.png', 'e2e-hover.png', 'e2e-problems.png', 'e2e-tree.png'];
+const readmeShots = ['e2e-completion.png', 'e2e-hover.png', 'e2e-problems.png', 'e2e-tree.png', 'e2e-client-installed-tree.png'];
 const t0 = Date.now();
 const log = (m) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${m}`);
 
@@ -70,6 +70,140 @@ function copyDocs(label) {
   fs.writeFileSync(path.join(dir, 'e2e-notes.md'), '# End-to-end notes\n\nScratch page for the editor checks.\n');
   fs.writeFileSync(path.join(dir, 'headings.md'), '# Alpha section\n\nSee [the section](#alpha-section) and FLM3.\n');
   return dir;
+}
+
+/**
+ * A client repository that extends the framework (issue 11): its own element, a tailored element,
+ * a scope, and notes that cite base IDs. `installed`: with node_modules/opmodel, as npm leaves it;
+ * without, the extension must use the copy bundled with it (as on github.dev).
+ */
+function clientRepo(label, installed) {
+  const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `opmodel-e2e-${label}-`)), 'acme');
+  const write = (rel, text) => { fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true }); fs.writeFileSync(path.join(dir, rel), text); };
+  write('opmodel.json', JSON.stringify({ extends: 'opmodel', families: { ACME: { title: 'Acme practices' } }, systems: [{ key: 'first-line-management', families: ['FLM', 'ACME'] }], scope: { exclude: ['GOV2'] } }, null, 2));
+  write('elements/ACME1.md', '---\nid: ACME1\ntitle: Shift Handover\ntype: element\nsystem: first-line-management\ndiscipline: processes-procedures\n---\n\n# ACME1 · Shift Handover\n\nRuns beside FLM1 every day.\n');
+  write('elements/FLM3.md', '---\nid: FLM3\nsummary: "Acme runs a huddle at 08:30 and a review each month."\n---\n\n# FLM3 at Acme\n');
+  write('notes.md', '# Acme notes\n\nWe adopt FLM1 and tailor FLM3.\n');
+  if (installed) {
+    const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+    write('node_modules/opmodel/package.json', JSON.stringify({ name: 'opmodel', version: pkg.version, opmodel: pkg.opmodel }, null, 2));
+    fs.cpSync(path.join(repoRoot, 'framework-docs'), path.join(dir, 'node_modules/opmodel/framework-docs'), { recursive: true });
+  }
+  return dir;
+}
+
+/** The text of the "opmodel" output channel, once it contains `expect`. */
+async function outputChannel(expect) {
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Control+Shift+P');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await input.fill('>Output: Show Output Channels');
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Show Output Channels' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  // A second pick: the channels.
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: 'opmodel' }).first().waitFor();
+  await input.fill('opmodel');
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'opmodel' }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  // Long lines wrap over several view lines: read the channel as one text.
+  const lines = page.locator('.part.panel .view-lines').first();
+  await lines.waitFor();
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const text = squash(await lines.innerText());
+    // Wrapping may break a line anywhere, a path included: compare without whitespace.
+    if (text.replace(/\s+/g, '').includes(expect.replace(/\s+/g, ''))) return text;
+    if (Date.now() > deadline) throw new Error(`the opmodel channel does not say "${expect}": ${text.slice(0, 400)}`);
+    await page.waitForTimeout(250);
+  }
+}
+
+/**
+ * Expands `child` under the tree row `parent` (rows are flat in the DOM: levels and indexes say who
+ * is under whom). The tree may re-render while the extension finishes indexing: read and retry.
+ */
+async function expandUnder(tree, parent, child) {
+  for (let attempt = 0; ; attempt++) {
+    const rows = await tree.locator('.monaco-list-row').evaluateAll((els) => els.map((e) => ({
+      index: Number(e.getAttribute('data-index')), level: Number(e.getAttribute('aria-level')),
+      expanded: e.getAttribute('aria-expanded'), text: e.textContent ?? '' })).sort((a, b) => a.index - b.index));
+    const p = rows.find((r) => r.text.startsWith(parent));
+    const after = p ? rows.slice(rows.indexOf(p) + 1) : [];
+    const end = after.findIndex((r) => r.level <= p.level);
+    const c = (end < 0 ? after : after.slice(0, end)).find((r) => r.level === p.level + 1 && r.text.startsWith(child));
+    if (c?.expanded === 'true') return;
+    if (attempt >= 8) throw new Error(`could not expand "${child}" under "${parent}"`);
+    if (c) await tree.locator(`.monaco-list-row[data-index="${c.index}"]`).click();
+    await tree.locator('.monaco-list-row', { hasText: child }).and(tree.locator('[aria-expanded="true"]')).first().waitFor({ timeout: 3_000 }).catch(() => {});
+  }
+}
+
+/** The checks of a client repository, in either extension host. `where`: "installed" or "bundled". */
+async function clientChecks(wb, client, where) {
+  const prefix = `client repository (${where} framework)`;
+  const flm1 = cli('show', 'FLM1', '--dir', client, '--format', 'json');
+  const flm3 = cli('show', 'FLM3', '--dir', client, '--format', 'json');
+  // The tree first: its rows appear once the extension has indexed the client and its framework.
+  await check(`${prefix}: the tree shows framework, tailored and client elements`, async () => {
+    await page.locator('.activitybar .action-item .action-label[aria-label^="opmodel"]').first().click();
+    const tree = page.locator('.pane-body .monaco-list').filter({ hasText: 'First Line Management' }).first();
+    await tree.locator('.monaco-list-row', { hasText: 'First Line Management' }).first().waitFor({ timeout: 120_000 });
+    await expandUnder(tree, 'First Line Management', 'Organization & Management');
+    await expandUnder(tree, 'First Line Management', 'Processes & Procedures');
+    await tree.locator('.monaco-list-row', { hasText: `FLM1 · ${flm1.title}` }).first().waitFor();
+    const rows = (await tree.locator('.monaco-list-row').allInnerTexts()).map(squash);
+    log(`  tree rows: ${JSON.stringify(rows.filter((r) => /^(FLM|ACME)\d/.test(r)))}`);
+    assert(rows.some((r) => r.startsWith(`FLM1 · ${flm1.title}`) && r.endsWith('framework')), 'FLM1 is not marked "framework"');
+    assert(rows.some((r) => r.startsWith(`FLM3 · ${flm3.title}`) && r.endsWith('tailored')), 'FLM3 is not marked "tailored"');
+    assert(rows.some((r) => r === 'ACME1 · Shift Handover'), 'the client element ACME1 is not in the tree');
+    // Wider, so that the screenshot shows the markers after the titles.
+    const sidebar = await page.locator('.part.sidebar').boundingBox();
+    if (sidebar) {
+      await page.mouse.move(sidebar.x + sidebar.width + 1, sidebar.y + 200);
+      await page.mouse.down();
+      await page.mouse.move(sidebar.x + sidebar.width + 260, sidebar.y + 200, { steps: 8 });
+      await page.mouse.up();
+    }
+    await shot(`e2e-client-${where}-tree.png`);
+  });
+  await wb.openFile('notes.md', 'We adopt');
+  await check(`${prefix}: hover on a base ID shows its title and where it comes from`, async () => {
+    const text = squash(await wb.hover('We adopt', 'FLM1', flm1.title));
+    log(`  hover: ${JSON.stringify(text.slice(0, 220))}`);
+    assert(text.includes(`From the opmodel ${flm1.framework.version} framework (read-only)`), 'the hover does not say the element comes from the framework');
+    await page.mouse.move(0, 0);
+  });
+  await check(`${prefix}: a tailored element's hover shows the client's summary`, async () => {
+    assert(flm3.tailored && flm3.summary.startsWith('Acme runs a huddle'), `the CLI does not see FLM3 as tailored: ${JSON.stringify(flm3)}`);
+    const text = squash(await wb.hover('We adopt', 'FLM3', flm3.summary));
+    assert(text.includes(flm3.title) && text.includes('Tailored for this client'), `hover: ${text}`);
+    await shot(`e2e-client-${where}-tailored-hover.png`);
+    await page.mouse.move(0, 0);
+  });
+  await check(`${prefix}: definition opens the base file, read-only`, async () => {
+    await page.keyboard.press('Escape');
+    await wb.clickWord('We adopt', 'FLM1');
+    await page.keyboard.press('F12');
+    const tab = page.locator('.tab.active', { hasText: 'FLM1.md' });
+    await tab.waitFor();
+    // The definition: the `id:` line of the framework's file.
+    await wb.line('id: FLM1').waitFor();
+    await wb.line(`title: ${flm1.title}`).waitFor();
+    // Typing into it changes nothing, and VS Code says why: the file system behind it is read-only.
+    await wb.clickWord('id: FLM1', 'FLM1');
+    await page.keyboard.type('zz');
+    await page.locator('.monaco-editor-overlaymessage', { hasText: 'the file system of the file is read-only' }).first().waitFor();
+    assert(squash(await wb.line('id: FLM1').innerText()) === 'id: FLM1', 'the base file took the typed text');
+    assert(!(await page.locator('.tab.active.dirty').count()), 'the base file is dirty');
+    await shot(`e2e-client-${where}-definition.png`);
+  });
+  await check(`${prefix}: the output channel says which copy of the framework, and its version`, async () => {
+    const expected = where === 'installed' ? `extends opmodel ${flm1.framework.version}: the copy at node_modules/opmodel/framework-docs` : `using the copy bundled with the extension (opmodel ${flm1.framework.version})`;
+    const text = await outputChannel(expected);
+    log(`  output: ${JSON.stringify(text.slice(0, 240))}`);
+  });
 }
 
 /** An element that depends on FLM3, so that the code lens has a dependent to count. */
@@ -159,6 +293,7 @@ async function refusedRenameChecks(wb, ws, host) {
 // Phase 1: the extension as installed from the .vsix (Node extension host, like desktop VS Code).
 async function nodePhase(vsix, extId, offLoopbackAll) {
   const ws = copyDocs('node');
+  let client = null;
   addDependent(ws);
   const server = await startCodeServer({ state: path.join(runDir, 'state-node'), vsix: [vsix] });
   log(`code-server pid ${server.pid} on ${server.url}, workspace ${ws}`);
@@ -394,6 +529,62 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
     await check('the Framework tree refreshes after the rename', async () => {
       await page.locator('.pane-body .monaco-list-row', { hasText: `FLM8 · ${show3.title}` }).first().waitFor();
     });
+
+    client = clientRepo('node-client', true);
+    await wb.open(server.url, client);
+    await clientChecks(wb, client, 'installed');
+    await check('client repository (installed framework): the out-of-scope quick fix edits opmodel.json on disk', async () => {
+      await page.keyboard.press('Escape');
+      await page.locator('.tab', { hasText: 'notes.md' }).first().click();
+      await page.locator('.tab.active', { hasText: 'notes.md' }).waitFor();
+      await wb.line('We adopt').waitFor();
+      await wb.caretToEnd();
+      await page.keyboard.type('\nLater: GOV2.');
+      await page.keyboard.press('Control+S');
+      const warning = cli('check', client, '--format', 'json').diagnostics.find((d) => d.code === 'out-of-scope-id');
+      assert(warning, 'the CLI reports no out-of-scope-id');
+      await wb.showProblems();
+      await wb.problem(warning.message).waitFor();
+      await wb.clickWord('Later: GOV2.', 'GOV2');
+      await page.keyboard.press('Control+.');
+      const title = 'Add GOV2 to the scope in opmodel.json';
+      await page.locator('.action-widget .monaco-list-row', { hasText: title }).first().waitFor();
+      // The menu takes keys: move the focus to the fix and apply it.
+      for (let i = 0; i < 10 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: title }).count()); i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await wb.command('File: Save All');
+      const deadline = Date.now() + 20_000;
+      let scope = JSON.parse(fs.readFileSync(path.join(client, 'opmodel.json'), 'utf8')).scope;
+      while (scope.exclude.includes('GOV2') && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        scope = JSON.parse(fs.readFileSync(path.join(client, 'opmodel.json'), 'utf8')).scope;
+      }
+      assert(JSON.stringify(scope) === JSON.stringify({ exclude: [] }), `opmodel.json scope on disk: ${JSON.stringify(scope)}`);
+      await wb.problem(warning.message).waitFor({ state: 'detached' });
+    });
+
+    await check('the extension page shows the README written for users, its screenshots loaded from the .vsix', async () => {
+      await page.keyboard.press('Escape');
+      await wb.command('Extensions: Show Enabled Extensions');
+      const item = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'opmodel' }).first();
+      await item.waitFor();
+      await item.click();
+      // The README renders in a webview: nested frames of their own origin.
+      const deadline = Date.now() + 45_000;
+      let seen = null;
+      while (Date.now() < deadline) {
+        for (const f of page.frames()) {
+          const r = await f.evaluate(() => ({ h1: document.querySelector('h1')?.textContent ?? '', images: [...document.images].map((i) => ({ ok: i.complete && i.naturalWidth > 0, alt: i.alt })) })).catch(() => null);
+          if (r?.h1 === 'opmodel for VS Code') seen = r;
+        }
+        if (seen && seen.images.length >= 3 && seen.images.every((i) => i.ok)) break;
+        await page.waitForTimeout(250);
+      }
+      log(`  extension page: ${JSON.stringify(seen)}`);
+      assert(seen, 'no extension page with the heading "opmodel for VS Code"');
+      assert(seen.images.length >= 3 && seen.images.every((i) => i.ok), 'screenshots missing or not loaded');
+      await shot('e2e-extension-page.png');
+    });
   } finally {
     for (const u of browser?.offLoopback ?? []) offLoopbackAll.add(u);
     await browser?.context.close().catch(() => {});
@@ -401,6 +592,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
     await server.stop();
     log(`code-server ${server.pid} stopped`);
     fs.rmSync(path.dirname(ws), { recursive: true, force: true });
+    if (client) fs.rmSync(path.dirname(client), { recursive: true, force: true });
   }
 }
 
@@ -412,6 +604,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
 // real manifest) the worker host decides by the ".cjs" of "main".
 async function webPhase(vsix, extId, offLoopbackAll) {
   const ws = copyDocs('web');
+  let client = null;
   addDependent(ws);
   fs.writeFileSync(path.join(ws, 'e2e-notes.md'), '# Web notes\n\nWeb check: FLM3 and FLM98.\n');
   const server = await startCodeServer({
@@ -469,6 +662,9 @@ async function webPhase(vsix, extId, offLoopbackAll) {
       await page.keyboard.press('Escape');
     });
     await refusedRenameChecks(wb, ws, 'web');
+    client = clientRepo('web-client', false);
+    await wb.open(server.url, client);
+    await clientChecks(wb, client, 'bundled');
     await check('web extension: worker extension host frame exists, Node host did not activate it', async () => {
       const frames = wb.workerHostFrames();
       log(`  worker extension host frames: ${JSON.stringify(frames)}`);
@@ -482,6 +678,7 @@ async function webPhase(vsix, extId, offLoopbackAll) {
     await server.stop();
     log(`code-server ${server.pid} stopped`);
     fs.rmSync(path.dirname(ws), { recursive: true, force: true });
+    if (client) fs.rmSync(path.dirname(client), { recursive: true, force: true });
   }
 }
 

@@ -216,7 +216,7 @@ describe('id-family-mismatch', () => {
     expect(d.code).toBe('id-family-mismatch');
     expect(d.severity).toBe('warning');
     expect(d.range).toEqual(range(1, 4, 1, 8));
-    expect(d.message).toBe('FLM3 is a FLM ID, but this document says system: upline-management, which holds UM, GOV IDs; FLM IDs belong to first-line-management.');
+    expect(d.message).toBe('FLM3 is an FLM ID, but this document says system: upline-management, which holds UM, GOV IDs; FLM IDs belong to first-line-management.');
     expect(d.related).toEqual([{ location: { uri: u('flm/FLM3.md'), range: range(4, 8, 4, 25) }, message: 'system is set here' }]);
     expect(d.fixes!.map((f) => [f.title, f.safe])).toEqual([['Change system to "first-line-management"', false]]);
   });
@@ -265,7 +265,7 @@ describe('leadership parts and quiet front matter', () => {
     const lc = '---\nid: LP3\ntitle: Candour\ntype: characteristic\npart: leadership-characteristics\n---\n';
     const d = only(await diagnosticsOf('lead/LP3.md', lc));
     expect([d.code, d.range]).toEqual(['id-family-mismatch', range(1, 4, 1, 7)]);
-    expect(d.message).toBe('LP3 is a LP ID, but this document says part: leadership-characteristics, which holds LC IDs; LP IDs belong to leadership-principles.');
+    expect(d.message).toBe('LP3 is an LP ID, but this document says part: leadership-characteristics, which holds LC IDs; LP IDs belong to leadership-principles.');
     expect(d.related).toEqual([{ location: { uri: u('lead/LP3.md'), range: range(4, 6, 4, 32) }, message: 'part is set here' }]);
     expect(await diagnosticsOf('lead/LC3.md', lc.replace('LP3', 'LC3'))).toEqual([]);
     expect(await diagnosticsOf('flm/FLM3.md', element('FLM3', 'first-line-management', 'technology-tools', 'Plain text.\n'))).toEqual([]);

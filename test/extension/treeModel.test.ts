@@ -99,3 +99,26 @@ describe('tree model', () => {
     expect(flm.children.map((c) => c.description)).toEqual(['2', 'empty', 'empty', '1']);
   });
 });
+
+describe('tree model of a client framework', () => {
+  it('marks elements of the extended framework and tailored ones', async () => {
+    const { MemoryWorkspace, Project, frameworkLabel } = await import('../../language/index');
+    const ws = new MemoryWorkspace({
+      'file:///ws/base/opmodel.json': '{}',
+      'file:///ws/base/FLM1.md': element('FLM1', 'first-line-management', 'organization-management'),
+      'file:///ws/base/FLM3.md': element('FLM3', 'first-line-management', 'organization-management'),
+      'file:///ws/client/opmodel.json': '{ "extends": "../base" }',
+      'file:///ws/client/FLM3.md': '---\nid: FLM3\nsummary: Ours\n---\n',
+    });
+    const project = await Project.open({ workspace: ws, rootUri: 'file:///ws/client' });
+    const elements = listElements(project);
+    const byId = new Map<string, TreeElement>(elements.map((e) => [e.id, { id: e.id, title: e.title, location: e.location, origin: e.origin, tailored: Boolean(e.tailors), framework: e.framework && frameworkLabel(e.framework) }]));
+    const nodes = buildTree(matrix(project, elements), byId, { disciplineFirst: false });
+    const org = child(child({ children: nodes } as TreeNode, 'First Line Management'), 'Organization & Management')!;
+    expect(org.children.map((c) => [c.label, c.description, c.tooltip])).toEqual([
+      ['FLM1 · Title of FLM1', 'framework', 'FLM1 · Title of FLM1\nFrom the ../base framework (read-only)'],
+      ['FLM3 · Title of FLM3', 'tailored', 'FLM3 · Title of FLM3\nTailored here from the ../base framework'],
+    ]);
+    expect(org.children[1]!.element!.location.uri).toBe('file:///ws/client/FLM3.md');
+  });
+});

@@ -106,7 +106,7 @@ describe('transports', () => {
       [['lsp', '--socket', '70000'], 'opmodel lsp: --socket needs a port number from 1 to 65535 (got "70000")'],
       [['lsp', '--stdio', '--socket', '4000'], 'opmodel lsp: choose one of --stdio, --socket PORT, --node-ipc'],
       [['lsp', 'framework-docs'], 'opmodel lsp: lsp takes no arguments (got "framework-docs")'],
-      [['lsp', '--tcp'], "opmodel lsp: Unknown option '--tcp'"],
+      [['lsp', '--tcp'], 'opmodel lsp: unknown option --tcp. Options: --stdio, --socket, --node-ipc.'],
     ] as const;
     for (const [args, message] of bad) {
       const r = await runCli([...args], cwd);

@@ -1,0 +1,5 @@
+/** Constants compiled into the CLI bundle (see buildOptions.mjs). */
+export function cliDefines(): Record<string, string>;
+
+/** The esbuild plugin that provides `opmodel:bundled-framework` (see buildOptions.mjs). */
+export function bundledFrameworkPlugin(): import('esbuild').Plugin;
