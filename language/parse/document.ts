@@ -56,7 +56,7 @@ export interface ParsedDocument {
   version: string;
   lineCount: number;
   frontMatter?: { range: Range; error?: { message: string; range: Range } };
-  fields: Map<string, FieldInfo>;
+  fields: ReadonlyMap<string, FieldInfo>;
   definition?: DefinedId;
   title?: string;
   type?: string;
@@ -92,8 +92,20 @@ const SCALAR_FIELDS = ['title', 'type', 'system', 'discipline', 'summary'] as co
 // The kept form of each part: offsets and the document's line map, the interfaces' ranges
 // computed when read (see located.ts).
 
+/** A reference in the body text: most of them, so `field` is no slot of theirs. */
 class ReferenceAt extends Located implements Reference {
-  constructor(lines: LineMap, start: number, end: number, readonly id: string, readonly field?: string) {
+  constructor(lines: LineMap, start: number, end: number, readonly id: string) {
+    super(lines, start, end);
+  }
+
+  get field(): string | undefined {
+    return undefined;
+  }
+}
+
+/** A reference in a relation field. */
+class FieldReferenceAt extends Located implements Reference {
+  constructor(lines: LineMap, start: number, end: number, readonly id: string, readonly field: string) {
     super(lines, start, end);
   }
 }
@@ -248,13 +260,58 @@ class OtherFieldAt extends FieldAt {
   }
 }
 
+/**
+ * A document's fields in front-matter order, looked up by a scan: a document has a handful, and
+ * a Map's hash table cost about 500 bytes per document.
+ */
+class Fields extends DocumentPart implements ReadonlyMap<string, FieldInfo> {
+  constructor(private readonly list: readonly FieldAt[]) {
+    super();
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  get(key: string): FieldInfo | undefined {
+    for (const f of this.list) if (f.key === key) return f;
+    return undefined;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  *entries(): MapIterator<[string, FieldInfo]> {
+    for (const f of this.list) yield [f.key, f];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const f of this.list) yield f.key;
+  }
+
+  *values(): MapIterator<FieldInfo> {
+    yield* this.list;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, FieldInfo]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: FieldInfo, key: string, map: ReadonlyMap<string, FieldInfo>) => void, thisArg?: unknown): void {
+    for (const f of this.list) fn.call(thisArg, f, f.key, this);
+  }
+}
+
+const NO_FIELDS = new Fields([]);
+
 export function parseDocument(uri: string, text: string, config: OpmodelConfig, syntax: IdSyntax): ParsedDocument {
   const lines = LineMap.of(text);
   const doc: ParsedDocument = {
     uri,
     version: hashText(text),
     lineCount: lines.lineCount,
-    fields: new Map(),
+    fields: NO_FIELDS,
     references: [],
     malformed: [],
     invalidRelationItems: [],
@@ -270,10 +327,8 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     bodyStart = fm.end;
     // Keys and values the config knows, and IDs, are shared by all documents.
     const word = (s: string) => (syntax.isCanonical(s) ? syntax.intern(s) : wordOf(config, s));
-    for (const f of fm.fields.values()) {
-      const field = FieldAt.of(lines, f, word);
-      doc.fields.set(field.key, field);
-    }
+    // fm.fields is a Map: one field per key already.
+    doc.fields = new Fields([...fm.fields.values()].map((f) => FieldAt.of(lines, f, word)));
     for (const k of SCALAR_FIELDS) {
       const v = doc.fields.get(k);
       if (v?.kind === 'scalar' && v.value !== null && v.value !== '') doc[k] = v.value;
@@ -295,7 +350,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
         const raw = (it.value ?? '').trim();
         const hit = raw ? syntax.classify(raw) : undefined;
         if (!hit) doc.invalidRelationItems.push(new InvalidItemAt(lines, it.start, it.end, rel.key, own(raw)));
-        else if (hit.isCanonical) doc.references.push(new ReferenceAt(lines, it.start, it.end, hit.canonical, rel.key));
+        else if (hit.isCanonical) doc.references.push(new FieldReferenceAt(lines, it.start, it.end, hit.canonical, rel.key));
         else doc.malformed.push(new MalformedAt(lines, it.start, it.end, own(raw), hit.canonical, false, rel.key));
       }
     }
@@ -318,5 +373,13 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     doc.headings.push(new HeadingAt(lines, h.start, h.end, h.level, own(text.slice(h.start, h.end)), h.lineStart, h.lineEnd));
   }
   if (doc.type === 'glossary') doc.glossary = readGlossary(text, scan.headings);
+  // Arrays grown by push keep spare room (17 slots for one item); a document keeps exact ones.
+  doc.references = exact(doc.references);
+  doc.malformed = exact(doc.malformed);
+  doc.invalidRelationItems = exact(doc.invalidRelationItems);
+  doc.headings = exact(doc.headings);
+  doc.directives = exact(doc.directives);
   return doc;
 }
+
+const exact = <T>(a: T[]): T[] => (a.length ? a.slice() : a);
