@@ -2,6 +2,7 @@
 import { bugReportHint } from './bugReport';
 import { main } from './main';
 import { neutralise } from './neutralise';
+import './commands/assess';
 import './commands/build';
 import './commands/init';
 import './commands/lsp';

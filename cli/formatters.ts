@@ -1,6 +1,6 @@
 // Output formats of `opmodel check`: text, json, sarif and GitHub workflow commands.
 import type { Diagnostic } from '../language/index';
-import { rules, SKIPPED_FILE } from '../language/index';
+import { assessmentRules, rules, SKIPPED_FILE } from '../language/index';
 import { neutralise, safeJson } from './neutralise';
 
 export interface CheckReport {
@@ -99,7 +99,9 @@ const SARIF_LEVEL: Record<string, string> = { error: 'error', warning: 'warning'
 export const pathToUriReference = (file: string): string => file.split('/').map(encodeURIComponent).join('/');
 
 export function formatSarif(r: CheckReport, version: string, uriFor: (file: string) => string = pathToUriReference): string {
-  const all = [...rules.map((x) => ({ code: x.code, description: x.description, level: x.defaultSeverity })), { code: SKIPPED_FILE.code, description: SKIPPED_FILE.description, level: SKIPPED_FILE.defaultSeverity }];
+  const known = new Set(rules.map((x) => x.code));
+  const all = [...rules, ...assessmentRules.filter((x) => !known.has(x.code))].map((x) => ({ code: x.code, description: x.description, level: x.defaultSeverity }));
+  all.push({ code: SKIPPED_FILE.code, description: SKIPPED_FILE.description, level: SKIPPED_FILE.defaultSeverity });
   const ruleIndex = new Map(all.map((x, i) => [x.code, i]));
   const region = (range: Diagnostic['range']) => ({
     startLine: range.start.line + 1,

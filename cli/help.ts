@@ -58,6 +58,15 @@ export const COMMAND_HELP: Record<string, CommandHelp> = {
       ['--force', 'build even when the framework has errors'],
     ],
   },
+  assess: {
+    usage: 'opmodel assess [files..] [--compare OLDER.yaml] [--format text|markdown|json|csv]',
+    summary: 'Reports maturity assessments (YAML under assessments/): scores by element, system and discipline, the gaps to target and the roadmap; with --compare, what moved since an older round.',
+    options: [
+      ['-c, --compare FILE', 'an older assessment to compare the newest (or the one named) with'],
+      ['-d, --dir DIR', 'the framework whose assessments to report (default: the current folder)'],
+      ['-f, --format FORMAT', 'text (default), markdown, json or csv'],
+    ],
+  },
   lsp: {
     usage: 'opmodel lsp [--stdio | --socket PORT | --node-ipc]',
     summary: 'Runs the language server: the same engine for Neovim, Helix, Zed, Emacs and Sublime Text.',

@@ -19,7 +19,7 @@ export class CodeActionProvider implements vscode.CodeActionProvider {
       const ours = ctx.diagnostics.filter((d) => d.source === 'opmodel');
       if (!ours.length) return [];
       // Fixes are computed against the indexed text; an editor that is ahead gets none until the index catches up.
-      if (project.document(uri)?.version !== hashText(doc.getText())) return [];
+      if (project.versionOf(uri) !== hashText(doc.getText())) return [];
       const engine = project.diagnostics(uri);
       const out: vscode.CodeAction[] = [];
       for (const vd of ours) {

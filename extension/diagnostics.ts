@@ -92,7 +92,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
   private publish(project: Project, uri: string): void {
     try {
       // A file that left this framework (deleted, excluded) loses its problems.
-      const known = project.index.docs.has(uri) || project.index.skipped.has(uri);
+      const known = project.has(uri);
       this.collection.set(vscode.Uri.parse(uri), known ? project.diagnostics(uri).map(toDiagnostic) : []);
     } catch (e) {
       logError('Checking', uri, e);

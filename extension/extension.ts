@@ -2,6 +2,7 @@
 // from the engine in language/; this file only wires providers, views and commands.
 import type MarkdownIt from 'markdown-it';
 import * as vscode from 'vscode';
+import { registerAssessmentFeatures } from './assessment/registerAssessments';
 import { CodeActionProvider } from './codeActionProvider';
 import { CodeLensProvider } from './codeLensProvider';
 import { checkWorkspace } from './commands/checkWorkspace';
@@ -58,6 +59,7 @@ export function activate(context: vscode.ExtensionContext): OpmodelApi {
     l.registerWorkspaceSymbolProvider(new WorkspaceSymbolProvider(manager)),
     l.registerCodeActionsProvider(MARKDOWN, new CodeActionProvider(manager), { providedCodeActionKinds: CodeActionProvider.kinds }),
   );
+  registerAssessmentFeatures(context, manager);
 
   const command = (id: string, fn: (...args: any[]) => unknown) =>
     context.subscriptions.push(vscode.commands.registerCommand(id, (...args: unknown[]) => guardAsync(id, undefined, undefined, async () => void (await fn(...args)))));

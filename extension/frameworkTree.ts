@@ -2,6 +2,7 @@
 // several, refreshes after changes and shows the problem count as the view's badge.
 import * as vscode from 'vscode';
 import { basename, frameworkLabel, listElements, matrix, relativeUri, type Project } from '../language/index';
+import { assessmentBadges } from './assessment/assessmentBadges';
 import type { DiagnosticsPublisher } from './diagnostics';
 import { guard } from './log';
 import type { ProjectManager } from './projectManager';
@@ -44,6 +45,7 @@ export class FrameworkTree implements vscode.TreeDataProvider<Node>, vscode.Disp
       this.view,
       manager.onDidUpdate(() => this.refreshSoon()),
       manager.onDidChangeProjects(() => this.refresh()),
+      vscode.workspace.onDidChangeConfiguration((e) => e.affectsConfiguration('opmodel.assessment') && this.refresh()),
       diagnostics.onDidPublish(() => this.updateBadge()),
     );
   }
@@ -114,7 +116,8 @@ export class FrameworkTree implements vscode.TreeDataProvider<Node>, vscode.Disp
     let nodes = this.cache.get(project);
     if (!nodes) {
       const elements = listElements(project);
-      const byId = new Map<string, TreeElement>(elements.map((e) => [e.id, { id: e.id, title: e.title, location: e.location, origin: e.origin, tailored: Boolean(e.tailors), framework: e.framework && frameworkLabel(e.framework) }]));
+      const badges = assessmentBadges(project, this.manager.settingsFor(this.manager.entry(project)?.folder).assessment);
+      const byId = new Map<string, TreeElement>(elements.map((e) => [e.id, { id: e.id, title: e.title, location: e.location, origin: e.origin, tailored: Boolean(e.tailors), framework: e.framework && frameworkLabel(e.framework), ...badges.get(e.id) }]));
       nodes = buildTree(matrix(project, elements), byId, { disciplineFirst: this.disciplineFirst, keyPrefix: `${project.rootUri}#` });
       this.cache.set(project, nodes);
     }

@@ -70,7 +70,8 @@ export class ProjectManager implements vscode.Disposable {
     const u = typeof uri === 'string' ? uri : uri.toString();
     let best: ProjectEntry | undefined;
     for (const e of this.entries.values()) {
-      if (!e.project.contains(u) || !e.filter.allows(u)) continue;
+      // The include/exclude settings are about Markdown; assessment files follow opmodel.json.
+      if (!e.project.contains(u) || (!e.filter.allows(u) && !e.project.isAssessment(u))) continue;
       if (!best || e.project.rootUri.length > best.project.rootUri.length) best = e;
     }
     // A read-only document of an extended framework: the client that extends it answers for it.
@@ -84,7 +85,7 @@ export class ProjectManager implements vscode.Disposable {
 
   settingsFor(folder: vscode.WorkspaceFolder | undefined): EditorSettings {
     const raw = vscode.workspace.getConfiguration('opmodel', folder?.uri);
-    const { settings, problems } = readSettings({ severity: raw.get('severity'), include: raw.get('include'), exclude: raw.get('exclude'), debounceMs: raw.get('debounceMs') });
+    const { settings, problems } = readSettings({ severity: raw.get('severity'), include: raw.get('include'), exclude: raw.get('exclude'), debounceMs: raw.get('debounceMs'), assessment: raw.get('assessment') });
     // Read on every keystroke (debounce): say each problem once.
     for (const p of problems) if (!this.reported.has(p) && this.reported.add(p)) logger.error(`Settings: ${p}`);
     return settings;
@@ -182,11 +183,10 @@ export class ProjectManager implements vscode.Disposable {
     const d = this.disposables;
     d.push(vscode.workspace.onDidChangeWorkspaceFolders((e) => void this.serial(() => this.openFolders(e.added, e.removed))));
 
-    const md = vscode.workspace.createFileSystemWatcher('**/*.md');
-    d.push(md);
-    d.push(md.onDidCreate((u) => this.fromDisk(u)));
-    d.push(md.onDidChange((u) => this.fromDisk(u)));
-    d.push(md.onDidDelete((u) => this.deleted(u)));
+    for (const glob of ['**/*.md', '**/*.{yaml,yml}']) {
+      const w = vscode.workspace.createFileSystemWatcher(glob);
+      d.push(w, w.onDidCreate((u) => this.fromDisk(u)), w.onDidChange((u) => this.fromDisk(u)), w.onDidDelete((u) => this.deleted(u)));
+    }
 
     const cfg = vscode.workspace.createFileSystemWatcher(`**/${CONFIG_FILE_NAME}`);
     d.push(cfg);
@@ -265,7 +265,7 @@ export class ProjectManager implements vscode.Disposable {
     const uri = u.toString();
     void this.serial(async () => {
       for (const e of this.entries.values()) {
-        if (!e.project.index.docs.has(uri) && !e.project.index.skipped.has(uri)) continue;
+        if (!e.project.has(uri)) continue;
         this.updateEmitter.fire({ project: e.project, affected: e.project.remove(uri) });
       }
     });
@@ -275,7 +275,7 @@ export class ProjectManager implements vscode.Disposable {
     const prefix = u.toString() + '/';
     void this.serial(async () => {
       for (const e of this.entries.values()) {
-        const gone = [...e.project.index.docs.keys(), ...e.project.index.skipped.keys()].filter((k) => k.startsWith(prefix));
+        const gone = e.project.uris().filter((k) => k.startsWith(prefix));
         if (!gone.length) continue;
         const affected = new Set<string>();
         for (const g of gone) for (const a of e.project.remove(g)) affected.add(a);
@@ -287,7 +287,7 @@ export class ProjectManager implements vscode.Disposable {
   private createdFolder(u: vscode.Uri): void {
     void this.serial(async () => {
       if (!this.entries.size || (await this.base.stat(u.toString()))?.kind !== 'directory') return;
-      const files = await vscode.workspace.findFiles(new vscode.RelativePattern(u, '**/*.md'), SKIP_DIRS);
+      const files = await vscode.workspace.findFiles(new vscode.RelativePattern(u, '**/*.{md,yaml,yml}'), SKIP_DIRS);
       for (const f of files) {
         const project = this.projectFor(f.toString());
         if (project) this.updateEmitter.fire({ project, affected: await project.readAndIndex(f.toString()) });
@@ -298,11 +298,11 @@ export class ProjectManager implements vscode.Disposable {
 
 function isWatchedFile(u: vscode.Uri): boolean {
   const p = u.path.toLowerCase();
-  return p.endsWith('.md') || p.endsWith('/' + CONFIG_FILE_NAME);
+  return p.endsWith('.md') || /\.ya?ml$/.test(p) || p.endsWith('/' + CONFIG_FILE_NAME);
 }
 
 export function allUris(project: Project): Set<string> {
-  return new Set([...project.index.docs.keys(), ...project.index.skipped.keys()]);
+  return new Set(project.uris());
 }
 
 export function relativeToRoot(project: Project, uri: string): string {

@@ -13,6 +13,9 @@ export interface TreeElement {
   tailored?: boolean;
   /** The extended framework, for the tooltip ("the opmodel 0.1.0 framework"). */
   framework?: string;
+  /** Scores in the chosen assessment, shown after the label: "2 → 3", "n/a". */
+  badge?: string;
+  badgeTooltip?: string;
 }
 
 export interface TreeNode {
@@ -53,8 +56,9 @@ export function buildTree(m: Matrix, elements: ReadonlyMap<string, TreeElement>,
       key: `${parentKey}/${id}`,
       kind: 'element',
       label: elementLabel(id, e?.title ?? ''),
-      description: marker,
-      tooltip: e ? `${id} · ${e.title || 'untitled'}${note}` : id,
+      // Both when both apply: "tailored · 2 → 3".
+      description: [marker, e?.badge].filter(Boolean).join(' · ') || undefined,
+      tooltip: e ? `${id} · ${e.title || 'untitled'}${note}${e.badgeTooltip ? `\n${e.badgeTooltip}` : ''}` : id,
       children: [],
       element: e,
     };

@@ -51,3 +51,13 @@ export { raciMatrix, roleAssignments, roleTitle, ROLE_FIELDS, RACI_LETTER, type 
 export { inverseRelations, type InverseRelation } from './features/inverseRelations';
 export { relatedSections } from './rules/undeclaredRelated';
 export type { FieldTree } from './parse/frontMatterTree';
+export { parseAssessment, isValidDate } from './assessment/parseAssessment';
+export { assessmentRules, runAssessmentRules } from './assessment/rules/index';
+export type { AssessmentRule } from './assessment/rules/rule';
+export { assessmentScope, type AssessmentScope } from './assessment/scope';
+export { AssessmentIndex, compareNewestFirst } from './assessment/assessmentIndex';
+export type { ParsedAssessment, AssessmentEntry, Score, Located } from './assessment/model';
+export { assessmentCompletions, assessmentHover, chosenAssessment, scoresOf, scoreBadge, type AssessmentCompletion, type AssessmentCompletionResult, type AssessmentHover, type ElementScore } from './assessment/features';
+export { assessmentReport, reportElements, roadmap, previousAssessment, type AssessmentReport, type ReportElement, type Aggregate, type Wave, type Change } from './assessment/report';
+export { documentMaturity, parseMaturity, type MaturitySection, type MaturityLevel, type MaturitySource } from './parse/maturity';
+export { maturityOf, levelFor, type ElementMaturity, type ElementMaturityLevel } from './features/maturity';

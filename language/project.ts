@@ -2,6 +2,10 @@
 // one per root; the extension one per folder that holds a framework. A client framework
 // (`"extends"`) also indexes the frameworks below it, read-only: their documents resolve
 // references and answer hover, but only the project's own files get diagnostics.
+import { AssessmentIndex, affectsAssessments } from './assessment/assessmentIndex';
+import type { ParsedAssessment } from './assessment/model';
+import { parseAssessment } from './assessment/parseAssessment';
+import { runAssessmentRules } from './assessment/rules/index';
 import type { OpmodelConfig } from './config/config';
 import type { ConfigProblem } from './config/loadConfig';
 import { IdSyntax } from './ids/idSyntax';
@@ -13,7 +17,7 @@ import { parseDocument, type ParsedDocument } from './parse/document';
 import { runRules, SKIPPED_FILE, severityFor } from './rules/index';
 import type { Diagnostic, SeveritySetting } from './types';
 import { decodeText, tooLargeReason } from './workspace/decodeText';
-import { discoverFiles, safeFileFilter } from './workspace/discoverFiles';
+import { discoverFiles, safeAssessmentFilter, safeFileFilter } from './workspace/discoverFiles';
 import { LineIndex } from './text/lineIndex';
 import { relativeUri } from './workspace/uris';
 import { FileTooLargeError, type Workspace } from './workspace/workspace';
@@ -37,11 +41,16 @@ const READ_CONCURRENCY = 32;
 
 export class Project {
   readonly index: FrameworkIndex;
+  /** Assessment files (YAML), checked against the index. */
+  readonly assessments: AssessmentIndex;
   readonly syntax: IdSyntax;
   /** Base frameworks first, the project's own layer last (the only one when nothing is extended). */
   readonly layers: readonly Layer[];
   /** Folders below the root that hold their own opmodel.json: frameworks of their own, not indexed here. */
   nestedRoots: string[] = [];
+  private readonly isAssessmentPath: (rel: string) => boolean;
+  /** Files read as assessments although the globs do not name them (given on the command line). */
+  private readonly namedAssessments = new Set<string>();
   private severityOverrides: Record<string, SeveritySetting> | undefined;
   private configText: string | undefined;
 
@@ -59,6 +68,8 @@ export class Project {
     this.index = new FrameworkIndex(rootUri, this.config, this.syntax, (doc, index) => runRules(doc, index, this.config, this.syntax, this.severityOverrides));
     this.index.ownLayer = layers.length - 1;
     if (layers.length > 1) this.index.scope = new LayerScope(layers, this.index);
+    this.assessments = new AssessmentIndex((a) => runAssessmentRules(a, this.index, this.config, this.syntax, this.severityOverrides));
+    this.isAssessmentPath = safeAssessmentFilter(this.config);
   }
 
   /** Reads the config at the root (defaults when there is none), the frameworks it extends, and indexes every file. */
@@ -95,27 +106,32 @@ export class Project {
     this.index.beginLoad();
     try {
       for (const uri of [...this.index.docs.keys(), ...this.index.skipped.keys()]) this.index.delete(uri);
+      for (const uri of [...this.assessments.files.keys()]) this.assessments.delete(uri);
       for (const layer of this.layers) {
         const found = await discoverFiles(layer.workspace, layer.rootUri, layer.config);
-        if (layer === this.ownLayer) {
+        const own = layer === this.ownLayer;
+        if (own) {
           this.nestedRoots = found.nestedRoots;
           const gp = found.globProblem;
           if (gp && !this.configProblems.some((p) => p.message === gp.message)) this.configProblems.push({ message: gp.message, range: this.configRangeOf(gp.pattern) });
           for (const s of found.skipped) this.index.skip(s);
         }
+        // Assessments are the client's own: an extended framework's are not read.
+        const all = own && found.assessments.length ? [...found.files, ...found.assessments] : found.files;
         let next = 0;
         const worker = async () => {
-          while (next < found.files.length) {
-            const uri = found.files[next++]!;
+          while (next < all.length) {
+            const uri = all[next++]!;
             await this.readAndIndex(uri, layer);
             // Listed, then gone before it could be read: report it rather than drop it silently.
-            if (layer === this.ownLayer && !this.index.docs.has(uri) && !this.index.skipped.has(uri)) this.index.skip({ uri, reason: 'it was deleted while being read' });
+            if (own && !this.has(uri)) this.index.skip({ uri, reason: 'it was deleted while being read' });
           }
         };
-        await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, found.files.length) }, worker));
+        await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, all.length) }, worker));
       }
     } finally {
       this.index.endLoad();
+      this.assessments.invalidateAll();
     }
   }
 
@@ -126,12 +142,48 @@ export class Project {
     return new LineIndex(this.configText!).range(at, at + JSON.stringify(value).length);
   }
 
-  /** True when `uri` is a Markdown file this framework checks (its own, not a base's or a nested framework's). */
+  /** True when `uri` is a Markdown or assessment file this framework checks (its own, not a base's or a nested framework's). */
   contains(uri: string): boolean {
     const rel = relativeUri(this.rootUri, uri);
     if (rel === undefined || rel === '' || rel.split('/').some((p) => p === 'node_modules' || p === '.git')) return false;
     if (this.nestedRoots.some((n) => relativeUri(n, uri) !== undefined)) return false;
-    return rel.toLowerCase().endsWith('.md') && safeFileFilter(this.config)(rel);
+    return (rel.toLowerCase().endsWith('.md') && safeFileFilter(this.config)(rel)) || this.isAssessmentPath(rel);
+  }
+
+  /** True when `uri` is (or would be) read as an assessment file of this framework. */
+  isAssessment(uri: string): boolean {
+    if (this.namedAssessments.has(uri)) return true;
+    const rel = relativeUri(this.rootUri, uri);
+    if (rel === undefined || rel === '' || rel.split('/').some((p) => p === 'node_modules' || p === '.git')) return false;
+    return !this.nestedRoots.some((n) => relativeUri(n, uri) !== undefined) && this.isAssessmentPath(rel);
+  }
+
+  /** True when the file is indexed: a document, an assessment, or a file reported as skipped. */
+  has(uri: string): boolean {
+    return this.index.docs.has(uri) || this.assessments.files.has(uri) || this.index.skipped.has(uri);
+  }
+
+  /** Every file this framework checks: its own documents, assessments and skipped files, sorted. */
+  uris(): string[] {
+    return [...this.index.docs.keys(), ...this.assessments.files.keys(), ...this.index.skipped.keys()].filter((u) => !this.isBaseDocument(u)).sort();
+  }
+
+  /** The content hash of an indexed document or assessment (fixes are computed against it). */
+  versionOf(uri: string): string | undefined {
+    return this.index.docs.get(uri)?.version ?? this.assessments.files.get(uri)?.version;
+  }
+
+  assessment(uri: string): ParsedAssessment | undefined {
+    return this.assessments.files.get(uri);
+  }
+
+  /** Reads `uri` as an assessment, wherever it is (a file named on the command line). */
+  async readAssessment(uri: string): Promise<ParsedAssessment | undefined> {
+    if (!this.assessments.files.has(uri)) {
+      this.namedAssessments.add(uri);
+      await this.readAndIndex(uri);
+    }
+    return this.assessments.files.get(uri);
   }
 
   /** True for a document of an extended framework: indexed, read-only, never diagnosed. */
@@ -163,12 +215,12 @@ export class Project {
     const max = layer.config.maxFileSize;
     const base = layer !== this.ownLayer;
     // A base framework's unreadable file is simply not there: its problems are not the client's.
-    const skip = (reason: string) => (base ? this.index.delete(uri) : this.index.skip({ uri, reason }));
+    const skip = (reason: string) => (base ? this.remove(uri) : this.skipFile({ uri, reason }));
     try {
       if (ws.readFileWithin) bytes = await ws.readFileWithin(uri, max);
       else {
         const st = await ws.stat(uri);
-        if (!st) return this.index.delete(uri);
+        if (!st) return this.remove(uri);
         if (st.size > max) return skip(tooLargeReason(st.size, max));
         bytes = await ws.readFile(uri);
       }
@@ -176,7 +228,7 @@ export class Project {
       if (e instanceof FileTooLargeError) return skip(tooLargeReason(e.size, max));
       // Gone between listing and reading, or unreadable: report, keep checking the rest.
       const gone = !(await ws.stat(uri).catch(() => undefined));
-      if (gone) return this.index.delete(uri);
+      if (gone) return this.remove(uri);
       return skip(`could not be read (${(e as Error).message})`);
     }
     const decoded = decodeText(bytes, max);
@@ -186,16 +238,18 @@ export class Project {
 
   /** Indexes `text` as the current content of `uri` (an editor buffer or a file just read). */
   updateText(uri: string, text: string, layer: Layer = this.layerFor(uri)): Set<string> {
+    if (layer === this.ownLayer && this.isAssessment(uri)) return this.updateAssessment(uri, text);
     let doc: ParsedDocument;
     try {
       doc = parseDocument(uri, text, this.config, this.syntax);
     } catch (e) {
       // A parser bug must cost one file, never the whole check.
       this.logger?.error(`opmodel: failed to read ${uri}: ${(e as Error).stack ?? e}`);
-      if (layer !== this.ownLayer) return this.index.delete(uri);
-      return this.index.skip({ uri, reason: `internal error while reading it (${(e as Error).message}); please report this file` });
+      if (layer !== this.ownLayer) return this.remove(uri);
+      return this.skipFile({ uri, reason: `internal error while reading it (${(e as Error).message}); please report this file` });
     }
-    return this.index.set(doc, layer.index);
+    const old = this.index.docs.get(uri);
+    return this.withAssessments(this.index.set(doc, layer.index), old, doc);
   }
 
   /** The layer whose folder holds `uri`: the deepest root (a base may sit in the client's node_modules). */
@@ -212,13 +266,45 @@ export class Project {
   }
 
   remove(uri: string): Set<string> {
-    return this.index.delete(uri);
+    if (this.assessments.files.has(uri)) {
+      const affected = this.assessments.delete(uri);
+      this.index.skipped.delete(uri);
+      return affected;
+    }
+    const old = this.index.docs.get(uri);
+    return this.withAssessments(this.index.delete(uri), old, undefined);
+  }
+
+  private updateAssessment(uri: string, text: string): Set<string> {
+    let a: ParsedAssessment;
+    try {
+      a = parseAssessment(uri, text, this.syntax);
+    } catch (e) {
+      this.logger?.error(`opmodel: failed to read ${uri}: ${(e as Error).stack ?? e}`);
+      return this.skipFile({ uri, reason: `internal error while reading it (${(e as Error).message}); please report this file` });
+    }
+    this.index.skipped.delete(uri);
+    return this.assessments.set(a);
+  }
+
+  private skipFile(file: { uri: string; reason: string }): Set<string> {
+    const affected = this.assessments.files.has(file.uri) ? this.assessments.delete(file.uri) : new Set<string>();
+    const old = this.index.docs.get(file.uri);
+    for (const u of this.withAssessments(this.index.skip(file), old, undefined)) affected.add(u);
+    return affected;
+  }
+
+  /** Adds the assessments to `affected` when a document's change reaches their answers. */
+  private withAssessments(affected: Set<string>, old: ParsedDocument | undefined, now: ParsedDocument | undefined): Set<string> {
+    if (this.assessments.files.size && affectsAssessments(old, now)) for (const u of this.assessments.invalidateAll()) affected.add(u);
+    return affected;
   }
 
   setSeverityOverrides(overrides: Record<string, SeveritySetting> | undefined): void {
     this.severityOverrides = overrides;
     // Severities are baked into cached diagnostics: recompute them all.
     for (const doc of [...this.index.docs.values()]) this.index.set(doc);
+    this.assessments.invalidateAll();
   }
 
   document(uri: string): ParsedDocument | undefined {
@@ -234,12 +320,13 @@ export class Project {
       const zero = { line: 0, character: 0 };
       return [{ uri, range: { start: zero, end: zero }, severity, code: SKIPPED_FILE.code, message: `Not checked: ${skip.reason}.` }];
     }
+    if (this.assessments.files.has(uri)) return this.assessments.diagnostics(uri);
     return this.index.diagnostics(uri);
   }
 
   allDiagnostics(): Diagnostic[] {
     const out: Diagnostic[] = [];
-    const uris = [...this.index.docs.keys(), ...this.index.skipped.keys()].filter((u) => !this.isBaseDocument(u)).sort();
+    const uris = this.uris();
     // No spread: a file with 200,000 IDs would overflow the call stack's argument limit.
     for (const uri of uris) for (const d of this.diagnostics(uri)) out.push(d);
     return out;

@@ -7,6 +7,7 @@ import MiniSearch from 'minisearch';
 import { URI, Utils } from 'vscode-uri';
 import { decodeText, hashText, inverseRelations, LineIndex, listElements, matrix, measuresOf, raciMatrix, roleAssignments, roleTitle, ROLE_FIELDS, type ElementInfo, type Matrix, type ParsedDocument, type Project } from '../language/index';
 import { CSS, miniSearchBrowserJs, SEARCH_JS } from './assets';
+import { ASSESSMENT_CSS, assessmentContent, assessmentList, latestScoreCell } from './assessmentPages';
 import { h, root, walkElements, type Child } from './hast';
 import { insertMeasures } from './measuresSection';
 import { metricDictionary } from './metricDictionary';
@@ -53,7 +54,7 @@ export async function buildSite(project: Project, options: BuildOptions = {}): P
   const elements = listElements(project);
   const infoById = new Map(elements.map((e) => [e.id, e]));
   const grid = matrix(project, elements);
-  const docPaths = new Map([...project.index.docs.keys()].map((u) => [URI.parse(u).path, u]));
+  const docPaths = new Map([...project.index.docs.keys(), ...project.assessments.files.keys()].map((u) => [URI.parse(u).path, u]));
 
   // Pass 1: bodies. Relative .md links are recorded as links between documents for backlinks.
   const linksTo = new Map<string, Set<string>>();
@@ -61,7 +62,7 @@ export async function buildSite(project: Project, options: BuildOptions = {}): P
   const images = new SiteImages(project);
   const renderer = new PageRenderer();
   for (const page of plan.pages) {
-    if (!page.uri) continue;
+    if (!page.uri || page.kind === 'assessment') continue;
     let doc = project.index.docs.get(page.uri)!;
     let text = await readText(project, doc, problems);
     if (text === undefined) continue;
@@ -137,7 +138,7 @@ export async function buildSite(project: Project, options: BuildOptions = {}): P
 
   const files = new Map<string, string | Uint8Array>(media.files);
   for (const [p, tree] of trees) files.set(p, toHtml(tree) + '\n');
-  files.set('assets/playbook.css', CSS);
+  files.set('assets/playbook.css', CSS + ASSESSMENT_CSS);
   files.set('assets/search.js', SEARCH_JS);
   files.set('assets/minisearch.js', miniSearchBrowserJs());
   files.set('assets/search-index.js', searchIndexJs(ctx));
@@ -182,7 +183,7 @@ function resolveDocLink(fromUri: string, file: string, docPaths: Map<string, str
   const base = Utils.dirname(URI.parse(fromUri));
   const target = decoded.startsWith('/') ? undefined : Utils.resolvePath(base, decoded).path;
   if (!target) return undefined;
-  const candidates = /\.md$/i.test(target) ? [target] : [target.replace(/\/$/, '') + '/README.md', target.replace(/\/$/, '') + '/index.md'];
+  const candidates = /\.(md|ya?ml)$/i.test(target) ? [target] : [target.replace(/\/$/, '') + '/README.md', target.replace(/\/$/, '') + '/index.md'];
   for (const c of candidates) {
     const u = docPaths.get(c);
     if (u) return u;
@@ -248,6 +249,9 @@ function navOf(plan: SitePlan): [string, string][] {
   if (plan.metrics) nav.push([plan.metrics.path, 'Measures']);
   const crosswalk = plan.pages.find((p) => p.kind === 'crosswalk');
   if (crosswalk) nav.push([crosswalk.path, 'Crosswalk']);
+  // The newest assessment (pages are planned newest first).
+  const assessment = plan.pages.find((p) => p.kind === 'assessment');
+  if (assessment) nav.push([assessment.path, 'Assessment']);
   return [...nav, NAV[3]!];
 }
 
@@ -305,6 +309,7 @@ function buildPage(ctx: PageContext, page: SitePage): HastRoot {
     case 'index': return indexPage(ctx, page);
     case 'matrix': return matrixPage(ctx, page);
     case 'leadership': return leadershipPage(ctx, page);
+    case 'assessment': return layout(ctx, page, [assessmentContent(ctx, page)], { wide: true, nav: navOf(ctx.plan) });
     case 'raci': return raciPage(page, raciMatrix(ctx.project, [...ctx.infoById.values()]), new Map(ctx.project.config.roles.filter((r) => r.description).map((r) => [r.key, r.description!])),
       (id) => idItem(ctx, page, id), (id) => linkOnly(ctx, page, id), (content) => layout(ctx, page, content, { wide: true, nav: navOf(ctx.plan) }));
     case 'metrics': return layout(ctx, page, [h('h1', null, page.title), metricDictionary(ctx.project, (id) => linkOnly(ctx, page, id))], { wide: true, nav: navOf(ctx.plan) });
@@ -376,6 +381,7 @@ function elementCard(ctx: PageContext, page: SitePage): Element {
   const cadence = fieldValue(docs, 'cadence');
   row('Cadence', cadence && calendar ? [cadence, ' ', h('a', { className: ['see-also'], href: relHref(page.path, calendar.path) }, '(operating calendar)')] : cadence, 'cadence');
   row('Crosswalk', crosswalkRow(ctx, page, info), 'crosswalk');
+  row('Assessed', latestScoreCell(ctx, page, page.id!), 'assessed');
   for (const rel of ctx.project.config.relations) {
     const ids = info.relations[rel.key];
     if (ids?.length) row(rel.title, relList(ctx, page, ids), rel.key);
@@ -532,6 +538,7 @@ function indexPage(ctx: PageContext, page: SitePage): HastRoot {
     h('h2', null, 'Disciplines'), tiles(disciplines, (p) => count('discipline', p.key!)),
     h('h2', null, 'Leadership'), tiles(parts, (p) => { const n = ctx.grid.leadership.parts.find((x) => x.key === p.key)?.ids.length ?? 0; return `${n} element${n === 1 ? '' : 's'}`; }),
     others.length ? [h('h2', null, 'Overview, guides and playbooks'), tiles(others, () => undefined)] : null,
+    assessmentList(plan, page),
     h('h2', null, `All elements (${elements.length})`),
     h('ul', { className: ['plain-list', 'all-elements'] }, elements.map((p) => h('li', null, pageLink(page, p)))),
   ], { nav: navOf(ctx.plan) });
@@ -541,13 +548,16 @@ function indexPage(ctx: PageContext, page: SitePage): HastRoot {
 function buildHandout(ctx: PageContext, trees: Map<string, HastRoot>): HastRoot {
   const page = ctx.plan.pages.find((p) => p.kind === 'handout')!;
   const elements = ctx.plan.pages.filter((p) => p.kind === 'element');
-  const inHandout = new Map(elements.map((p) => [p.path, p.id!]));
-  const sections = elements.map((el) => {
+  const assessments = ctx.plan.pages.filter((p) => p.kind === 'assessment');
+  const anchorOf = (p: SitePage) => (p.kind === 'element' ? p.id! : `assessment-${p.path.slice(p.path.indexOf('/') + 1, -'.html'.length)}`);
+  const inHandout = new Map([...elements, ...assessments].map((p) => [p.path, anchorOf(p)]));
+  const sections = [...elements, ...assessments].map((el) => {
     const article = findArticle(trees.get(el.path)!);
     const copy = structuredClone(article.children.filter((c) => !(c.type === 'element' && (c.properties['className'] as string[] | undefined)?.includes('backlinks')))) as ElementContent[];
     const wrapper: HastRoot = { type: 'root', children: copy };
     walkElements(wrapper, (n, parent, index) => {
       delete n.properties['id'];
+      delete n.properties['ariaLabelledBy'];
       repointImage(n, el.path, page.path);
       const href = n.properties['href'];
       if (n.tagName !== 'a' || typeof href !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(href)) return undefined;
@@ -561,14 +571,15 @@ function buildHandout(ctx: PageContext, trees: Map<string, HastRoot>): HastRoot 
       n.properties['href'] = id ? `#${id}` : relHref(page.path, sitePath);
       return undefined;
     });
-    return h('section', { className: ['handout-element'], id: el.id! }, copy);
+    return h('section', { className: ['handout-element'], id: anchorOf(el) }, copy);
   });
   return layout(ctx, page, [
     h('div', { className: ['handout-title'] },
       h('h1', null, `${ctx.brand.title} — all elements`),
       ctx.brand.subtitle ? h('p', { className: ['subtitle'] }, ctx.brand.subtitle) : null,
       h('p', { className: ['summary'] }, `${elements.length} elements, one per printed page. Use your browser’s print command (“Save as PDF”) for a handout.`),
-      h('ol', { className: ['plain-list', 'toc'] }, elements.map((p) => h('li', null, h('a', { className: ['idref'], href: `#${p.id}`, title: `${p.id} · ${p.title}` }, p.id!), ' ', h('span', { className: ['t'] }, p.title))))),
+      h('ol', { className: ['plain-list', 'toc'] }, elements.map((p) => h('li', null, h('a', { className: ['idref'], href: `#${p.id}`, title: `${p.id} · ${p.title}` }, p.id!), ' ', h('span', { className: ['t'] }, p.title)))),
+      assessments.length ? [h('h2', null, 'Assessments'), h('ol', { className: ['plain-list', 'toc'] }, assessments.map((p) => h('li', null, h('a', { href: `#${anchorOf(p)}` }, p.title), p.summary ? h('span', { className: ['t'] }, ` — ${p.summary}`) : null)))] : null),
     sections,
   ], { title: 'Printable handout', nav: navOf(ctx.plan) });
 }

@@ -3,10 +3,11 @@
 import type { Project } from '../language/index';
 import { basename, measuresOf, ROLE_FIELDS } from '../language/index';
 import { leftOutOfSite } from './clientSite';
+import { planAssessmentPages } from './assessmentPages';
 import { CROSSWALK_PAGE, hasCrosswalk } from './crosswalkPage';
 import { isSafeName, slugFromFile } from './sitePaths';
 
-export type PageKind = 'index' | 'matrix' | 'leadership' | 'handout' | 'raci' | 'metrics' | 'crosswalk' | 'element' | 'system' | 'discipline' | 'part' | 'page';
+export type PageKind = 'index' | 'matrix' | 'leadership' | 'handout' | 'raci' | 'metrics' | 'crosswalk' | 'element' | 'system' | 'discipline' | 'part' | 'page' | 'assessment';
 
 /** A reference document with this key gets the generated metric dictionary after its text. */
 export const METRIC_DICTIONARY_KEY = 'metric-dictionary';
@@ -135,5 +136,6 @@ export function planSite(project: Project, problems: BuildProblem[]): SitePlan {
     if (hasMeasures && !plan.metrics && doc.type === 'reference' && key === METRIC_DICTIONARY_KEY) plan.metrics = page;
   }
   if (hasMeasures && !plan.metrics) plan.metrics = add({ path: 'metric-dictionary.html', kind: 'metrics', title: 'Metric dictionary' });
+  for (const p of planAssessmentPages(project, taken)) add(p);
   return plan;
 }

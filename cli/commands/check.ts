@@ -55,7 +55,7 @@ export function buildReport(opened: Opened[], io: Io): CheckReport {
   let elements = 0;
   for (const { project, targets } of opened) {
     // The project's own files only: an extended framework is indexed, never reported.
-    const uris = [...project.index.docs.keys(), ...project.index.skipped.keys()].filter((u) => isUnder(u, targets) && !project.isBaseDocument(u)).sort();
+    const uris = project.uris().filter((u) => isUnder(u, targets));
     files += uris.length;
     // Elements, not definitions: a duplicated ID is one element (reported as a duplicate).
     const ids = new Set<string>();
@@ -87,8 +87,8 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
       if (r === undefined) realPaths.set(u, (r = await fs.realpath(fsPath(u)).catch(() => fsPath(u))));
       return r;
     };
-    for (const uri of project.index.docs.keys()) {
-      if (!isUnder(uri, targets) || project.isBaseDocument(uri)) continue;
+    for (const uri of project.uris()) {
+      if (!isUnder(uri, targets)) continue;
       for (const d of project.diagnostics(uri) as Diagnostic[]) {
         const fix = d.fixes?.find((f) => f.safe);
         if (!fix) continue;
@@ -113,7 +113,7 @@ async function applySafeFixes(opened: Opened[], io: Io): Promise<{ files: number
           return bom + applyTextEdits(bom ? text.slice(1) : text, withoutOverlaps(list), version);
         });
         // Every name of the file is read again (a link outside the fixed paths too).
-        for (const u of [...project.index.docs.keys()]) if ((await realOf(u)) === real) await project.readAndIndex(u);
+        for (const u of project.uris()) if ((await realOf(u)) === real) await project.readAndIndex(u);
         files++;
         edits += list.length;
       } catch (e) {

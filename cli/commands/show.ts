@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { dependentsOf, elementInfo, frameworkLabel, referencesOf } from '../../language/index';
+import { dependentsOf, elementInfo, frameworkLabel, maturityOf, referencesOf } from '../../language/index';
 import type { Io } from '../main';
 import { neutralise as n, safeJson } from '../neutralise';
 import { openProjects, relFile, reportConfigProblems } from '../openProjects';
@@ -22,6 +22,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   const defs = project.index.allDefinitions(id).map((d) => ({ file: relFile(io, d.uri), line: d.definition!.range.start.line + 1, layer: project.isBaseDocument(d.uri) ? 'base' : 'own' }));
   const dependents = dependentsOf(project, id).map((d) => ({ id: d.id, file: relFile(io, d.location.uri), line: d.location.range.start.line + 1, column: d.location.range.start.character + 1 }));
   const fw = info?.framework;
+  const maturity = maturityOf(project, id);
   if (format === 'json') {
     io.out(safeJson({
       id, defined: Boolean(info), title: info?.title ?? null, summary: info?.summary ?? null, system: info?.system ?? null, discipline: info?.discipline ?? null,
@@ -29,6 +30,7 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
       origin: info?.origin ?? null, tailored: Boolean(info?.tailors), inScope: info?.inScope ?? null,
       framework: fw ? { name: fw.name, version: fw.version ?? null } : null,
       definitions: defs, references: refs, dependents,
+      assessmentQuestion: maturity?.question ?? null, maturity: maturity?.levels ?? [],
     }) + '\n');
     return info ? 0 : 1;
   }
@@ -54,6 +56,14 @@ export async function showCommand(args: string[], io: Io): Promise<number> {
   for (const [k, ids] of Object.entries(info.relations)) io.out(`${n(k)}: ${ids.map(n).join(', ')}\n`);
   if (dependents.length) io.out(`depended on by: ${dependents.map((d) => n(d.id)).join(', ')}\n`);
   for (const c of info.crosswalk) io.out(`${n(c.title)}: ${c.items.map((i) => n(i.value)).join(', ')}\n`);
+  if (maturity) {
+    io.out('\nMaturity levels:\n');
+    if (maturity.question) io.out(`  Assessment question: ${n(maturity.question)}\n`);
+    for (const l of maturity.levels) {
+      io.out(`  ${l.level}. ${n(l.name)}${l.description ? ` — ${n(l.description)}` : ''}\n`);
+      for (const c of l.criteria) io.out(`     - ${n(c)}\n`);
+    }
+  }
   io.out(`\n${refs.length} reference${refs.length === 1 ? '' : 's'}:\n`);
   for (const r of refs) io.out(`  ${n(r.file)}:${r.line}:${r.column}\n`);
   return 0;

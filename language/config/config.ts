@@ -1,6 +1,11 @@
 // The framework's shape: ID families, systems, disciplines, leadership parts, relation fields,
 // document types and per-code severities. Read from `opmodel.json` at the docs root.
 import type { SeveritySetting } from '../types';
+import type { AssessmentsConfig } from './assessmentsConfig';
+import type { MaturityConfig } from './maturityConfig';
+
+export type { AssessmentsConfig } from './assessmentsConfig';
+export type { MaturityConfig, MaturityLevelConfig } from './maturityConfig';
 
 export const CONFIG_FILE_NAME = 'opmodel.json';
 
@@ -92,4 +97,6 @@ export interface OpmodelConfig {
   exclude: string[];
   /** Files larger than this many bytes are reported and skipped. */
   maxFileSize: number;
+  maturity: MaturityConfig;
+  assessments: AssessmentsConfig;
 }

@@ -1,6 +1,8 @@
 // Defaults: the shipped opmodel framework (see framework-docs/ and shared/catalog.yaml).
+import { defaultAssessments } from './assessmentsConfig';
 import type { OpmodelConfig } from './config';
 import { defaultCrosswalks } from './crosswalkSchemes';
+import { defaultMaturity } from './maturityConfig';
 
 export function defaultConfig(): OpmodelConfig {
   return {
@@ -56,5 +58,7 @@ export function defaultConfig(): OpmodelConfig {
     include: ['**/*.md'],
     exclude: [],
     maxFileSize: 5 * 1024 * 1024,
+    maturity: defaultMaturity(),
+    assessments: defaultAssessments(),
   };
 }

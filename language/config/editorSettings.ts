@@ -9,6 +9,8 @@ export interface EditorSettings {
   include: string[];
   exclude: string[];
   debounceMs: number;
+  /** The assessment the Framework tree shows, relative to the framework root; '' = the newest. */
+  assessment: string;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 300;
@@ -20,7 +22,7 @@ export interface SettingsResult {
   problems: string[];
 }
 
-export function readSettings(raw: { severity?: unknown; include?: unknown; exclude?: unknown; debounceMs?: unknown }): SettingsResult {
+export function readSettings(raw: { severity?: unknown; include?: unknown; exclude?: unknown; debounceMs?: unknown; assessment?: unknown }): SettingsResult {
   const problems: string[] = [];
   const severity: Record<string, SeveritySetting> = Object.create(null);
   const codes = new Set(allCodes());
@@ -51,7 +53,10 @@ export function readSettings(raw: { severity?: unknown; include?: unknown; exclu
     if (typeof raw.debounceMs === 'number' && Number.isFinite(raw.debounceMs) && raw.debounceMs >= 0) debounceMs = Math.min(raw.debounceMs, 10000);
     else problems.push(`opmodel.debounceMs must be a number of milliseconds (0 to 10000); using ${DEFAULT_DEBOUNCE_MS}.`);
   }
-  return { settings: { severity, include, exclude, debounceMs }, problems };
+  let assessment = '';
+  if (typeof raw.assessment === 'string') assessment = raw.assessment.trim();
+  else if (raw.assessment !== undefined && raw.assessment !== null) problems.push('opmodel.assessment must be the path of an assessment file relative to the framework, e.g. "assessments/2026-11-baseline.yaml"; using the newest.');
+  return { settings: { severity, include, exclude, debounceMs, assessment }, problems };
 }
 
 /** Whether a path relative to the framework root passes the include/exclude settings. */

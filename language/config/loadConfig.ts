@@ -3,10 +3,11 @@
 // Standalone, what a config declares replaces the defaults; with `extends`, it merges into the
 // extended framework's config (see mergeConfig.ts).
 import { findNodeAtLocation, parseTree, type Node, type ParseError } from 'jsonc-parser';
-import { rules, SKIPPED_FILE } from '../rules/index';
+import { allCodes, INVALID_CONFIG } from '../rules/index';
 import { LineIndex } from '../text/lineIndex';
 import type { Range, SeveritySetting } from '../types';
 import type { DisciplineConfig, FamilyConfig, LeadershipPartConfig, OpmodelConfig, RelationConfig, SystemConfig, TypeConfig } from './config';
+import { readAssessmentsConfig } from './assessmentsConfig';
 import { readCrosswalksConfig } from './crosswalksConfig';
 import { MAX_CONFIG_DEPTH, tooDeepAt } from './configDepth';
 import { checkGlobs } from './configGlobs';
@@ -14,6 +15,7 @@ import { defaultConfig } from './defaults';
 import { parseExtends } from './extendsConfig';
 import { describeJsonError } from './jsonErrors';
 import { overlayByKey, type Partial1 } from './mergeConfig';
+import { readMaturityConfig } from './maturityConfig';
 import { readRoles } from './rolesConfig';
 import { parseScope } from './scopeConfig';
 import { parseSite } from './siteConfig';
@@ -73,7 +75,7 @@ export function loadConfig(text: string, options: LoadConfigOptions = {}): Confi
     bad(root, 'the config must be a JSON object');
     return { config, problems };
   }
-  const known = new Set(['$schema', 'extends', 'scope', 'site', 'families', 'systems', 'disciplines', 'leadership', 'relations', 'types', 'crosswalks', 'roles', 'severity', 'include', 'exclude', 'maxFileSize']);
+  const known = new Set(['$schema', 'extends', 'scope', 'site', 'families', 'systems', 'disciplines', 'leadership', 'relations', 'types', 'crosswalks', 'roles', 'severity', 'include', 'exclude', 'maxFileSize', 'maturity', 'assessments']);
   for (const prop of root.children ?? []) {
     const key = prop.children?.[0]?.value as string;
     if (!known.has(key)) bad(prop.children?.[0], `unknown property "${key}"; expected one of ${[...known].join(', ')}`);
@@ -233,11 +235,13 @@ export function loadConfig(text: string, options: LoadConfigOptions = {}): Confi
     if (max.type !== 'number' || !(max.value > 0)) bad(max, 'maxFileSize must be a positive number of bytes');
     else config.maxFileSize = max.value as number;
   }
+  config.maturity = readMaturityConfig(get(['maturity']), bad) ?? config.maturity;
+  config.assessments = readAssessmentsConfig(get(['assessments']), bad) ?? config.assessments;
   return { config, problems };
 }
 
-/** Codes `severity` may name: every rule's and skipped-file (as in the schema). */
-export const severityCodes = (): string[] => [...rules.map((r) => r.code), SKIPPED_FILE.code];
+/** Codes `severity` may name: every rule's (documents and assessments) and skipped-file, as in the schema. */
+export const severityCodes = (): string[] => allCodes().filter((c) => c !== INVALID_CONFIG.code);
 
 /** What a config with "extends" starts from: the base's shape, its own files and scope. */
 function inherit(base: OpmodelConfig): OpmodelConfig {
@@ -253,6 +257,9 @@ function inherit(base: OpmodelConfig): OpmodelConfig {
     crosswalks: base.crosswalks.map((c) => ({ ...c, values: new Map(c.values) })),
     severity: { ...base.severity },
     site: { ...base.site },
+    // The scale is the framework's; where assessments live is the client's own.
+    maturity: { levels: base.maturity.levels.map((l) => ({ ...l })) },
+    assessments: own.assessments,
     include: own.include,
     exclude: own.exclude,
     maxFileSize: own.maxFileSize,

@@ -1,6 +1,7 @@
 import type { FrameworkSource } from '../layers/resolveFramework';
 import type { Project } from '../project';
 import type { Location, Position, Range } from '../types';
+import { assessedLine } from '../assessment/assessedLine';
 import type { CrosswalkEntry } from './crosswalk';
 import { elementInfo } from './elements';
 import { idAtPosition } from './idAtPosition';
@@ -63,6 +64,8 @@ export function hover(project: Project, uri: string, pos: Position, link: (l: Lo
   }
   const inverse = inverseRelations(project, at.id);
   for (const r of inverse) lines.push('', `${escapeMd(r.title)}: ${r.ids.join(', ')}`);
+  const assessed = assessedLine(project, info.id);
+  if (assessed) lines.push('', `_${escapeMd(assessed)}_`);
   const file = info.location.uri.split('/').slice(-2).map(decodeURIComponent).join('/');
   const fw = info.framework ? escapeMd(frameworkLabel(info.framework)) : undefined;
   if (info.tailors && fw) {

@@ -1,5 +1,6 @@
-// Rename an ID everywhere: the defining `id:` values, body references, relation fields and every
-// misspelling of it. Also decides which positions are ours to rename (or to refuse) at all.
+// Rename an ID everywhere: the defining `id:` values, body references, relation fields, the keys
+// of assessment entries and every misspelling of it. Also decides which positions are ours to
+// rename (or to refuse) at all.
 import type { Project } from '../project';
 import type { Position, Range, TextEdit, WorkspaceEdit } from '../types';
 import { idAtPosition } from './idAtPosition';
@@ -61,8 +62,9 @@ export function renameId(project: Project, oldId: string, newIdRaw: string): Ren
   const newId = newIdRaw.trim();
   const syntax = project.syntax;
   const misspelt = project.index.misspellings(oldId);
+  const entries = project.assessments.entriesOf(oldId, true);
   // The same name: only the misspellings change (F2, Enter on `flm5` respells it everywhere).
-  if (newId === oldId && misspelt.length === 0) return { error: `${oldId} already has that name.` };
+  if (newId === oldId && misspelt.length === 0 && entries.every((e) => e.entry.canonical)) return { error: `${oldId} already has that name.` };
   const hit = syntax.classify(newId);
   if (!hit) return { error: `"${newId}" is not an ID of any family here (${syntax.families.map((f) => f.prefix + (f.groups[0] ?? '') + '1').join(', ')}).` };
   if (!hit.isCanonical) return { error: `"${newId}" is not written canonically: use ${hit.canonical}.` };
@@ -85,13 +87,14 @@ export function renameId(project: Project, oldId: string, newIdRaw: string): Ren
     if (seen.has(key)) return;
     seen.add(key);
     (changes[uri] ??= []).push({ range, newText: newId });
-    versions[uri] = project.index.docs.get(uri)!.version;
+    versions[uri] = project.versionOf(uri)!;
   };
   if (newId !== oldId) {
     for (const d of project.index.definitions(oldId)) add(d.uri, d.definition!.range);
     for (const { uri, ref } of project.index.references(oldId)) if (!project.isBaseDocument(uri)) add(uri, ref.range);
   }
   for (const { uri, malformed } of misspelt) if (!project.isBaseDocument(uri)) add(uri, malformed.range);
+  for (const { uri, entry } of entries) if (newId !== oldId || !entry.canonical) add(uri, entry.keyRange);
   if (Object.keys(changes).length === 0) return { error: `${oldId} is neither defined nor referenced.` };
   for (const edits of Object.values(changes)) edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   return { edit: { changes, versions } };

@@ -11,6 +11,7 @@ import { DocumentPart, Located } from './located';
 import { wordOf } from './vocabulary';
 import { readGlossary, type GlossaryEntry } from '../glossary/readGlossary';
 import { scanMarkdown } from './markdownScanner';
+import { findMaturitySource, type MaturitySource } from './maturity';
 import { parseDirective, type Directive } from './suppressions';
 
 export interface Reference {
@@ -71,6 +72,8 @@ export interface ParsedDocument {
   directives: Directive[];
   /** The terms of a `type: glossary` document. */
   glossary?: GlossaryEntry[];
+  /** The text of the `## Maturity levels` section, when there is one; read it with documentMaturity(). */
+  maturitySource?: MaturitySource;
 }
 
 /** 53-bit string hash (cyrb53); collisions only matter for staleness checks. */
@@ -373,6 +376,8 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     doc.headings.push(new HeadingAt(lines, h.start, h.end, h.level, own(text.slice(h.start, h.end)), h.lineStart, h.lineEnd));
   }
   if (doc.type === 'glossary') doc.glossary = readGlossary(text, scan.headings);
+  const maturity = findMaturitySource(text, scan.headings, lines);
+  if (maturity) doc.maturitySource = { ...maturity, text: own(maturity.text) };
   // Arrays grown by push keep spare room (17 slots for one item); a document keeps exact ones.
   doc.references = exact(doc.references);
   doc.malformed = exact(doc.malformed);

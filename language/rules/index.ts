@@ -1,9 +1,9 @@
 // The rule registry and the runner that applies severities and suppressions.
+import { assessmentRules } from '../assessment/rules/index';
 import type { OpmodelConfig } from '../config/config';
 import type { FrameworkIndex } from '../indexer/frameworkIndex';
 import type { IdSyntax } from '../ids/idSyntax';
 import type { ParsedDocument } from '../parse/document';
-import { isSuppressed } from '../parse/suppressions';
 import type { Diagnostic, Severity, SeveritySetting } from '../types';
 import { duplicateId } from './duplicateId';
 import { idFamilyMismatch } from './idFamilyMismatch';
@@ -12,10 +12,11 @@ import { invalidCrosswalk } from './invalidCrosswalk';
 import { invalidId } from './invalidId';
 import { invalidRelation } from './invalidRelation';
 import { malformedId } from './malformedId';
+import { maturityLevels } from './maturityLevels';
 import { missingId } from './missingId';
 import { missingTitle } from './missingTitle';
 import { outOfScopeId } from './outOfScopeId';
-import type { Rule } from './rule';
+import { reporter, type Rule } from './rule';
 import { undeclaredRelated } from './undeclaredRelated';
 import { unknownDiscipline } from './unknownDiscipline';
 import { unknownId } from './unknownId';
@@ -38,13 +39,14 @@ export const rules: readonly Rule[] = [
   unknownRole,
   undeclaredRelated,
   outOfScopeId,
+  maturityLevels,
 ];
 
 /** Codes reported outside the rules: files that could not be read, and config problems. */
 export const SKIPPED_FILE = { code: 'skipped-file', defaultSeverity: 'warning' as Severity, description: 'A file that was not checked: not UTF-8 text, binary, larger than maxFileSize, or gone while being read.' };
 export const INVALID_CONFIG = { code: 'invalid-config', defaultSeverity: 'error' as Severity, description: 'A problem in opmodel.json; the CLI exits with code 2.' };
 
-export const allCodes = (): string[] => [...rules.map((r) => r.code), SKIPPED_FILE.code, INVALID_CONFIG.code];
+export const allCodes = (): string[] => [...new Set([...rules.map((r) => r.code), ...assessmentRules.map((r) => r.code)])].concat(SKIPPED_FILE.code, INVALID_CONFIG.code);
 
 export function severityFor(code: string, fallback: Severity, config: OpmodelConfig, overrides?: Record<string, SeveritySetting>): SeveritySetting {
   return overrides?.[code] ?? config.severity[code] ?? fallback;
@@ -66,13 +68,7 @@ export function runRules(
       index,
       config,
       syntax,
-      report: (d) => {
-        if (isSuppressed(doc.directives, rule.code, d.range.start.line)) return;
-        const diag: Diagnostic = { uri: doc.uri, range: d.range, severity, code: rule.code, message: d.message };
-        if (d.related?.length) diag.related = d.related;
-        if (d.fixes?.length) diag.fixes = d.fixes;
-        out.push(diag);
-      },
+      report: reporter(doc.uri, doc.directives, rule.code, severity, out),
     });
   }
   return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : 1));

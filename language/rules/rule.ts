@@ -3,7 +3,8 @@ import type { OpmodelConfig } from '../config/config';
 import type { FrameworkIndex } from '../indexer/frameworkIndex';
 import type { IdSyntax } from '../ids/idSyntax';
 import type { ParsedDocument } from '../parse/document';
-import type { Fix, Range, RelatedInformation, Severity, TextEdit } from '../types';
+import { isSuppressed, type Directive } from '../parse/suppressions';
+import type { Diagnostic, Fix, Range, RelatedInformation, Severity, TextEdit } from '../types';
 
 export interface RuleReport {
   range: Range;
@@ -36,4 +37,15 @@ export function replaceFix(doc: ParsedDocument, range: Range, newText: string, t
 
 export function editFix(doc: ParsedDocument, edits: TextEdit[], title: string, safe: boolean, preferred = false): Fix {
   return { title, safe, preferred, edit: { changes: { [doc.uri]: edits }, versions: { [doc.uri]: doc.version } } };
+}
+
+/** A rule's `report`: the finding as a Diagnostic in `out`, unless a directive switches it off. */
+export function reporter(uri: string, directives: readonly Directive[], code: string, severity: Severity, out: Diagnostic[]): (d: RuleReport) => void {
+  return (d) => {
+    if (isSuppressed(directives, code, d.range.start.line)) return;
+    const diag: Diagnostic = { uri, range: d.range, severity, code, message: d.message };
+    if (d.related?.length) diag.related = d.related;
+    if (d.fixes?.length) diag.fixes = d.fixes;
+    out.push(diag);
+  };
 }

@@ -1,4 +1,5 @@
-// Finds the Markdown files of a framework: `include`/`exclude` globs from the config, never
+// Finds the Markdown files of a framework (and its assessment files, YAML matched by
+// `assessments`): `include`/`exclude` globs from the config, never
 // node_modules or .git, and nothing that a .gitignore on the way ignores. Symbolic links to
 // directories are not followed (a loop would never end); they are reported as skipped. A folder
 // below the root with an opmodel.json of its own is a framework of its own: listed, not entered.
@@ -21,6 +22,8 @@ const SINGLE_PATH_BUDGET = 1_000_000;
 
 export interface Discovery {
   files: string[];
+  /** Assessment files (YAML matching `assessments.include`). */
+  assessments: string[];
   skipped: SkippedFile[];
   /** Folders below the root that hold an opmodel.json (not searched). */
   nestedRoots: string[];
@@ -65,15 +68,55 @@ export function safeFileFilter(config: OpmodelConfig): (relPath: string) => bool
   };
 }
 
+const YAML = /\.ya?ml$/i;
+const assessmentFilters = new WeakMap<OpmodelConfig, FileFilter>();
+
+/**
+ * Whether a path is an assessment file: YAML matched by `assessments.include` and by none of
+ * `assessments.exclude` and `exclude`. Compiled once; throws GlobError like fileFilter.
+ */
+export function assessmentFilter(config: OpmodelConfig): FileFilter {
+  let f = assessmentFilters.get(config);
+  if (!f) {
+    const inc = new GlobList(config.assessments.include, { dot: false });
+    const exc = new GlobList([...config.exclude, ...config.assessments.exclude], { dot: true });
+    f = (rel, budget = new MatchBudget(SINGLE_PATH_BUDGET)) => YAML.test(rel) && inc.matches(rel, budget) && !exc.matches(rel, budget);
+    assessmentFilters.set(config, f);
+  }
+  return f;
+}
+
+/** Like assessmentFilter, but a pattern that cannot be used (or is too slow) matches nothing. */
+export function safeAssessmentFilter(config: OpmodelConfig): (relPath: string) => boolean {
+  let f: FileFilter;
+  try {
+    f = assessmentFilter(config);
+  } catch (e) {
+    if (e instanceof GlobError) return () => false;
+    throw e;
+  }
+  return (rel) => {
+    try {
+      return f(rel);
+    } catch (e) {
+      if (e instanceof BudgetExceededError) return false;
+      throw e;
+    }
+  };
+}
+
 export async function discoverFiles(ws: Workspace, rootUri: string, config: OpmodelConfig): Promise<Discovery> {
   const files: string[] = [];
+  const assessments: string[] = [];
   const skipped: SkippedFile[] = [];
   const nestedRoots: string[] = [];
   let wanted: FileFilter;
+  let assessment: FileFilter;
   try {
     wanted = fileFilter(config);
+    assessment = assessmentFilter(config);
   } catch (e) {
-    if (e instanceof GlobError) return { files, skipped, nestedRoots, globProblem: { message: e.message, pattern: '' } };
+    if (e instanceof GlobError) return { files, assessments, skipped, nestedRoots, globProblem: { message: e.message, pattern: '' } };
     throw e;
   }
   const globBudget = new MatchBudget(WALK_BUDGET.globs);
@@ -134,10 +177,12 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
         if (!ALWAYS_SKIPPED.has(name) && !ignored(path, true)) skipped.push({ uri, reason: 'symbolic link to a folder, not followed' });
       } else if (kind === 'file' && isMd && wanted(path, globBudget) && !ignored(path, false)) {
         files.push(uri);
+      } else if (kind === 'file' && !isMd && assessment(path, globBudget) && !ignored(path, false)) {
+        assessments.push(uri);
       } else if (kind === 'bad-name' && !ignored(path, !isMd) && (!isMd || wanted(path, globBudget))) {
         // Shown with U+FFFD where the name has bytes that are not UTF-8; it cannot be opened.
         skipped.push({ uri, reason: 'its name is not valid UTF-8 (shown with \ufffd where it is not), so it cannot be opened by name; rename it' });
-      } else if (kind === 'other' && isMd && wanted(path, globBudget) && !ignored(path, false)) {
+      } else if (kind === 'other' && (isMd ? wanted(path, globBudget) : assessment(path, globBudget)) && !ignored(path, false)) {
         // Never opened: reading a pipe or a device could block forever.
         skipped.push({ uri, reason: 'not a regular file in this folder (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)' });
       }
@@ -147,7 +192,7 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
     await walk(rootUri, '', []);
   } catch (e) {
     if (!(e instanceof BudgetExceededError)) throw e;
-    return { files: [], skipped, nestedRoots, globProblem: { message: `include/exclude: ${e.message}; simplify it`, pattern: e.pattern } };
+    return { files: [], assessments: [], skipped, nestedRoots, globProblem: { message: `include/exclude: ${e.message}; simplify it`, pattern: e.pattern } };
   }
-  return { files, skipped, nestedRoots };
+  return { files, assessments, skipped, nestedRoots };
 }

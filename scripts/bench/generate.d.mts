@@ -4,6 +4,7 @@ export const GENERATOR_VERSION: number;
 export const DEFAULT_SEED: number;
 export const ERROR_KINDS: readonly string[];
 export const SHAPES: readonly CorpusShape[];
+export const FIXED_KINDS: readonly string[];
 export function prng(seed: number): () => number;
 export function benchConfig(): Record<string, unknown>;
 export function corpusFiles(size: number, seed?: number, shape?: CorpusShape): Generator<[path: string, text: string]>;

@@ -48,6 +48,8 @@ export const ERROR_KINDS = [
   'unknown-role',
   'undeclared-related',
 ];
+/** Codes tripped by fixed documents rather than by the random mistakes (see maturitySection). */
+export const FIXED_KINDS = ['maturity-levels'];
 /** Declared in the shipped opmodel.json, which the corpus uses. */
 const ROLES = ['team-lead', 'operations-manager', 'service-delivery-manager', 'delivery-executive', 'problem-manager'];
 /** Share of documents that carry one deliberate mistake (spread evenly over the kinds). */
@@ -167,6 +169,7 @@ export function documentText(i, size, seed = DEFAULT_SEED, shape = 'standard') {
   for (let k = 3; k < refs.length; k++) body.push(`- **${pick(TITLE_WORDS)}.** ${sentence(int(8, 14))} Owned with ${refs[k].id}; ${words(int(6, 10))}.`);
   body.push('', '```yaml', `owner: ${other().id}`, `review: ${other().id} # ${words(4)}`, '```', '');
   body.push(`${sentence(int(10, 16))} Background: https://example.org/framework/${other().id}/notes and <https://example.org/${other().id}>.`, '');
+  if (me.family.type !== 'principle') body.push(...maturitySection(i));
   // The body's Related elements repeat IDs the front matter lists, as in the real framework.
   body.push('## Related elements', '');
   for (const r of related.filter((x) => x !== 'see-below').slice(0, 3)) body.push(`- ${r} — ${words(int(5, 9))}.`);
@@ -249,11 +252,32 @@ function deepDocumentText(i, size, seed) {
     }
   }
   body.push(`${sentence(int(10, 16))} Background: https://example.org/framework/${other().id}/notes, <https://example.org/${other().id}> and \`${other().id}\`.`, '');
+  if (me.family.type !== 'principle') body.push(...maturitySection(i));
   body.push('## Related elements', '');
   for (const x of related.filter((y) => y !== 'see-below').slice(0, 6)) body.push(`- ${x} — ${words(int(5, 9))}.`);
   if (error === 'undeclared-related') body.push(`- ${refs[refs.length - 1].id} — ${words(int(5, 9))}.`);
   body.push('');
   return fm.join('\n') + '\n' + body.join('\n');
+}
+
+const LEVELS = ['Ad hoc', 'Repeatable', 'Defined', 'Optimising'];
+
+/**
+ * A maturity section in the shipped format: a question, four levels, two or three criteria each.
+ * Fixed text (no draws from the PRNG), so the rest of every document is what it was before.
+ * Every 200th document swaps two levels: a maturity-levels finding.
+ */
+function maturitySection(i) {
+  const order = i % 200 === 7 ? [0, 2, 1, 3] : [0, 1, 2, 3];
+  const out = ['## Maturity levels', '', '**Assessment question:** Does the team run this practice as a routine with an owner, a record and a review?', ''];
+  for (const k of order) {
+    out.push(`${k + 1}. **${LEVELS[k]}** — The practice runs ${['when someone remembers', 'by habit in some teams', 'to a written standard everywhere', 'and improved from its own measures'][k]}.`);
+    out.push(`   - An observer finds evidence of level ${k + 1} in the team's records.`);
+    out.push('   - The owner can explain how the practice ran last month.');
+    if (k % 2) out.push('   - Exceptions are written down and reviewed.');
+  }
+  out.push('');
+  return out;
 }
 
 // The temp folder is shared by every checkout on the machine: two branches that both bump the

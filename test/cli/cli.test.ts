@@ -313,3 +313,50 @@ describe('the shipped framework', () => {
     expect(j.elements).toBe(106);
   });
 });
+
+describe('assessments through the CLI bundle', () => {
+  const assessFixture = path.join(fixtures, 'cli-assess');
+
+  it('check reports assessment files with everything else, in every format, and exits 1 on their errors', () => {
+    const dir = copyOf(assessFixture);
+    writeFileSync(path.join(dir, 'assessments/2027-03-review.yaml'), readFileSync(path.join(dir, 'assessments/2027-03-review.yaml'), 'utf8').replace('OPS2: { current: 2, target: 3 }', 'OPS2: { current: 2, target: "3" }\n  OPS7: n/a'));
+    const j = JSON.parse(run(['check', '--format', 'json'], dir).stdout);
+    expect(j.diagnostics.map((d: { file: string; line: number; column: number; code: string }) => `${d.file}:${d.line}:${d.column} ${d.code}`)).toEqual([
+      'assessments/2027-03-review.yaml:7:31 invalid-score',
+      'assessments/2027-03-review.yaml:8:3 unknown-id',
+    ]);
+    const text = run(['check'], dir);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('assessments/2027-03-review.yaml:8:3 error unknown-id Unknown ID OPS7: no document defines it. Did you mean OPS4 (Automation) or OPS3 (Monitoring Tools) or OPS2 (Change Control)?\n');
+    expect(run(['check', '--format', 'github'], dir).stdout).toContain('::error file=assessments/2027-03-review.yaml,line=8,col=3,endLine=8,endColumn=7,title=opmodel unknown-id::Unknown ID OPS7');
+    const sarif = JSON.parse(run(['check', '--format', 'sarif'], dir).stdout);
+    const rules = sarif.runs[0].tool.driver.rules.map((r: { id: string }) => r.id);
+    for (const code of ['invalid-score', 'duplicate-entry', 'unassessed-element', 'invalid-assessment', 'maturity-levels']) expect(rules).toContain(code);
+    expect(new Set(rules).size).toBe(rules.length);
+    const result = sarif.runs[0].results[0];
+    expect(rules[result.ruleIndex]).toBe(result.ruleId);
+  });
+
+  it('check --fix applies the safe fixes of an assessment and keeps every other byte', () => {
+    const dir = copyOf(assessFixture);
+    const file = path.join(dir, 'assessments/2027-03-review.yaml');
+    const before = readFileSync(file, 'utf8');
+    writeFileSync(file, before.replace('OPS2: { current: 2', 'ops2: { current: "2"'));
+    const r = run(['check', '--fix'], dir);
+    expect(r.code).toBe(0);
+    expect(readFileSync(file, 'utf8')).toBe(before);
+  });
+
+  it('assess is part of the bundle, and show prints an element\'s maturity levels', () => {
+    const r = run(['assess', '--format', 'json'], assessFixture);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toHaveLength(2);
+    const show = JSON.parse(run(['show', 'OPS1', '--format', 'json'], assessFixture).stdout);
+    expect(show.assessmentQuestion).toBe('Does OPS1 run the same way every week, with an owner and a record?');
+    expect(show.maturity[0]).toEqual({ level: 1, name: 'Ad hoc', description: 'Incident Handling happens when someone remembers.', criteria: ["Nobody can show last month's record.", 'Each person does it their own way.'] });
+    expect(show.maturity.map((l: { level: number; name: string }) => `${l.level} ${l.name}`)).toEqual(['1 Ad hoc', '2 Repeatable', '3 Defined', '4 Optimising']);
+    const text = run(['show', 'OPS1'], assessFixture).stdout;
+    expect(text).toContain('\nMaturity levels:\n  Assessment question: Does OPS1 run the same way every week, with an owner and a record?\n  1. Ad hoc — Incident Handling happens when someone remembers.\n     - Nobody can show last month\'s record.\n');
+    expect(JSON.parse(run(['show', 'LP1', '--format', 'json'], assessFixture).stdout)).toMatchObject({ assessmentQuestion: null, maturity: [] });
+  });
+});

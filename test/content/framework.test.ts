@@ -5,7 +5,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { listElements, matrix, Project, readFrontMatter } from '../../language/index';
+import { assessmentReport, listElements, matrix, Project, readFrontMatter } from '../../language/index';
 import { NodeWorkspace } from '../../language/workspace/nodeWorkspace';
 import { fileUri, fsPath, relativeUri } from '../../language/workspace/uris';
 
@@ -109,6 +109,27 @@ describe('framework-docs', () => {
       }
     }
     expect(broken).toEqual([]);
+  });
+
+  it('assesses its worked example\'s client twice, as the playbook tells it', () => {
+    const [day90, baseline] = project.assessments.newestFirst();
+    expect([baseline?.date?.value, day90?.date?.value]).toEqual(['2026-09-14', '2026-12-14']);
+    const r0 = assessmentReport(project, baseline!);
+    const r1 = assessmentReport(project, day90!, baseline);
+    // Every element and characteristic is scored (or n/a) in both rounds; principles through their characteristics.
+    const expected = listElements(project).filter((e) => e.type === 'element' || e.type === 'characteristic').map((e) => e.id).sort();
+    for (const r of [r0, r1]) expect(r.elements.map((e) => e.id).sort()).toEqual(expected);
+    const level = (r: typeof r0, id: string) => r.elements.find((e) => e.id === id)!.current;
+    // "Maturity scores were level 1 for CORE-A1, CORE-A2, OM18 and OM16, and level 2 for CORE-B1,
+    // CORE-B3, FLM3 and FLM5. Nothing scored level 3."
+    for (const id of ['CORE-A1', 'CORE-A2', 'OM18', 'OM16']) expect(level(r0, id), id).toBe(1);
+    for (const id of ['CORE-B1', 'CORE-B3', 'FLM3', 'FLM5']) expect(level(r0, id), id).toBe(2);
+    expect(r0.elements.filter((e) => (e.current ?? 0) >= 3)).toEqual([]);
+    // Step 19: "CORE-B1, CORE-B3, CORE-A1, OM18 and FLM5 assessed at level 3".
+    for (const id of ['CORE-B1', 'CORE-B3', 'CORE-A1', 'OM18', 'FLM5']) expect(level(r1, id), id).toBe(3);
+    // Something to compare: elements moved both ways.
+    expect(r1.compare!.changes.some((c) => c.direction === 'up')).toBe(true);
+    expect(r1.compare!.changes.some((c) => c.direction === 'down')).toBe(true);
   });
 
   it('passes opmodel check with no errors and no warnings', () => {

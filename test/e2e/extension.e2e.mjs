@@ -12,7 +12,7 @@ import { Workbench, launchBrowser } from '../../scripts/e2e/workbench.mjs';
 const updateScreenshots = process.argv.includes('--update-screenshots');
 const runDir = path.join(e2eHome, 'run');
 const shotsDir = path.join(runDir, 'screenshots');
-const readmeShots = ['e2e-completion.png', 'e2e-hover.png', 'e2e-problems.png', 'e2e-tree.png', 'e2e-client-installed-tree.png'];
+const readmeShots = ['e2e-completion.png', 'e2e-hover.png', 'e2e-problems.png', 'e2e-tree.png', 'e2e-client-installed-tree.png', 'e2e-assessment.png'];
 const t0 = Date.now();
 const log = (m) => console.log(`[e2e ${((Date.now() - t0) / 1000).toFixed(1).padStart(5)}s] ${m}`);
 
@@ -153,6 +153,8 @@ async function clientChecks(wb, client, where) {
     await expandUnder(tree, 'First Line Management', 'Organization & Management');
     await expandUnder(tree, 'First Line Management', 'Processes & Procedures');
     await tree.locator('.monaco-list-row', { hasText: `FLM1 · ${flm1.title}` }).first().waitFor();
+    // The rows of the second expanded cell render a moment after the first's.
+    await tree.locator('.monaco-list-row', { hasText: 'ACME1 · Shift Handover' }).first().waitFor({ timeout: 15_000 }).catch(() => {});
     const rows = (await tree.locator('.monaco-list-row').allInnerTexts()).map(squash);
     log(`  tree rows: ${JSON.stringify(rows.filter((r) => /^(FLM|ACME)\d/.test(r)))}`);
     assert(rows.some((r) => r.startsWith(`FLM1 · ${flm1.title}`) && r.endsWith('framework')), 'FLM1 is not marked "framework"');
@@ -346,6 +348,16 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       await expand(discRow);
       await tree.locator(`.monaco-list-row[aria-level="${discRow.level + 1}"]`, { hasText: `FLM3 · ${show3.title}` }).waitFor();
       const el = await childOf(discRow, `FLM3 · ${show3.title}`);
+      // The newest assessment's scores beside each element: "2 → 3", or one level when at target.
+      const newest = cli('assess', '--dir', ws, '--format', 'json')[0];
+      const scored = newest.elements.filter((e) => e.system === 'first-line-management' && e.discipline === 'organization-management');
+      assert(scored.some((e) => e.gap > 0), 'no element of the cell has a gap in the newest assessment');
+      for (const e of scored) {
+        const badge = e.target !== null && e.target !== e.current ? `${e.current} → ${e.target}` : String(e.current);
+        const r = tree.locator('.monaco-list-row', { hasText: `${e.id} · ${e.title}` }).first();
+        await r.locator('.label-description', { hasText: badge }).waitFor();
+        log(`  tree badge ${e.id}: ${squash(await r.innerText())}`);
+      }
       log(`  tree rows: ${JSON.stringify((await tree.locator('.monaco-list-row').allInnerTexts()).map(squash).slice(0, 14))}`);
       // A click on an element opens its definition.
       await tree.locator(`.monaco-list-row[data-index="${el.index}"]`).click();
@@ -518,7 +530,8 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
         'the references of FLM8 on disk are not exactly those FLM3 had');
       const old = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
       assert(!old.defined && old.references.length === 0, 'FLM3 is still defined or referenced on disk');
-      const problems = cli('check', ws, '--format', 'json').diagnostics;
+      // Infos are not problems: the fixture element EE90 is, rightly, not scored by the shipped assessments.
+      const problems = cli('check', ws, '--format', 'json').diagnostics.filter((d) => d.severity !== 'info');
       assert(problems.length === 0, `the renamed copy has problems: ${JSON.stringify(problems.slice(0, 3))}`);
     });
 
@@ -528,6 +541,65 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
 
     await check('the Framework tree refreshes after the rename', async () => {
       await page.locator('.pane-body .monaco-list-row', { hasText: `FLM8 · ${show3.title}` }).first().waitFor();
+    });
+
+    // Assessment files: a new one, older than the shipped rounds so that the tree keeps their scores.
+    const reviewRel = 'assessments/e2e-review.yaml';
+    fs.writeFileSync(path.join(ws, reviewRel), '# opmodel-disable-file unassessed-element\nclient: E2E\ndate: 2026-01-05\nelements:\n  FLM1: { current: 1, target: 2 }\n');
+    const flm1 = cli('show', 'FLM1', '--dir', ws, '--format', 'json');
+    await check('assessment file: completion of a level offers each level with its name and description', async () => {
+      await wb.openFile(reviewRel, 'FLM1: { current: 1');
+      await wb.caretToEnd();
+      await page.keyboard.type('  FLM2: { current: ');
+      await page.keyboard.press('Escape'); // whatever the typed spaces opened
+      await page.keyboard.press('Control+Space');
+      const suggest = page.locator('.editor-widget.suggest-widget.visible');
+      const row = suggest.locator('.monaco-list-row', { hasText: 'Repeatable' }).first();
+      await row.waitFor();
+      const rows = (await suggest.locator('.monaco-list-row').allInnerTexts()).map(squash);
+      log(`  level rows: ${JSON.stringify(rows)}`);
+      const flm2 = cli('show', 'FLM2', '--dir', ws, '--format', 'json');
+      for (const l of flm2.maturity) assert(rows.some((r) => r.startsWith(`${l.level}`) && r.includes(l.name)), `no row for level ${l.level} ${l.name}`);
+      // The focused item's details show the element's own description of the level.
+      await page.keyboard.press('ArrowDown');
+      const details = page.locator('.suggest-details', { hasText: flm2.maturity[1].description.slice(0, 40) }).first();
+      // The details pane is open when VS Code remembers it so; otherwise Ctrl+Space opens it.
+      if (!(await details.waitFor({ timeout: 3000 }).then(() => true, () => false))) await page.keyboard.press('Control+Space');
+      await details.waitFor();
+      await shot('e2e-assessment.png');
+      await page.keyboard.press('Enter');
+      await wb.line('FLM2: { current: 2').waitFor();
+      await page.keyboard.press('Escape');
+    });
+
+    await check('assessment file: hover on a score shows that level\'s description and criteria', async () => {
+      await page.keyboard.press('Escape');
+      const text = squash(await wb.hover('FLM1: { current: 1, target: 2 }', '2', 'target: 2'));
+      log(`  score hover: ${JSON.stringify(text.slice(0, 200))}`);
+      const level = flm1.maturity.find((l) => l.level === 2);
+      assert(text.includes(`FLM1 target: 2 · ${level.name}`), 'the hover does not name the level');
+      assert(text.includes(squash(level.description).slice(0, 50)), 'the hover lacks the level\'s description');
+      for (const c of level.criteria) assert(text.includes(squash(c).slice(0, 40)), `the hover lacks the criterion "${c}"`);
+      await page.mouse.move(0, 0);
+    });
+
+    await check('assessment file: a score off the scale is a problem as you type, as the CLI reports it', async () => {
+      await wb.caretToEnd();
+      // A new line keeps the indentation of the one above: replace it, so the entry is indented once.
+      await page.keyboard.type('\n');
+      await page.keyboard.press('Shift+Home');
+      // The closing brace is typed over when the editor closed the brace itself, added when not.
+      await page.keyboard.type('  FLM4: { current: 7 }');
+      await page.keyboard.press('Escape');
+      await wb.line('FLM4: { current: 7 }').waitFor();
+      await wb.showProblems();
+      await wb.problem('The current level 7 is not on the maturity scale').waitFor();
+      await page.keyboard.press('Control+S');
+      await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+      const expected = cli('check', ws, '--format', 'json').diagnostics.filter((d) => d.file.endsWith('e2e-review.yaml'));
+      assert(expected.length === 1 && expected[0].code === 'invalid-score', `the CLI reports ${JSON.stringify(expected)}`);
+      const shown = await wb.problemTexts();
+      assert(shown.some((t) => t.includes(expected[0].message) && t.includes(`[Ln ${expected[0].line}, Col ${expected[0].column}]`)), `Problems lacks "${expected[0].message}" at ${expected[0].line}:${expected[0].column}: ${JSON.stringify(shown)}`);
     });
 
     client = clientRepo('node-client', true);
@@ -607,6 +679,7 @@ async function webPhase(vsix, extId, offLoopbackAll) {
   let client = null;
   addDependent(ws);
   fs.writeFileSync(path.join(ws, 'e2e-notes.md'), '# Web notes\n\nWeb check: FLM3 and FLM98.\n');
+  fs.writeFileSync(path.join(ws, 'assessments', 'e2e-web.yaml'), '# opmodel-disable-file unassessed-element\ndate: 2026-01-05\nelements:\n  FLM3: { current: 9, target: 3 }\n');
   const server = await startCodeServer({
     state: path.join(runDir, 'state-web'),
     vsix: [vsix],
@@ -660,6 +733,16 @@ async function webPhase(vsix, extId, offLoopbackAll) {
       await row.waitFor();
       assert(squash(await row.innerText()).includes(show3.title), `the FLM3 row does not show "${show3.title}"`);
       await page.keyboard.press('Escape');
+    });
+    await check('web extension: an assessment file gets its problems and hovers from the web worker', async () => {
+      const expectedScore = cli('check', ws, '--format', 'json').diagnostics.find((d) => d.code === 'invalid-score');
+      assert(expectedScore, 'the CLI reports no invalid-score in the web copy');
+      await wb.openFile('assessments/e2e-web.yaml', 'FLM3: { current: 9');
+      await wb.showProblems();
+      await wb.problem(expectedScore.message).waitFor();
+      const text = squash(await wb.hover('FLM3: { current: 9', 'FLM3', show3.title));
+      assert(text.includes('← target'), 'the hover on FLM3 does not mark its target level');
+      await page.mouse.move(0, 0);
     });
     await refusedRenameChecks(wb, ws, 'web');
     client = clientRepo('web-client', false);

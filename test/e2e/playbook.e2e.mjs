@@ -194,6 +194,51 @@ try {
     await page.emulateMedia({ media: 'screen' });
   });
 
+  await check('assessment: heatmap, radar charts and roadmap render; it prints on A4 and Letter', async () => {
+    await page.goto(`${base}/index.html`);
+    await page.locator('ul.assessments a').first().click();
+    await page.waitForURL(/assessments\/2026-12-harbourline-day-90\.html$/);
+    expect((await text('h1')) === 'Harbourline Freight — Day-90 reassessment', `h1 is "${await text('h1')}"`);
+    const cell = page.locator('td[data-system="first-line-management"][data-discipline="organization-management"]');
+    expect((await cell.locator('.cur').innerText()) === '2.50', 'FLM × Organization cell shows 2.50');
+    const bg = await cell.evaluate((e) => getComputedStyle(e).backgroundColor);
+    expect(bg !== 'rgba(0, 0, 0, 0)' && bg !== 'rgb(255, 255, 255)', `the cell is coloured (${bg})`);
+    // Each radar is drawn: its current shape has a real size on screen.
+    const radars = page.locator('svg.radar');
+    expect((await radars.count()) === 5, `five radar charts (${await radars.count()})`);
+    for (let i = 0; i < 5; i++) {
+      const box = await radars.nth(i).locator('polygon.current').boundingBox();
+      expect(box && box.width > 20 && box.height > 20, `radar ${i} has a visible shape`);
+    }
+    expect((await page.locator('ol.waves > li').count()) === 3, 'three roadmap waves');
+    // The README's picture: the title, the heatmap and its legend, and the first radar charts.
+    const radarTop = await page.locator('#radar').boundingBox();
+    await page.screenshot({ path: path.join(shots, 'playbook-assessment.png'), clip: { x: 0, y: 0, width: 1400, height: Math.ceil(radarTop.y + 560) }, fullPage: true });
+    expect(fs.statSync(path.join(shots, 'playbook-assessment.png')).size < 400_000, 'the assessment screenshot stays under 400 KB');
+    await page.emulateMedia({ media: 'print' });
+    try {
+      const header = await page.locator('.site-header').evaluate((e) => getComputedStyle(e).display);
+      expect(header === 'none', `header display in print is ${header}`);
+      const adjust = await cell.evaluate((e) => getComputedStyle(e).printColorAdjust || getComputedStyle(e).webkitPrintColorAdjust);
+      expect(adjust === 'exact', `heat colours print (${adjust})`);
+      const brk = await page.locator('#radar').evaluate((e) => getComputedStyle(e).breakBefore);
+      expect(brk === 'page', `radar charts start a page (${brk})`);
+      // The printable width of each paper size at 96 dpi, after the 16 mm side margins of the print CSS.
+      for (const [format, width] of [['A4', Math.floor(((210 - 32) / 25.4) * 96)], ['Letter', Math.floor((8.5 - 32 / 25.4) * 96)]]) {
+        const pdf = await page.pdf({ format, path: path.join(work, `assessment-${format}.pdf`) });
+        const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+        expect(pages >= 3 && pages < 40, `${format}: ${pages} pages`);
+        // Nothing wider than the printed page: the widest table or chart fits.
+        await page.setViewportSize({ width, height: 1000 });
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        expect(overflow <= 0, `${format}: content ${overflow}px wider than the ${width}px page`);
+      }
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 900 });
+      await page.emulateMedia({ media: 'screen' });
+    }
+  });
+
   await check('file://: the site works without a server (search included)', async () => {
     await page.goto(pathToFileURL(path.join(site, 'index.html')).href);
     await page.locator('#searchBox').click();
@@ -248,7 +293,7 @@ try {
 }
 
 if (updateScreenshots && !failed) {
-  for (const name of ['playbook-matrix.png', 'playbook-element.png']) fs.copyFileSync(path.join(shots, name), path.join(readmeImages, name));
+  for (const name of ['playbook-matrix.png', 'playbook-element.png', 'playbook-assessment.png']) fs.copyFileSync(path.join(shots, name), path.join(readmeImages, name));
   log(`README screenshots updated in ${path.relative(repo, readmeImages)}/`);
 }
 console.log(`e2e: ${passed} passed, ${failed} failed`);

@@ -90,10 +90,53 @@ describe('incremental updates equal a rescan', () => {
   });
 });
 
+describe('assessments follow the definitions they score', () => {
+  const levels = (n: number) => `## Maturity levels\n\n${['Ad hoc', 'Repeatable', 'Defined', 'Optimising'].slice(0, n).map((name, i) => `${i + 1}. **${name}** — Level ${i + 1}.`).join('\n')}\n`;
+  const a = (entries: string) => `date: 2026-11-30\nelements:\n${entries}`;
+  const codesOf = (project: Project, path: string) => project.diagnostics(u(path)).map((d) => d.code);
+
+  it('an element scored in an assessment becomes defined, and is deleted again', async () => {
+    const init = { 'a.md': flm('FLM1'), 'assessments/x.yaml': a('  FLM1: { current: 1, target: 2 }\n  FLM2: { current: 2, target: 3 }\n') };
+    const { project } = await check(init, [{ kind: 'write', path: 'b.md', text: flm('FLM2') }]);
+    expect(codesOf(project, 'assessments/x.yaml')).toEqual([]);
+    const { project: p2 } = await check({ ...init, 'b.md': flm('FLM2') }, [{ kind: 'delete', path: 'b.md' }]);
+    expect(codesOf(p2, 'assessments/x.yaml')).toEqual(['unknown-id']);
+  });
+
+  it('an edit to an element\'s maturity levels updates the scores judged against them', async () => {
+    const init = { 'a.md': flm('FLM1', levels(4)), 'assessments/x.yaml': a('  FLM1: { current: 2, target: 4 }\n') };
+    const { project } = await check(init, [{ kind: 'write', path: 'a.md', text: flm('FLM1', levels(3)) }]);
+    expect(codesOf(project, 'assessments/x.yaml')).toEqual(['invalid-score']);
+    expect(codesOf(project, 'a.md')).toEqual(['maturity-levels']);
+    await check({ ...init, 'a.md': flm('FLM1', levels(3)) }, [{ kind: 'write', path: 'a.md', text: flm('FLM1', levels(4)) }]);
+  });
+
+  it('titles and types of definitions reach the unassessed-element messages', async () => {
+    const init = { 'a.md': flm('FLM1'), 'b.md': flm('FLM2'), 'assessments/x.yaml': a('  FLM1: n/a\n') };
+    const { project } = await check(init, [{ kind: 'write', path: 'b.md', text: flm('FLM2').replace('Title of FLM2', 'Huddles') }]);
+    expect(project.diagnostics(u('assessments/x.yaml')).map((d) => d.message.slice(0, 15))).toEqual(['FLM2 (Huddles) ']);
+    const { project: p2 } = await check(init, [{ kind: 'write', path: 'b.md', text: flm('FLM2').replace('type: element', 'type: guide') }]);
+    expect(codesOf(p2, 'assessments/x.yaml')).toEqual([]);
+  });
+
+  it('an assessment edited, moved out of the assessments folder, and back', async () => {
+    const init = { 'a.md': flm('FLM1'), 'assessments/x.yaml': a('  FLM1: { current: 5 }\n') };
+    await check(init, [
+      { kind: 'write', path: 'assessments/x.yaml', text: a('  FLM1: { current: 1 }\n  FLM1: n/a\n') },
+      { kind: 'rename', from: 'assessments/x.yaml', to: 'notes/x.yaml' },
+      { kind: 'rename', from: 'notes/x.yaml', to: 'assessments/y.yaml' },
+    ]);
+  });
+});
+
 // Random sequences over a small vocabulary, so that IDs collide, neighbour and disappear often.
 const ids = ['FLM1', 'FLM2', 'FLM3', 'FLM12', 'UM1', 'UM2', 'EE17', 'CORE-B4', 'CORE-A4'];
 const refs = [...ids, 'flm1', 'FLM01', 'EE 17', 'COREB4', 'UM3', 'FLM9'];
-const paths = ['a.md', 'b.md', 'c.md', 'sub/d.md', 'sub/e.md'];
+const paths = ['a.md', 'b.md', 'c.md', 'sub/d.md', 'sub/e.md', 'assessments/s.yaml'];
+const levelsArb = fc.constantFrom('', '## Maturity levels\n\n1. **Ad hoc** — One.\n2. **Repeatable** — Two.\n', '## Maturity levels\n\n1. **Ad hoc** — One.\n2. **Repeatable** — Two.\n3. **Defined** — Three.\n4. **Optimising** — Four.\n');
+const assessmentArb = fc
+  .array(fc.tuple(fc.constantFrom(...refs, 'flm2'), fc.constantFrom('n/a', '{ current: 1, target: 2 }', '{ current: 4, target: 3 }', '{ current: 3 }', '{ current: 9 }')), { maxLength: 4 })
+  .map((entries) => `date: 2026-11-30\nelements:\n${entries.map(([id, v]) => `  ${id}: ${v}\n`).join('')}`);
 const docArb = fc.oneof(
   fc.record({
     id: fc.option(fc.constantFrom(...ids, 'flm2'), { nil: undefined }),
@@ -101,9 +144,12 @@ const docArb = fc.oneof(
     system: fc.constantFrom('first-line-management', 'upline-management', 'people-management', 'nowhere'),
     related: fc.array(fc.constantFrom(...refs), { maxLength: 3 }),
     body: fc.array(fc.constantFrom(...refs, '`FLM2`', '<!-- opmodel-disable-next-line -->\n'), { maxLength: 4 }),
-  }).map(({ id, title, system, related, body }) =>
-    `---\n${id ? `id: ${id}\n` : ''}${title ? `title: ${title}\n` : ''}system: ${system}\ndiscipline: processes-procedures\nrelated: [${related.join(', ')}]\n---\n\n${body.join(' ')}\n`,
+    levels: levelsArb,
+    type: fc.constantFrom('element', 'guide'),
+  }).map(({ id, title, system, related, body, levels, type }) =>
+    `---\n${id ? `id: ${id}\n` : ''}${title ? `title: ${title}\n` : ''}type: ${type}\nsystem: ${system}\ndiscipline: processes-procedures\nrelated: [${related.join(', ')}]\n---\n\n${body.join(' ')}\n\n${levels}`,
   ),
+  assessmentArb,
   fc.array(fc.constantFrom(...refs), { maxLength: 4 }).map((r) => `# Notes\n\n${r.join(', ')}\n`),
 );
 const opArb: fc.Arbitrary<Op> = fc.oneof(

@@ -25,15 +25,15 @@ describe('fileKindOf', () => {
 describe('readSettings', () => {
   it('keeps valid severities and globs', () => {
     const r = readSettings({ severity: { 'unknown-id': 'warning', 'missing-title': 'off' }, include: ['docs/**'], exclude: ['drafts/**'], debounceMs: 50 });
-    expect(r).toEqual({ settings: { severity: { 'unknown-id': 'warning', 'missing-title': 'off' }, include: ['docs/**'], exclude: ['drafts/**'], debounceMs: 50 }, problems: [] });
+    expect(r).toEqual({ settings: { severity: { 'unknown-id': 'warning', 'missing-title': 'off' }, include: ['docs/**'], exclude: ['drafts/**'], debounceMs: 50, assessment: '' }, problems: [] });
   });
   it('drops bad values with a message naming the setting', () => {
     const r = readSettings({ severity: { 'no-such-code': 'error', 'unknown-id': 'loud' }, include: 'docs', exclude: [''], debounceMs: -1 });
-    expect(r.settings).toEqual({ severity: {}, include: [], exclude: [], debounceMs: 300 });
+    expect(r.settings).toEqual({ severity: {}, include: [], exclude: [], debounceMs: 300, assessment: '' });
     expect(r.problems.map((p) => p.split(':')[0])).toEqual(['opmodel.severity', 'opmodel.severity.unknown-id', 'opmodel.include must be a list of glob patterns; ignored.', 'opmodel.exclude must be a list of glob patterns; ignored.', 'opmodel.debounceMs must be a number of milliseconds (0 to 10000); using 300.']);
   });
   it('uses the defaults when nothing is set', () => {
-    expect(readSettings({}).settings).toEqual({ severity: {}, include: [], exclude: [], debounceMs: 300 });
+    expect(readSettings({}).settings).toEqual({ severity: {}, include: [], exclude: [], debounceMs: 300, assessment: '' });
   });
 });
 

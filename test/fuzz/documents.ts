@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 
 const ROOT = 'file:///fuzz';
-export const FILE_NAMES = ['a.md', 'b.md', 'sub/c.md', 'sub/d.md', 'e.md'];
+export const FILE_NAMES = ['a.md', 'b.md', 'sub/c.md', 'sub/d.md', 'e.md', 'assessments/f.yaml', 'assessments/g.yml'];
 export const fileUriOf = (name: string) => `${ROOT}/${name}`;
 export const ROOT_URI = ROOT;
 
@@ -114,9 +114,33 @@ export const documentText: fc.Arbitrary<string> = fc
   .tuple(cleanDocument, fc.array(mutation, { maxLength: 3 }))
   .map(([doc, ms]) => ms.reduce((s, m) => m(s), doc));
 
+// Assessment files: the keys and shapes of the format, hostile YAML among them.
+const score = fc.oneof(fc.integer({ min: -1, max: 6 }).map(String), fc.constantFrom('2.5', '"3"', 'Repeatable', 'n/a', '', '~', '0x2', '*a', '&a 2', '!!int 2', '[1]', '{}'));
+const entryValue = fc.oneof(
+  fc.constantFrom('n/a', 'N/A', '', '2', '[2, 3]', '"text"', '*a'),
+  fc.tuple(score, fc.option(score, { nil: undefined }), fc.option(fc.constantFrom('2027-03-31', '2027-02-30', 'soon', '!!timestamp 2027-01-01'), { nil: undefined }), fc.option(phrase, { nil: undefined }))
+    .chain(([c, t, due, ev]) => {
+      const parts = [`current: ${c}`, ...(t !== undefined ? [`target: ${t}`] : []), ...(due ? [`due: ${due}`] : []), ...(ev !== undefined ? [`evidence: ${JSON.stringify(ev)}`] : [])];
+      return fc.constantFrom(`{ ${parts.join(', ')} }`, '\n' + parts.map((x) => `    ${x}`).join('\n'));
+    }),
+);
+const entry = fc.tuple(fc.oneof(anyId, fc.constantFrom('Meetings', '__proto__', '"FLM3"', '? FLM3', '1')), entryValue).map(([k, v]) => `  ${k}: ${v}`);
+const topField = fc.oneof(
+  fc.constantFrom('client: Acme Bank', 'title: "Baseline"', 'date: 2026-11-30', 'date: 2027-02-30', 'date: &d 2026-11-30', 'assessors: [A, B]', 'assessors:\n  - A', 'scope: all', '# opmodel-disable-file unassessed-element', '# FLM3 in a comment', 'elements: [FLM1]', 'elements: {}', 'elements:'),
+  fc.array(entry, { maxLength: 6 }).map((es) => `elements:\n${es.join('\n')}`),
+);
+const cleanAssessment = fc.tuple(fc.boolean(), fc.array(topField, { maxLength: 6 })).map(([bom, fields]) => (bom ? '\ufeff' : '') + fields.join('\n') + '\n');
+
+export const assessmentText: fc.Arbitrary<string> = fc
+  .tuple(cleanAssessment, fc.array(mutation, { maxLength: 3 }))
+  .map(([doc, ms]) => ms.reduce((s, m) => m(s), doc));
+
+/** Any file of a scenario: mostly Markdown, some assessments (either may land on either kind of name). */
+const fileText = fc.oneof({ weight: 5, arbitrary: documentText }, { weight: 2, arbitrary: assessmentText });
+
 /** A starting workspace and a sequence of edits to it (set text, or delete a file). */
 export const workspaceScenario = fc.record({
-  initial: fc.dictionary(fc.constantFrom(...FILE_NAMES), documentText, { minKeys: 1, maxKeys: 4 }),
-  steps: fc.array(fc.tuple(fc.constantFrom(...FILE_NAMES), fc.option(documentText, { nil: undefined, freq: 5 })), { maxLength: 5 }),
+  initial: fc.dictionary(fc.constantFrom(...FILE_NAMES), fileText, { minKeys: 1, maxKeys: 4 }),
+  steps: fc.array(fc.tuple(fc.constantFrom(...FILE_NAMES), fc.option(fileText, { nil: undefined, freq: 5 })), { maxLength: 5 }),
   probes: fc.array(fc.tuple(fc.nat(), fc.nat({ max: 200 })), { maxLength: 4 }),
 });

@@ -6,6 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  assessmentCompletions,
+  assessmentHover,
   completions,
   decodeText,
   definition,
@@ -22,7 +24,7 @@ import {
   type Range,
 } from '../../language/index';
 import type { DocumentSymbol } from '../../language/index';
-import { documentText, fileUriOf, ROOT_URI, workspaceScenario } from './documents';
+import { assessmentText, documentText, fileUriOf, ROOT_URI, workspaceScenario } from './documents';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 200);
 const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
@@ -111,6 +113,30 @@ function checkProject(project: Project, texts: Map<string, string>, probes: [num
     }
   }
   for (const s of workspaceSymbols(project, '')) checkRange(texts, s.location.uri, s.location.range, 'workspace symbol');
+  for (const [uri, a] of project.assessments.files) {
+    expect(a.lineCount).toBe(new LineIndex(texts.get(uri)!).lineCount);
+    for (const p of a.problems) checkRange(texts, uri, p.range, 'assessment problem');
+    for (const x of [a.client, a.title, a.date, ...a.assessors]) if (x) checkRange(texts, uri, x.range, 'assessment field');
+    if (a.elements) {
+      checkRange(texts, uri, a.elements.range, 'elements');
+      if (a.elements.insert) checkRange(texts, uri, { start: a.elements.insert.at, end: a.elements.insert.at }, 'elements insert');
+    }
+    const lines = new LineIndex(texts.get(uri)!);
+    for (const [lineSeed, character] of probes) {
+      const line = lineSeed % lines.lineCount;
+      const p = { line, character: character % (lines.lineText(line).length + 1) };
+      const h = assessmentHover(project, uri, p);
+      if (h) checkRange(texts, uri, h.range, 'assessment hover');
+      const c = assessmentCompletions(project, uri, texts.get(uri)!, p);
+      if (c) checkRange(texts, uri, c.range, 'assessment completion');
+    }
+    for (const e of a.entries) {
+      checkRange(texts, uri, e.keyRange, `entry ${e.key}`);
+      checkRange(texts, uri, e.valueRange, `entry value ${e.key}`);
+      for (const x of [e.current, e.target]) if (x) for (const r of [x.range, x.keyRange]) checkRange(texts, uri, r, `score of ${e.key}`);
+      for (const x of [e.evidence, e.owner, e.due, e.notes]) if (x) checkRange(texts, uri, x.range, `field of ${e.key}`);
+    }
+  }
 }
 
 describe('engine fuzz', () => {
@@ -180,5 +206,10 @@ describe('engine fuzz', () => {
     expect(has(/\b(?:FLM|UM|GOV|EE|OM|LP|LC)[1-9]\d*\b/)).toBe(true);
     expect(has(/\bcore b\d/i)).toBe(true);
     expect(has(/😀|日本/)).toBe(true);
+    const assessments = fc.sample(assessmentText, { numRuns: 2000, seed: 42 });
+    const hasA = (re: RegExp) => assessments.some((s) => re.test(s));
+    expect(hasA(/^elements:\n  [A-Z]+-?[A-C]?\d+: \{ current: \d/m)).toBe(true);
+    expect(hasA(/^    current: /m)).toBe(true);
+    expect(hasA(/\*a|!!/)).toBe(true);
   });
 });

@@ -93,6 +93,18 @@ function clientChecks(label, dir, fresh) {
     assert(!fs.existsSync(path.join(dir, 'site', 'pages', 'README-2.html')) && !fs.existsSync(path.join(dir, 'site', 'pages', 'building-a-client-playbook.html')), 'framework README or consultant guide in the client site');
     assert(fs.statSync(path.join(dir, 'site', 'assets', 'minisearch.js')).size > 10_000, 'no MiniSearch in the site');
   });
+  check(`${label}: npx opmodel assess reports the client's assessment, scored against the installed framework`, () => {
+    const file = path.join(dir, 'assessments', 'baseline.yaml');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, 'client: Acme Bank\ntitle: Baseline\ndate: 2027-01-15\nelements:\n  FLM3: { current: 1, target: 3, due: 2027-03-31 }\n  ACME1: { current: 2, target: 3 }\n');
+    const r = opmodel(dir, 'assess', '--format', 'json');
+    fs.rmSync(path.dirname(file), { recursive: true });
+    assert(r.status === 0, `exit ${r.status}: ${r.all.slice(-2000)}`);
+    const report = JSON.parse(r.stdout);
+    // One report: the framework's own example assessments are not the client's.
+    assert(report.assessment?.client === 'Acme Bank' && report.assessment.file === 'assessments/baseline.yaml', JSON.stringify(report.assessment));
+    assert(JSON.stringify(report.elements.map((e) => [e.id, e.current, e.target, e.gap])) === JSON.stringify([['FLM3', 1, 3, 2], ['ACME1', 2, 3, 1]]), JSON.stringify(report.elements));
+  });
   check(`${label}: a planted error is reported with file and line, exit 1`, () => {
     const planted = path.join(dir, 'elements', 'ACME2.md');
     fs.writeFileSync(planted, '---\nid: ACME2\ntitle: Planted\ntype: element\nsystem: first-line-management\ndiscipline: processes-procedures\n---\n\nSee FLM99.\n');

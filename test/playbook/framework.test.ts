@@ -192,7 +192,8 @@ describe('opmodel build on the bundled framework', () => {
   it('makes a handout with every element on a page of its own, links kept inside it', () => {
     const tree = readPage(site, 'handout.html');
     const sections = $$(tree, 'section.handout-element');
-    expect(sections.map((s) => attr(s, 'id'))).toEqual(listElements(project).map((e) => e.id));
+    // Every element, then the assessments, the newest first.
+    expect(sections.map((s) => attr(s, 'id'))).toEqual([...listElements(project).map((e) => e.id), 'assessment-2026-12-harbourline-day-90', 'assessment-2026-09-harbourline-baseline']);
     const om1 = sections.find((s) => attr(s, 'id') === 'OM1')!;
     expect($$(om1, '.doc-body a.idref').every((a) => attr(a, 'href') === `#${text(a)}`)).toBe(true);
     expect(attr($(om1, 'dd[data-field="system"] a'), 'href')).toBe('systems/operational-management.html');

@@ -9,6 +9,7 @@
 import { chmodSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import '../../cli/commands/assess';
 import '../../cli/commands/build';
 import '../../cli/commands/diff';
 import '../../cli/commands/lsp';
@@ -52,6 +53,11 @@ const COMMANDS: string[][] = [
   ['show', 'FLM1', '--format', 'json'],
   ['show', P],
   ['show', '::error x'],
+  ['assess'],
+  ['assess', '--format', 'markdown'],
+  ['assess', '--format', 'csv'],
+  ['assess', '--format', 'json'],
+  ['assess', 'assessments/h.yaml', '--compare', 'assessments/old.yaml'],
   ['build', '--out', 'OUT', '--force'],
   ['build', '--out', `OUT${P.replace(/[\r\n\0/]/g, '')}`, '--force'],
   [P],
@@ -84,6 +90,9 @@ function hostileDocs() {
     'c.md': `---\nid: "::error file=c.md::forged by an id"\ntitle: t\n---\n`,
     'd.md': element('FLM2').replace('system: first-line-management', `system: ${Y}`),
     'guide.md': `---\ntitle: ${Y}\ntype: guide\n---\n\n[bad](nowhere.md#${encodeURIComponent(P)})\n`,
+    // Assessments: hostile text in every field, and as keys.
+    'assessments/h.yaml': `client: ${Y}\ntitle: ${Y}\ndate: 2026-11-30\nassessors: [${Y}]\nelements:\n  FLM1: { current: 1, target: 3, evidence: ${Y}, owner: ${Y}, due: 2027-01-31 }\n  FLM2: { current: ${Y} }\n  ${Y}: n/a\n`,
+    'assessments/old.yaml': `client: ${Y}\ndate: 2026-01-01\nelements:\n  FLM1: { current: 2, target: 2, notes: ${Y} }\n`,
   });
   // File names: a right-to-left override, terminal escapes, a line break that forges a command.
   for (const name of ['x\u202ed.md', 'y\x1b[31m.md', 'n\n::error file=f::forged.md', 'c1\u009b2J.md']) writeFileSync(path.join(t.dir, name), element('FLM7'));
