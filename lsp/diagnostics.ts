@@ -65,8 +65,8 @@ export class Diagnostics {
       for (const uri of this.published) if (uri.startsWith(p.rootUri)) this.pending.add(uri);
     }
     for (const p of added) {
-      for (const uri of p.index.docs.keys()) this.pending.add(uri);
-      for (const uri of p.index.skipped.keys()) this.pending.add(uri);
+      // Its own documents, assessments and skipped files (an extended framework's are never reported).
+      for (const uri of p.uris()) this.pending.add(uri);
       if (p.configUri) this.pending.add(p.configUri);
     }
     this.schedule(0);
@@ -145,7 +145,7 @@ export class Diagnostics {
       return config.configProblems.map((p) => ({ uri, range: p.range, severity: 'error', code: INVALID_CONFIG.code, message: p.message }));
     }
     const project = this.o.frameworks.projectFor(uri);
-    if (!project || (!project.index.docs.has(uri) && !project.index.skipped.has(uri))) return undefined;
+    if (!project?.has(uri)) return undefined;
     return project.diagnostics(uri);
   }
 
@@ -185,8 +185,7 @@ export class Diagnostics {
     const uris = new Set(before.keys());
     for (const e of this.o.frameworks.all()) {
       if (e.project.configUri && e.project.configProblems.length) uris.add(e.project.configUri);
-      for (const uri of e.project.index.skipped.keys()) uris.add(uri);
-      for (const uri of e.project.index.docs.keys()) if (e.project.diagnostics(uri).length) uris.add(uri);
+      for (const uri of e.project.uris()) if (e.project.index.skipped.has(uri) || e.project.diagnostics(uri).length) uris.add(uri);
     }
     const out: WorkspaceDocumentDiagnosticReport[] = [];
     for (const uri of [...uris].sort()) {

@@ -1,7 +1,8 @@
 -- opmodel language server for Neovim 0.7 and later, without plugins.
 -- Save as ~/.config/nvim/plugin/opmodel.lua. Markdown files below a folder that holds
 -- opmodel.json get completion, hover, go to definition, references, rename, diagnostics,
--- code actions and code lenses from `opmodel lsp`, one server per framework.
+-- code actions and code lenses from `opmodel lsp`, one server per framework; its assessment
+-- files (YAML) get diagnostics, completion and hover.
 -- From a clone instead of an installed opmodel:
 --   vim.g.opmodel_cmd = { 'node', '/path/to/opmodel/dist/cli.js', 'lsp', '--stdio' }
 local clients = {}
@@ -45,6 +46,6 @@ local function attach(bufnr)
 end
 
 vim.api.nvim_create_autocmd('FileType', {
-  pattern = 'markdown',
+  pattern = { 'markdown', 'yaml' },
   callback = function(args) attach(args.buf) end,
 })

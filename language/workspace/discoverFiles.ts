@@ -50,10 +50,13 @@ export function fileFilter(config: OpmodelConfig): FileFilter {
 }
 
 /** Like fileFilter, but a pattern that cannot be used (or is too slow) matches nothing. */
-export function safeFileFilter(config: OpmodelConfig): (relPath: string) => boolean {
+export const safeFileFilter = (config: OpmodelConfig): ((relPath: string) => boolean) => safely(() => fileFilter(config));
+
+/** A filter whose unusable or too slow pattern matches nothing, instead of throwing. */
+function safely(compile: () => FileFilter): (relPath: string) => boolean {
   let f: FileFilter;
   try {
-    f = fileFilter(config);
+    f = compile();
   } catch (e) {
     if (e instanceof GlobError) return () => false;
     throw e;
@@ -87,23 +90,7 @@ export function assessmentFilter(config: OpmodelConfig): FileFilter {
 }
 
 /** Like assessmentFilter, but a pattern that cannot be used (or is too slow) matches nothing. */
-export function safeAssessmentFilter(config: OpmodelConfig): (relPath: string) => boolean {
-  let f: FileFilter;
-  try {
-    f = assessmentFilter(config);
-  } catch (e) {
-    if (e instanceof GlobError) return () => false;
-    throw e;
-  }
-  return (rel) => {
-    try {
-      return f(rel);
-    } catch (e) {
-      if (e instanceof BudgetExceededError) return false;
-      throw e;
-    }
-  };
-}
+export const safeAssessmentFilter = (config: OpmodelConfig): ((relPath: string) => boolean) => safely(() => assessmentFilter(config));
 
 export async function discoverFiles(ws: Workspace, rootUri: string, config: OpmodelConfig): Promise<Discovery> {
   const files: string[] = [];

@@ -12,6 +12,7 @@ import {
 } from 'vscode-languageserver/node';
 import { completions, completionWanted, escapeMd, placeOf, type CompletionCandidate, type Project } from '../../language/index';
 import { requestAt, type ServerContext } from '../context';
+import { assessmentCompletionAt } from './assessments';
 
 const KIND: Record<CompletionCandidate['kind'], CompletionItemKind> = {
   id: CompletionItemKind.Reference,
@@ -38,6 +39,7 @@ const lazyItems = new WeakMap<CompletionCandidate, CompletionItem>();
 export async function completion(ctx: ServerContext, params: CompletionParams): Promise<CompletionList | null> {
   const at = await requestAt(ctx, params.textDocument.uri, params.position);
   if (!at) return null;
+  if (at.project.isAssessment(at.uri)) return assessmentCompletionAt(ctx, at);
   const text = await ctx.textOf(at.uri);
   if (text === undefined) return null;
   const result = completions(at.project, at.uri, text, at.pos);

@@ -3,10 +3,12 @@
 import { MarkupKind, type Hover, type HoverParams } from 'vscode-languageserver/node';
 import { glossaryHover, hover as engineHover, type GlossaryHover, type HoverInfo } from '../../language/index';
 import { requestAt, type ServerContext } from '../context';
+import { assessmentHoverAt } from './assessments';
 
 export async function hover(ctx: ServerContext, params: HoverParams): Promise<Hover | null> {
   const at = await requestAt(ctx, params.textDocument.uri, params.position);
   if (!at) return null;
+  if (at.project.isAssessment(at.uri)) return assessmentHoverAt(ctx, at);
   // Editors open "file#L12" at line 12.
   const link = (l: { uri: string; range: { start: { line: number } } }) => `${l.uri}#L${l.range.start.line + 1}`;
   let h: HoverInfo | GlossaryHover | undefined = engineHover(at.project, at.uri, at.pos, link);

@@ -7,7 +7,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { hover, Project } from '../../language/index';
+import { assessmentHover, hover, Project } from '../../language/index';
 import { NodeWorkspace } from '../../language/workspace/nodeWorkspace';
 import { cliBundle, removeCliBundle } from '../security/cli';
 import { fileUri } from './lspClient';
@@ -49,10 +49,14 @@ describe('Neovim', () => {
     const lines = readFileSync(file, 'utf8').split('\n');
     const hoverLine = lines.findIndex((l) => /^3\. \*\*Defined\*\* — .*GOV4/.test(l));
     expect(hoverLine).toBeGreaterThan(0);
+    // The first entry of the worked example's newer assessment.
+    const assessment = path.join(docs, 'assessments/2026-12-harbourline-day-90.yaml');
+    const assessmentLines = readFileSync(assessment, 'utf8').split('\n');
+    const entryLine = assessmentLines.findIndex((l) => /^ {2}[A-Z][A-Z-]*\d+:/.test(l));
     const r = spawnSync('nvim', ['--headless', '--clean', '-c', `luafile ${path.join(__dirname, 'nvim/driver.lua')}`], {
       encoding: 'utf8',
       timeout: 120_000,
-      env: { ...process.env, OPMODEL_NVIM_OUT: out, OPMODEL_CMD: JSON.stringify([process.execPath, await cliBundle(), 'lsp', '--stdio']), OPMODEL_CONFIG: CONFIG, OPMODEL_FILE: file, OPMODEL_HOVER_LINE: String(hoverLine + 1) },
+      env: { ...process.env, OPMODEL_NVIM_OUT: out, OPMODEL_CMD: JSON.stringify([process.execPath, await cliBundle(), 'lsp', '--stdio']), OPMODEL_CONFIG: CONFIG, OPMODEL_FILE: file, OPMODEL_HOVER_LINE: String(hoverLine + 1), OPMODEL_ASSESSMENT: assessment, OPMODEL_ASSESSMENT_LINE: String(entryLine + 1) },
     });
     let got: any;
     try {
@@ -84,5 +88,11 @@ describe('Neovim', () => {
     expect(got.completion).toEqual({ labels: ['FLM1', 'FLM2', 'FLM4', 'FLM5', 'FLM6', 'FLM7'], range: { start: { line, character: bytes(typed) - 2 }, end: { line, character: bytes(typed) } } });
     expect(got.hover_after_emoji).toEqual({ start: { line, character: at('FLM5') }, end: { line, character: at('FLM5') + 4 } });
     expect(got.definition).toEqual({ file: path.join(docs, 'first-line-management/FLM5.md'), row: 2, col: 4 });
+
+    const entry = assessmentLines[entryLine]!;
+    const id = /^ {2}([A-Z][A-Z-]*\d+):/.exec(entry)![1]!;
+    const expected = assessmentHover(project, fileUri(assessment), { line: entryLine, character: 2 })!;
+    expect(expected.markdown.split('\n')[0]).toBe(`**${id} · ${project.index.definitions(id)[0]!.title}**`);
+    expect(got.assessment).toEqual({ filetype: 'yaml', same_client: true, col: 2, value: expected.markdown, range: { start: { line: entryLine, character: 2 }, end: { line: entryLine, character: 2 + id.length } } });
   }, 180_000);
 });

@@ -78,4 +78,19 @@ vim.lsp.buf.definition()
 if not vim.wait(30000, function() return vim.api.nvim_buf_get_name(0):match('FLM5%.md$') ~= nil end, 20) then return fail('definition did not jump') end
 local cursor = vim.api.nvim_win_get_cursor(0)
 out.definition = { file = vim.api.nvim_buf_get_name(0), row = cursor[1], col = cursor[2] }
+
+-- An assessment file (YAML) of the same framework: the same server attaches; hover on an entry's ID.
+vim.cmd('edit ' .. vim.fn.fnameescape(os.getenv('OPMODEL_ASSESSMENT')))
+local ybuf = vim.api.nvim_get_current_buf()
+local yclient
+if not vim.wait(30000, function()
+  yclient = vim.tbl_values(vim.lsp.buf_get_clients(ybuf))[1]
+  return yclient ~= nil
+end, 20) then return fail('the opmodel client did not attach to the assessment file') end
+local yline = tonumber(os.getenv('OPMODEL_ASSESSMENT_LINE'))
+local ycol = vim.api.nvim_buf_get_lines(ybuf, yline - 1, yline, true)[1]:find('%S') - 1
+vim.api.nvim_win_set_cursor(0, { yline, ycol })
+local yhover
+for _, a in pairs(vim.lsp.buf_request_sync(ybuf, 'textDocument/hover', vim.lsp.util.make_position_params(), 20000) or {}) do yhover = a.result end
+out.assessment = { filetype = vim.bo[ybuf].filetype, same_client = yclient.id == client.id, col = ycol, value = yhover and yhover.contents.value, range = yhover and yhover.range }
 finish()
