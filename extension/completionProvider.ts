@@ -1,6 +1,6 @@
 // Completion of element IDs (in prose and relation lists) and of system/discipline/part/type keys.
 import * as vscode from 'vscode';
-import { completions, completionWanted, COMPLETION_TRIGGER_CHARACTERS, placeOf, type CompletionCandidate, type Project } from '../language/index';
+import { completions, completionWanted, COMPLETION_TRIGGER_CHARACTERS, placeOf, spaceStartsListItem, type CompletionCandidate, type Project } from '../language/index';
 import { fromPosition, toRange } from './convert';
 import { guard } from './log';
 import type { ProjectManager } from './projectManager';
@@ -9,9 +9,9 @@ import type { ProjectManager } from './projectManager';
  * Characters that open the list by themselves. Letters cannot be used: VS Code counts a typed
  * letter as word typing (quick suggestions, off in Markdown by default), so IDs complete on
  * Ctrl+Space, while typing when quick suggestions are on, and after "CORE-" style prefixes.
- * "[" and "," open it in front-matter relation lists.
+ * "[", "," and the space after them open it in front-matter relation lists (completionTrigger.ts).
  */
-export const TRIGGER_CHARACTERS = COMPLETION_TRIGGER_CHARACTERS;
+export const TRIGGER_CHARACTERS = [...COMPLETION_TRIGGER_CHARACTERS, ' '];
 
 const KIND: Record<CompletionCandidate['kind'], vscode.CompletionItemKind> = {
   id: vscode.CompletionItemKind.Reference,
@@ -25,18 +25,23 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
   constructor(private readonly manager: ProjectManager) {}
 
   async provideCompletionItems(doc: vscode.TextDocument, pos: vscode.Position, _token: vscode.CancellationToken, ctx: vscode.CompletionContext): Promise<vscode.CompletionList | undefined> {
-    await this.manager.whenReady();
+    // From what is read so far while the framework is being indexed (the list says it is incomplete).
+    const project = await this.manager.projectSoon(doc.uri);
     return guard('Completion', doc.uri, undefined, () => {
-      const project = this.manager.projectFor(doc.uri);
       if (!project) return undefined;
       const uri = doc.uri.toString();
-      const result = completions(project, uri, doc.getText(), fromPosition(pos));
-      if (!result) return undefined;
       const trigger = ctx.triggerKind === vscode.CompletionTriggerKind.TriggerCharacter ? ctx.triggerCharacter : undefined;
-      if (!completionWanted(project, uri, fromPosition(pos), result, trigger)) return undefined;
+      // Every space typed asks: only one that starts a list item is for us, and that is seen cheaply.
+      const lineBefore = doc.lineAt(pos.line).text.slice(0, pos.character);
+      if (trigger === ' ' && !spaceStartsListItem(lineBefore)) return undefined;
+      // Titles only on request (Ctrl+Space, or as the user goes on typing into an open list).
+      const result = completions(project, uri, doc.getText(), fromPosition(pos), { titles: trigger === undefined });
+      if (!result) return undefined;
+      if (!completionWanted(project, uri, fromPosition(pos), result, trigger, lineBefore)) return undefined;
       const range = toRange(result.range);
-      // An incomplete list (a window of a family of thousands) is asked for again as the user types.
-      return new vscode.CompletionList(result.items.map((c) => toItem(project, c, range)), result.isIncomplete);
+      // Incomplete while the framework is still being indexed, or when the list is a window of a
+      // family of thousands: either way the editor asks again as the user types.
+      return new vscode.CompletionList(result.items.map((c) => toItem(project, c, range)), result.isIncomplete || !this.manager.isReady(project));
     });
   }
 }
@@ -49,14 +54,10 @@ function toItem(project: Project, c: CompletionCandidate, range: vscode.Range): 
     item.detail = c.detail;
     return item;
   }
-  const where = placeOf(project, c);
-  item.detail = where ? `${c.detail ?? ''} · ${where}` : c.detail;
+  // The list row shows ID and title; the details show where it sits and the summary, once each.
+  item.detail = placeOf(project, c);
   // Typing part of the title finds the ID too.
   item.filterText = `${c.label} ${c.detail ?? ''}`;
-  const md = new vscode.MarkdownString();
-  md.appendMarkdown(`**${c.label} · `).appendText(c.detail ?? 'untitled').appendMarkdown('**');
-  if (where) md.appendMarkdown('\n\n_').appendText(where).appendMarkdown('_');
-  if (c.documentation) md.appendMarkdown('\n\n').appendText(c.documentation);
-  item.documentation = md;
+  if (c.documentation) item.documentation = new vscode.MarkdownString().appendText(c.documentation);
   return item;
 }

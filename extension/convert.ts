@@ -28,6 +28,9 @@ export function toWorkspaceEdit(edit: WorkspaceEdit): vscode.WorkspaceEdit {
   for (const [uri, edits] of Object.entries(edit.changes)) {
     for (const e of edits) out.replace(toUri(uri), toRange(e.range), e.newText);
   }
+  // After the text edits, which name the files by their old URIs; one edit, so one undo.
+  // A file that appeared at the new name meanwhile is left alone (file-name-mismatch says so).
+  for (const r of edit.renames ?? []) out.renameFile(toUri(r.oldUri), toUri(r.newUri), { overwrite: false, ignoreIfExists: true });
   return out;
 }
 

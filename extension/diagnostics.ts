@@ -8,6 +8,7 @@ import { logError } from './log';
 import { allUris, type ProjectManager, type ProjectUpdate } from './projectManager';
 
 const CHUNK = 250;
+const BATCH = 1000;
 
 export class DiagnosticsPublisher implements vscode.Disposable {
   readonly collection = vscode.languages.createDiagnosticCollection('opmodel');
@@ -31,7 +32,7 @@ export class DiagnosticsPublisher implements vscode.Disposable {
 
   /** Every file of the project now (opening, Check Workspace). */
   publishProject(project: Project): void {
-    for (const uri of allUris(project)) this.publish(project, uri);
+    this.publishMany([...allUris(project)].map((uri) => [uri, project]));
     this.publishConfig(project);
     this.changedEmitter.fire();
   }
@@ -73,29 +74,40 @@ export class DiagnosticsPublisher implements vscode.Disposable {
     this.timer = undefined;
     // The documents being typed in first, then the rest of the workspace in chunks, so that a
     // change that touches thousands of files never blocks the extension host for long.
+    const batch: [string, Project][] = [];
     for (const uri of this.urgent) {
       const p = this.pending.get(uri);
-      if (p) this.publish(p, uri);
+      if (p) batch.push([uri, p]);
       this.pending.delete(uri);
     }
     this.urgent.clear();
-    let n = 0;
     for (const [uri, p] of this.pending) {
       this.pending.delete(uri);
-      this.publish(p, uri);
-      if (++n >= CHUNK) break;
+      batch.push([uri, p]);
+      if (batch.length >= CHUNK) break;
     }
+    this.publishMany(batch);
     this.changedEmitter.fire();
     if (this.pending.size) this.timer = setTimeout(() => this.flush(), 0);
   }
 
-  private publish(project: Project, uri: string): void {
-    try {
-      // A file that left this framework (deleted, excluded) loses its problems.
-      const known = project.has(uri);
-      this.collection.set(vscode.Uri.parse(uri), known ? project.diagnostics(uri).map(toDiagnostic) : []);
-    } catch (e) {
-      logError('Checking', uri, e);
+  /**
+   * One collection.set per BATCH files: each set is a message to the window, and a message per
+   * file made publishing 10,000 files take seconds.
+   */
+  private publishMany(files: [string, Project][]): void {
+    for (let i = 0; i < files.length; i += BATCH) {
+      const entries: [vscode.Uri, vscode.Diagnostic[]][] = [];
+      for (const [uri, project] of files.slice(i, i + BATCH)) {
+        try {
+          // A file that left this framework (deleted, excluded) loses its problems.
+          const known = project.has(uri);
+          entries.push([vscode.Uri.parse(uri), known ? project.diagnostics(uri).map(toDiagnostic) : []]);
+        } catch (e) {
+          logError('Checking', uri, e);
+        }
+      }
+      this.collection.set(entries);
     }
   }
 

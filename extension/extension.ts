@@ -1,6 +1,7 @@
 // Entry point of the opmodel extension (desktop and web). A thin adapter: every answer comes
 // from the engine in language/; this file only wires providers, views and commands.
 import type MarkdownIt from 'markdown-it';
+import type { Workspace } from '../language/index';
 import * as vscode from 'vscode';
 import { registerAssessmentFeatures } from './assessment/registerAssessments';
 import { CodeActionProvider } from './codeActionProvider';
@@ -13,12 +14,12 @@ import { showMatrix } from './commands/showMatrix';
 import { CompletionProvider, TRIGGER_CHARACTERS } from './completionProvider';
 import { DefinitionProvider } from './definitionProvider';
 import { DiagnosticsPublisher } from './diagnostics';
-import { DocumentLinkProvider } from './documentLinkProvider';
 import { DocumentSymbolProvider } from './documentSymbolProvider';
 import { FrameworkFileSystem } from './frameworkFileSystem';
 import { frameworkResolver } from './frameworkSources';
 import { FrameworkTree } from './frameworkTree';
 import { HoverProvider } from './hoverProvider';
+import { IndexingStatus } from './indexingStatus';
 import { createLog, guardAsync, logError } from './log';
 import { opmodelIdsPlugin, type IdResolver } from './markdownItIds';
 import { ProjectManager } from './projectManager';
@@ -33,17 +34,19 @@ export interface OpmodelApi {
   extendMarkdownIt(md: MarkdownIt): MarkdownIt;
 }
 
-export function activate(context: vscode.ExtensionContext): OpmodelApi {
+/** `localFiles`: how the Node entry (node.ts) reads `file:` URIs; the web worker has none. */
+export function activate(context: vscode.ExtensionContext, localFiles?: Workspace): OpmodelApi {
+  const activatedAt = Date.now();
   const log = createLog();
   context.subscriptions.push(log);
-  const files = new VscodeWorkspace();
+  const files = new VscodeWorkspace(localFiles);
   // Base frameworks open read-only, through a file system of their own.
   const frameworks = new FrameworkFileSystem();
   context.subscriptions.push(frameworks);
   const manager = new ProjectManager(files, frameworkResolver(frameworks, files));
   const publisher = new DiagnosticsPublisher(manager);
   const tree = new FrameworkTree(manager, publisher, context.workspaceState);
-  context.subscriptions.push(manager, publisher, tree);
+  context.subscriptions.push(manager, publisher, tree, new IndexingStatus(manager, publisher, tree.view, activatedAt));
 
   const l = vscode.languages;
   const lenses = new CodeLensProvider(manager);
@@ -54,7 +57,6 @@ export function activate(context: vscode.ExtensionContext): OpmodelApi {
     l.registerDefinitionProvider(MARKDOWN, new DefinitionProvider(manager)),
     l.registerReferenceProvider(MARKDOWN, new ReferencesProvider(manager)),
     l.registerRenameProvider(MARKDOWN, new RenameProvider(manager)),
-    l.registerDocumentLinkProvider(MARKDOWN, new DocumentLinkProvider(manager)),
     l.registerDocumentSymbolProvider(MARKDOWN, new DocumentSymbolProvider(manager), { label: 'opmodel' }),
     l.registerWorkspaceSymbolProvider(new WorkspaceSymbolProvider(manager)),
     l.registerCodeActionsProvider(MARKDOWN, new CodeActionProvider(manager), { providedCodeActionKinds: CodeActionProvider.kinds }),

@@ -10,14 +10,15 @@ export class HoverProvider implements vscode.HoverProvider {
   constructor(private readonly manager: ProjectManager) {}
 
   async provideHover(doc: vscode.TextDocument, pos: vscode.Position): Promise<vscode.Hover | undefined> {
-    await this.manager.whenReady();
+    // From what is read so far while the framework is being indexed, and says so.
+    const project = await this.manager.projectSoon(doc.uri);
     return guard('Hover', doc.uri, undefined, () => {
-      const project = this.manager.projectFor(doc.uri);
       if (!project) return undefined;
       const h = hover(project, doc.uri.toString(), fromPosition(pos), openLocationHref)
         ?? glossaryHover(project, doc.uri.toString(), doc.getText(), fromPosition(pos), openLocationHref);
       if (!h) return undefined;
       const md = new vscode.MarkdownString(h.markdown);
+      if (!this.manager.isReady(project)) md.appendMarkdown('\n\n_Still reading the framework: this may change._');
       // Only our own command may run from this hover; front matter text is escaped by the engine.
       md.isTrusted = { enabledCommands: ['opmodel.openLocation'] };
       return new vscode.Hover(md, toRange(h.range));

@@ -33,13 +33,41 @@ export function opmodelIdsPlugin(md: MarkdownIt, resolverFor: ResolverFor): void
       block.children = linkIds(block.children, state, resolver);
     }
   });
-  const previous = md.renderer.rules.link_open;
+  // VS Code names the document only when rendering (env.currentDocument), and its preview copies
+  // each link's href into data-href, which is what a click follows, before any plugin's link_open
+  // runs. So hrefs are set on the tokens before rendering starts. A document on another scheme
+  // (an untitled one) gets no link: an absolute file URI would be handed to the browser.
+  const render = md.renderer.render.bind(md.renderer);
+  md.renderer.render = (tokens, options, env) => {
+    const doc = documentOf(env);
+    for (const block of tokens) {
+      for (const tok of block.children ?? []) {
+        const meta = tok.meta as OpmodelMeta | null;
+        if (!meta?.opmodelTarget) continue;
+        const href = doc === undefined ? meta.opmodelTarget : relativeHref(doc, meta.opmodelTarget);
+        meta.plain = href === undefined;
+        if (href !== undefined && tok.type === 'link_open') tok.attrSet('href', href);
+      }
+    }
+    return render(tokens, options, env);
+  };
+  const open = md.renderer.rules.link_open;
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const tok = tokens[idx]!;
-    const target = (tok.meta as { opmodelTarget?: string } | null)?.opmodelTarget;
-    if (target) tok.attrSet('href', relativeHref(documentOf(env), target));
-    return previous ? previous(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+    if ((tok.meta as OpmodelMeta | null)?.plain) return `<span class="opmodel-id" title="${md.utils.escapeHtml(tok.attrGet('title') ?? '')}">`;
+    return open ? open(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
   };
+  const close = md.renderer.rules.link_close;
+  md.renderer.rules.link_close = (tokens, idx, options, env, self) => {
+    if ((tokens[idx]!.meta as OpmodelMeta | null)?.plain) return '</span>';
+    return close ? close(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+  };
+}
+
+interface OpmodelMeta {
+  opmodelTarget?: string;
+  /** Set per render: no link can be made from this document. */
+  plain?: boolean;
 }
 
 /** VS Code passes the rendered document as `env.currentDocument` (a vscode.Uri). */
@@ -71,10 +99,11 @@ function linkIds(tokens: Token[], state: StateCore, resolver: IdResolver): Token
         ['class', 'opmodel-id'],
       ];
       open.level = tok.level;
-      open.meta = { opmodelTarget: t.uri };
+      open.meta = { opmodelTarget: t.uri } satisfies OpmodelMeta;
       out.push(open, textToken(state, tok.content.slice(m.start, m.end), tok.level + 1));
       const close = new state.Token('link_close', 'a', -1);
       close.level = tok.level;
+      close.meta = open.meta;
       out.push(close);
       last = m.end;
     }
@@ -91,12 +120,11 @@ function textToken(state: StateCore, content: string, level: number): Token {
   return t;
 }
 
-/** A link from the document `from` to `to`: a relative path when both share scheme and authority. */
-export function relativeHref(from: string | undefined, to: string): string {
-  if (!from) return to;
+/** A relative link from the document `from` to `to`; undefined across schemes or authorities. */
+export function relativeHref(from: string, to: string): string | undefined {
   const a = URI.parse(from);
   const b = URI.parse(to);
-  if (a.scheme !== b.scheme || a.authority !== b.authority) return to;
+  if (a.scheme !== b.scheme || a.authority !== b.authority) return undefined;
   const base = Utils.dirname(a).path.split('/').filter(Boolean);
   const target = b.path.split('/').filter(Boolean);
   let i = 0;

@@ -11,7 +11,7 @@ export { scanMarkdown } from './parse/markdownScanner';
 export { readFrontMatter } from './parse/frontMatter';
 export { rules, allCodes, SKIPPED_FILE, INVALID_CONFIG } from './rules/index';
 export type { Rule } from './rules/rule';
-export { Project, type Logger, type ProjectOptions } from './project';
+export { Project, type Logger, type ProjectOptions, type ScanProgress } from './project';
 export { loadLayers, type Layer } from './layers/loadLayers';
 export { resolveFramework, type FrameworkResolver, type FrameworkResolution, type FrameworkSource, type ResolvedFramework } from './layers/resolveFramework';
 export { displayPath } from './layers/displayPath';
@@ -36,7 +36,7 @@ export { prepareRename, rename, renameId, type RenameResult } from './features/r
 export { workspaceSymbols, documentSymbols, type WorkspaceSymbol, type DocumentSymbol } from './features/symbols';
 export { documentLinks, type DocumentLink } from './features/documentLinks';
 export { COMPLETION_LIMIT, completions, type CompletionCandidate, type CompletionResult } from './features/completion';
-export { completionWanted, COMPLETION_TRIGGER_CHARACTERS } from './features/completionTrigger';
+export { completionWanted, COMPLETION_TRIGGER_CHARACTERS, spaceStartsListItem } from './features/completionTrigger';
 export { placeOf } from './features/placeOf';
 export { matrix, leadershipOf, type Matrix, type Leadership } from './features/matrix';
 export { idAtPosition } from './features/idAtPosition';

@@ -16,6 +16,7 @@ import { LayerScope } from './layers/scope';
 import { parseDocument, type ParsedDocument } from './parse/document';
 import { runRules, SKIPPED_FILE, severityFor } from './rules/index';
 import type { Diagnostic, SeveritySetting } from './types';
+import { ByteBudget } from './workspace/byteBudget';
 import { decodeText, tooLargeReason } from './workspace/decodeText';
 import { discoverFiles, safeAssessmentFilter, safeFileFilter } from './workspace/discoverFiles';
 import { LineIndex } from './text/lineIndex';
@@ -35,15 +36,32 @@ export interface ProjectOptions {
   severityOverrides?: Record<string, SeveritySetting>;
   /** Changes how `extends` is resolved (the extension's bundled framework, read-only views). */
   resolveFramework?: FrameworkResolver;
+  /**
+   * Files read at once (default 32). More pays where each read is a round trip to another
+   * process (a remote or virtual file system), not where it is a local system call.
+   */
+  readConcurrency?: number;
+  /** Bytes of reads in flight when sizes are known first (default 32 MB). */
+  readBytes?: number;
+}
+
+export interface ScanProgress {
+  /** Files read and indexed so far. */
+  read: number;
+  /** Files found. */
+  total: number;
 }
 
 const READ_CONCURRENCY = 32;
+/** Bytes read at once when sizes are known before reading (many reads in flight). */
+const READ_BYTES = 32 * 1024 * 1024;
 
 export class Project {
   readonly index: FrameworkIndex;
   /** Assessment files (YAML), checked against the index. */
   readonly assessments: AssessmentIndex;
   readonly syntax: IdSyntax;
+  private readonly readBudget: ByteBudget;
   /** Base frameworks first, the project's own layer last (the only one when nothing is extended). */
   readonly layers: readonly Layer[];
   /** Folders below the root that hold their own opmodel.json: frameworks of their own, not indexed here. */
@@ -61,7 +79,10 @@ export class Project {
     readonly configProblems: ConfigProblem[],
     readonly logger: Logger | undefined,
     severityOverrides: Record<string, SeveritySetting> | undefined,
+    private readonly readConcurrency = READ_CONCURRENCY,
+    readBytes = READ_BYTES,
   ) {
+    this.readBudget = new ByteBudget(readBytes);
     this.layers = layers;
     this.syntax = new IdSyntax(this.config.families);
     this.severityOverrides = severityOverrides;
@@ -74,11 +95,17 @@ export class Project {
 
   /** Reads the config at the root (defaults when there is none), the frameworks it extends, and indexes every file. */
   static async open(opts: ProjectOptions): Promise<Project> {
+    const project = await Project.create(opts);
+    await project.scan();
+    return project;
+  }
+
+  /** Reads the config only: the index is empty until scan() (an editor can answer meanwhile). */
+  static async create(opts: ProjectOptions): Promise<Project> {
     const { workspace, rootUri } = opts;
     const chain = await loadLayers({ workspace, rootUri, resolveFramework: opts.resolveFramework });
-    const project = new Project(workspace, rootUri, chain.layers, chain.problems, opts.logger, opts.severityOverrides);
+    const project = new Project(workspace, rootUri, chain.layers, chain.problems, opts.logger, opts.severityOverrides, opts.readConcurrency, opts.readBytes);
     project.configText = project.ownLayer.configText;
-    await project.scan();
     return project;
   }
 
@@ -100,34 +127,45 @@ export class Project {
     return this.layers.length > 1 ? this.layers[this.layers.length - 2]!.source : undefined;
   }
 
-  /** Full rescan from the workspace: every layer, base frameworks first. */
-  async scan(): Promise<void> {
+  /**
+   * Full rescan from the workspace: every layer, base frameworks first. `onProgress` hears how
+   * many of the files found (in all layers) are read.
+   */
+  async scan(onProgress?: (progress: ScanProgress) => void): Promise<void> {
     // Everything may change: the index drops all cached diagnostics once, at the end.
     this.index.beginLoad();
     try {
       for (const uri of [...this.index.docs.keys(), ...this.index.skipped.keys()]) this.index.delete(uri);
       for (const uri of [...this.assessments.files.keys()]) this.assessments.delete(uri);
+      const found: { layer: Layer; files: string[] }[] = [];
       for (const layer of this.layers) {
-        const found = await discoverFiles(layer.workspace, layer.rootUri, layer.config);
+        const f = await discoverFiles(layer.workspace, layer.rootUri, layer.config);
         const own = layer === this.ownLayer;
         if (own) {
-          this.nestedRoots = found.nestedRoots;
-          const gp = found.globProblem;
+          this.nestedRoots = f.nestedRoots;
+          const gp = f.globProblem;
           if (gp && !this.configProblems.some((p) => p.message === gp.message)) this.configProblems.push({ message: gp.message, range: this.configRangeOf(gp.pattern) });
-          for (const s of found.skipped) this.index.skip(s);
+          for (const s of f.skipped) this.index.skip(s);
         }
         // Assessments are the client's own: an extended framework's are not read.
-        const all = own && found.assessments.length ? [...found.files, ...found.assessments] : found.files;
+        found.push({ layer, files: own && f.assessments.length ? [...f.files, ...f.assessments] : f.files });
+      }
+      const total = found.reduce((n, f) => n + f.files.length, 0);
+      onProgress?.({ read: 0, total });
+      let read = 0;
+      for (const { layer, files } of found) {
+        const own = layer === this.ownLayer;
         let next = 0;
         const worker = async () => {
-          while (next < all.length) {
-            const uri = all[next++]!;
+          while (next < files.length) {
+            const uri = files[next++]!;
             await this.readAndIndex(uri, layer);
             // Listed, then gone before it could be read: report it rather than drop it silently.
             if (own && !this.has(uri)) this.index.skip({ uri, reason: 'it was deleted while being read' });
+            onProgress?.({ read: ++read, total });
           }
         };
-        await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, all.length) }, worker));
+        await Promise.all(Array.from({ length: Math.min(this.readConcurrency, files.length) }, worker));
       }
     } finally {
       this.index.endLoad();
@@ -222,7 +260,12 @@ export class Project {
         const st = await ws.stat(uri);
         if (!st) return this.remove(uri);
         if (st.size > max) return skip(tooLargeReason(st.size, max));
-        bytes = await ws.readFile(uri);
+        const release = await this.readBudget.take(st.size);
+        try {
+          bytes = await ws.readFile(uri);
+        } finally {
+          release();
+        }
       }
     } catch (e) {
       if (e instanceof FileTooLargeError) return skip(tooLargeReason(e.size, max));

@@ -29,6 +29,8 @@ export interface WorkspaceEdit {
   changes: Record<string, TextEdit[]>;
   /** Version (content hash) of each document the edits were computed against. */
   versions: Record<string, string>;
+  /** Files to rename after the text edits (which name files by their URIs before the rename). */
+  renames?: { oldUri: string; newUri: string }[];
 }
 
 export interface Fix {

@@ -1,9 +1,12 @@
-// `npm run bench [-- --sizes 1000,10000,50000] [--seed N] [--peer-timeout S] [--shapes standard,deep]`
+// `npm run bench [-- --sizes 1000,10000,50000] [--seed N] [--peer-timeout S] [--shapes standard,deep] [--editor]`
 // Generates synthetic frameworks outside the source tree, measures the engine (one child
 // process per size), the CLI as a whole process, the language server over stdio, the floor and
 // the peer (remark-cli with remark-validate-links), prints a table and the targets, and writes
 // bench-results/<timestamp>.json. A second corpus with other proportions ('deep': longer
 // documents, more references, deeper folders) is measured for the cold start only.
+// --editor also opens each corpus of up to 10,000 documents in a real VS Code (code-server, as
+// the e2e suite runs it) and reads the extension's own activation → indexed time, in the Node
+// and in the web worker extension host (scripts/bench/editor.mjs).
 import { createHash } from 'node:crypto';
 import { spawn, spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -12,6 +15,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { build } from 'esbuild';
+import { benchEditor, prepareEditorBench } from './bench/editor.mjs';
 import { DEFAULT_SEED, ensureCorpus, SHAPES } from './bench/generate.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,6 +26,7 @@ const { values } = parseArgs({
     'peer-timeout': { type: 'string', default: '300' },
     shapes: { type: 'string', default: SHAPES.join(',') },
     reps: { type: 'string' },
+    editor: { type: 'boolean', default: false },
   },
 });
 const shapes = values.shapes.split(',').map((s) => s.trim());
@@ -203,6 +208,19 @@ for (const size of sizes) {
   results.push({ size, dir, ...engineResult, lsp, cli, peer: { ms: peer.ms, cpuMs: peer.cpuMs, timedOut: peer.timedOut, exitCode: peer.code }, shapes: other });
 }
 
+// The extension in a real editor, beside the CLI run of the same corpus above.
+const EDITOR_MAX = 10_000;
+if (values.editor) {
+  const packaged = prepareEditorBench(log);
+  for (const r of results) {
+    if (r.size > EDITOR_MAX) {
+      log(`${r.size}: editor skipped (--editor measures corpora of up to ${EDITOR_MAX.toLocaleString('en')} documents)`);
+      continue;
+    }
+    r.editor = await benchEditor({ dir: r.dir, cliMs: r.cli.ms, packaged, log: (m) => log(`${r.size}: ${m}`) });
+  }
+}
+
 // The table.
 const fmt = (x) => (x >= 100 ? String(Math.round(x)) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 const peerMs = (r) => (r.peer.timedOut ? undefined : r.peer.ms);
@@ -248,6 +266,14 @@ for (const shape of shapes.filter((x) => x !== 'standard')) {
     [`  diagnostics (engine = CLI)`, (r) => `${o(r).cold.diagnostics}${o(r).cold.digest === o(r).cli.digest ? '' : ` ≠ ${o(r).cli.diagnostics} (differ)`}`],
   );
 }
+if (values.editor) {
+  const host = (h) => (r) => (r.editor ? `${fmt(r.editor[h].indexedMs)} (${fmt(r.editor[h].ratio)}× CLI's ${fmt(r.editor[h].cliMs)})` : '-');
+  rows.push(
+    ['editor, Node host: activation → indexed (ms)', host('node')],
+    ['editor, web worker host: activation → indexed (ms)', host('web')],
+    ['editor: completion while indexing, Node / web', (r) => (r.editor ? ['node', 'web'].map((h) => (r.editor[h].completion?.whileIndexing ? `${r.editor[h].completion.rows} rows` : 'after')).join(' / ') : '-')],
+  );
+}
 const head = ['', ...results.map((r) => `${r.size.toLocaleString('en')} docs`)];
 const table = [head, ...rows.map(([label, f]) => [label, ...results.map(f)])];
 if (results.length > 1) {
@@ -282,6 +308,10 @@ const targetsOf = (r) => {
   add(`incremental median under 10 ms: ${fmt(r.incremental.p50)} ms`, r.incremental.p50 < 10);
   add(`hover p99 under 5 ms: ${fmt(r.hover.p99)} ms (CPU ${fmt(r.hover.cpu.p99)} ms)`, r.hover.p99 < 5);
   add(`heap flat across 10,000 edits: ${r.memory.heapGrowthMB >= 0 ? '+' : ''}${r.memory.heapGrowthMB} MB`, Math.abs(r.memory.heapGrowthMB) < 2);
+  if (r.editor) {
+    add(`editor, Node host within 1.5x the CLI's cold check (${fmt(r.editor.node.indexedMs)} ms, ${fmt(r.editor.node.ratio)}x)`, r.editor.node.ratio <= 1.5);
+    add(`editor, web worker host within 4x the CLI's cold check (${fmt(r.editor.web.indexedMs)} ms, ${fmt(r.editor.web.ratio)}x)`, r.editor.web.ratio <= 4);
+  }
   add(`CLI output equals the engine's diagnostics: ${r.cold.digest === r.cli.digest ? 'same' : 'different'}${shapes.filter((x) => x !== 'standard').map((x) => `; ${x} corpus: ${r.shapes[x].cold.digest === r.shapes[x].cli.digest ? 'same' : 'different'}`).join('')}`, r.cold.digest === r.cli.digest && shapes.every((x) => x === 'standard' || r.shapes[x].cold.digest === r.shapes[x].cli.digest));
   return t;
 };

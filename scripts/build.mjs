@@ -38,8 +38,9 @@ await build({
 
 if (!values.cli && existsSync('extension/extension.ts')) {
   // Both extension bundles carry the shipped framework: github.dev has no node_modules to find it in.
+  // The Node host's entry reads file: URIs from disk (extension/node.ts); the web one cannot.
   const plugins = [bundledFrameworkPlugin()];
-  await build({ ...common, plugins, entryPoints: ['extension/extension.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
+  await build({ ...common, plugins, entryPoints: ['extension/node.ts'], outfile: 'dist/extension.cjs', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
   await build({
     ...common,
     plugins,

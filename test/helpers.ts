@@ -46,6 +46,9 @@ export function normalise(ds: Diagnostic[]): unknown[] {
 
 export const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
 
+/** Suites whose elements live in a.md, b.md: their file names are not what they test. */
+export const ignoringFileNames = (ds: Diagnostic[]) => ds.filter((d) => d.code !== 'file-name-mismatch');
+
 /** One line per diagnostic, for debugging and for readable snapshots of small cases. */
 export function brief(d: Diagnostic): string {
   const r = d.range;

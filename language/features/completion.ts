@@ -27,6 +27,18 @@ export interface CompletionResult {
    * the user types, and the list narrows.
    */
   isIncomplete: boolean;
+  /** The items were found by the words of their titles, not by ID prefix. */
+  byTitle?: boolean;
+}
+
+export interface CompletionOptions {
+  /**
+   * Also look the typed word up in titles ("queue" finds OM18). For explicit requests (Ctrl+Space):
+   * while typing prose, every word would otherwise open a list of IDs.
+   */
+  titles?: boolean;
+  /** At most this many IDs (COMPLETION_LIMIT unless said). */
+  limit?: number;
 }
 
 /**
@@ -38,7 +50,7 @@ export const COMPLETION_LIMIT = 100;
 
 const KEY_FIELDS = ['system', 'discipline', 'part', 'type'] as const;
 
-export function completions(project: Project, uri: string, text: string, pos: Position, limit = COMPLETION_LIMIT): CompletionResult | undefined {
+export function completions(project: Project, uri: string, text: string, pos: Position, opts: CompletionOptions = {}): CompletionResult | undefined {
   const lines = new LineIndex(text);
   const offset = lines.offset(pos);
   const lineText = lines.lineText(pos.line).slice(0, pos.character);
@@ -56,16 +68,28 @@ export function completions(project: Project, uri: string, text: string, pos: Po
       return { items: keyCandidates(project, key as (typeof KEY_FIELDS)[number]), range: r, isIncomplete: false };
     }
     if (!project.config.relations.some((x) => x.key === key)) return undefined;
-    return { ...idCandidates(project, word, uri, limit), range };
+    return idsFor(project, word, uri, range, opts);
   }
   // Not inside code, comments or link destinations.
   const excluded = scanMarkdown(text, fm ? lines.offset(fm.range.end) : 0).excluded;
   for (let i = 0; i < excluded.length; i += 2) if (excluded[i]! < offset && offset <= excluded[i + 1]!) return undefined;
+  return idsFor(project, word, uri, range, opts);
+}
+
+/** IDs that start with the typed word; or, when no family does and titles may be searched, IDs whose title has a word starting with it. */
+function idsFor(project: Project, word: string, uri: string, range: Range, opts: CompletionOptions): CompletionResult | undefined {
   const prefix = word.toUpperCase();
   const matchesFamily = project.syntax.families.some((f) => f.prefix.startsWith(prefix) || prefix.startsWith(f.prefix.replace(/-$/, '')));
-  if (word && !matchesFamily) return undefined;
-  return { ...idCandidates(project, word, uri, limit), range };
+  const limit = opts.limit ?? COMPLETION_LIMIT;
+  if (!word || matchesFamily) return { ...idCandidates(project, word, uri, limit), range };
+  // Three letters at least: with quick suggestions on, shorter words would match half the titles.
+  if (!opts.titles || word.length < 3) return undefined;
+  const needle = word.toLowerCase();
+  const items = idCandidates(project, '', uri, Infinity).items.filter((c) => c.detail !== undefined && titleWords(c.detail).some((w) => w.startsWith(needle)));
+  return items.length ? { items: items.slice(0, limit), range, byTitle: true, isIncomplete: items.length > limit } : undefined;
 }
+
+const titleWords = (title: string) => title.toLowerCase().split(/[^\p{L}\p{N}]+/u);
 
 function closedBefore(lines: LineIndex, line: number): boolean {
   for (let l = 1; l < line; l++) if (/^(---|\.\.\.)\s*$/.test(lines.lineText(l))) return true;

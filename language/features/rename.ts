@@ -1,8 +1,10 @@
 // Rename an ID everywhere: the defining `id:` values, body references, relation fields, the keys
-// of assessment entries and every misspelling of it. Also decides which positions are ours to
-// rename (or to refuse) at all.
+// of assessment entries and every misspelling of it, and the file named after it with the links
+// to that file. Also decides which positions are ours to rename (or to refuse) at all.
+import { fileNameFor, renameFileEdit } from '../fixes/renameFile';
 import type { Project } from '../project';
 import type { Position, Range, TextEdit, WorkspaceEdit } from '../types';
+import { basename, dirnameUri, joinUri } from '../workspace/uris';
 import { idAtPosition } from './idAtPosition';
 
 export type RenameResult = { edit: WorkspaceEdit } | { error: string };
@@ -25,11 +27,16 @@ export function prepareRename(project: Project, uri: string, pos: Position): { r
   return t ? { range: t.range, placeholder: t.placeholder } : { error: 'Put the cursor on an element ID to rename it.' };
 }
 
-export function rename(project: Project, uri: string, pos: Position, newId: string): RenameResult {
+export interface RenameOptions {
+  /** Rename the element's file with its ID (default). Off for an editor that cannot rename files. */
+  files?: boolean;
+}
+
+export function rename(project: Project, uri: string, pos: Position, newId: string, opts: RenameOptions = {}): RenameResult {
   const t = targetAt(project, uri, pos);
   if (!t) return { error: 'Put the cursor on an element ID to rename it.' };
   if (!t.id) return { error: `"${t.placeholder}" is not an element ID, so there is nothing to rename; write an ID in its place.` };
-  return renameId(project, t.id, newId);
+  return renameId(project, t.id, newId, opts);
 }
 
 function targetAt(project: Project, uri: string, pos: Position): RenameTarget | undefined {
@@ -58,7 +65,7 @@ function targetAt(project: Project, uri: string, pos: Position): RenameTarget | 
 const before = (a: Position, b: Position) => a.line < b.line || (a.line === b.line && a.character <= b.character);
 const inside = (r: Range, p: Position) => before(r.start, p) && before(p, r.end);
 
-export function renameId(project: Project, oldId: string, newIdRaw: string): RenameResult {
+export function renameId(project: Project, oldId: string, newIdRaw: string, opts: RenameOptions = {}): RenameResult {
   const newId = newIdRaw.trim();
   const syntax = project.syntax;
   const misspelt = project.index.misspellings(oldId);
@@ -96,6 +103,21 @@ export function renameId(project: Project, oldId: string, newIdRaw: string): Ren
   for (const { uri, malformed } of misspelt) if (!project.isBaseDocument(uri)) add(uri, malformed.range);
   for (const { uri, entry } of entries) if (newId !== oldId || !entry.canonical) add(uri, entry.keyRange);
   if (Object.keys(changes).length === 0) return { error: `${oldId} is neither defined nor referenced.` };
+  // The file follows the ID when it is named after it (and only one document defines it).
+  const defs = project.index.definitions(oldId);
+  let renames: { oldUri: string; newUri: string }[] | undefined;
+  if (opts.files !== false && newId !== oldId && defs.length === 1 && basename(defs[0]!.uri) === fileNameFor(oldId)) {
+    const oldUri = defs[0]!.uri;
+    const newUri = joinUri(dirnameUri(oldUri), fileNameFor(newId));
+    if (!project.index.docs.has(newUri) && !project.index.skipped.has(newUri)) {
+      const file = renameFileEdit(project.index, oldUri, newUri);
+      for (const [uri, edits] of Object.entries(file.changes)) {
+        for (const e of edits) (changes[uri] ??= []).push(e);
+        versions[uri] = file.versions[uri]!;
+      }
+      renames = file.renames;
+    }
+  }
   for (const edits of Object.values(changes)) edits.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-  return { edit: { changes, versions } };
+  return { edit: renames ? { changes, versions, renames } : { changes, versions } };
 }

@@ -9,6 +9,7 @@ import { nextFreeId } from '../ids/nextFreeId';
 import { idNeighbours, suggestIds } from '../ids/suggest';
 import { EVERYTHING_IN_SCOPE, type ScopeView } from '../layers/scope';
 import type { MalformedId, ParsedDocument, Reference } from '../parse/document';
+import { isNamedAfterId } from '../fixes/renameFile';
 import type { Diagnostic } from '../types';
 
 export interface SkippedFile {
@@ -27,6 +28,8 @@ export class FrameworkIndex {
   private readonly refs = new Map<string, Map<string, number>>();
   /** Canonical ID -> URIs that misspell it (their malformed-id message says whether it exists). */
   private readonly misspelt = new Map<string, Set<string>>();
+  /** File URI -> URI -> number of relative links to it. */
+  private readonly inbound = new Map<string, Map<string, number>>();
   private readonly diagnosticsCache = new Map<string, Diagnostic[]>();
   /** Documents whose diagnostics depend on the set of defined IDs as a whole. */
   private readonly dependsOnAllDefs = new Set<string>();
@@ -220,6 +223,11 @@ export class FrameworkIndex {
     return out;
   }
 
+  /** Documents with a relative link to `uri`, in URI order. */
+  linkedFrom(uri: string): string[] {
+    return [...(this.inbound.get(uri)?.keys() ?? [])].sort();
+  }
+
   /** Non-canonical spellings of `id` (`flm3`, `FLM 3`), in URI order. */
   misspellings(id: string): { uri: string; malformed: MalformedId }[] {
     const out: { uri: string; malformed: MalformedId }[] = [];
@@ -261,6 +269,11 @@ export class FrameworkIndex {
       if (!m) this.misspelt.set(x.canonical, (m = new Set()));
       m.add(doc.uri);
     }
+    for (const target of linkTargets(doc)) {
+      let m = this.inbound.get(target);
+      if (!m) this.inbound.set(target, (m = new Map()));
+      m.set(doc.uri, (m.get(doc.uri) ?? 0) + 1);
+    }
   }
 
   private unlink(doc: ParsedDocument) {
@@ -292,6 +305,12 @@ export class FrameworkIndex {
       m.delete(doc.uri);
       if (m.size === 0) this.misspelt.delete(x.canonical);
     }
+    for (const target of linkTargets(doc)) {
+      const m = this.inbound.get(target);
+      if (!m) continue;
+      m.delete(doc.uri);
+      if (m.size === 0) this.inbound.delete(target);
+    }
   }
 
   private invalidate(uri: string, old: ParsedDocument | undefined, now: ParsedDocument | undefined): Set<string> {
@@ -317,9 +336,20 @@ export class FrameworkIndex {
       }
       for (const u of this.dependsOnAllDefs) affected.add(u);
     }
+    // A misnamed element's fix rewrites the links to it: they moved or changed with this document.
+    for (const d of [old, now]) {
+      for (const t of d ? linkTargets(d) : []) {
+        const target = this.docs.get(t);
+        if (target && !isNamedAfterId(target)) affected.add(t);
+      }
+    }
     for (const u of affected) this.diagnosticsCache.delete(u);
     return affected;
   }
+}
+
+function linkTargets(doc: ParsedDocument): Set<string> {
+  return new Set(doc.links.map((l) => l.target));
 }
 
 function sortedIndex(list: readonly string[], value: string): number {

@@ -2,6 +2,7 @@
 // defines, every reference with its exact range, misspelt IDs, headings and suppressions.
 import type { OpmodelConfig } from '../config/config';
 import type { IdSyntax } from '../ids/idSyntax';
+import { resolveLink } from '../fixes/renameFile';
 import { LineMap } from '../text/lineMap';
 import { ownString as own } from '../text/ownString';
 import type { Range } from '../types';
@@ -70,6 +71,8 @@ export interface ParsedDocument {
   invalidRelationItems: { field: string; value: string; range: Range }[];
   headings: { level: number; text: string; range: Range; selectionRange: Range }[];
   directives: Directive[];
+  /** Relative links to files in the body: the path part as written (no fragment or query), its URI. */
+  links: { path: string; range: Range; target: string }[];
   /** The terms of a `type: glossary` document. */
   glossary?: GlossaryEntry[];
   /** The text of the `## Maturity levels` section, when there is one; read it with documentMaturity(). */
@@ -133,6 +136,12 @@ class InvalidItemAt extends Located {
 
 class ItemAt extends Located {
   constructor(lines: LineMap, start: number, end: number, readonly value: string | null) {
+    super(lines, start, end);
+  }
+}
+
+class LinkAt extends Located {
+  constructor(lines: LineMap, start: number, end: number, readonly path: string, readonly target: string) {
     super(lines, start, end);
   }
 }
@@ -320,6 +329,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     invalidRelationItems: [],
     headings: [],
     directives: [],
+    links: [],
   };
   const fm = readFrontMatter(text);
   let bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
@@ -372,6 +382,15 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     const d = parseDirective(text.slice(s, e), lines.lineOf(s), lines.lineOf(e));
     if (d) doc.directives.push(d);
   }
+  for (const [s, e] of scan.links) {
+    const raw = text.slice(s, e);
+    // Only paths relative to the document: no scheme, no site root, not a fragment alone.
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(raw) || raw.startsWith('/') || raw.startsWith('#')) continue;
+    const end = raw.search(/[?#]/);
+    const path = end < 0 ? raw : raw.slice(0, end);
+    const target = path ? resolveLink(uri, path) : undefined;
+    if (target) doc.links.push(new LinkAt(lines, s, s + path.length, own(path), target));
+  }
   for (const h of scan.headings) {
     doc.headings.push(new HeadingAt(lines, h.start, h.end, h.level, own(text.slice(h.start, h.end)), h.lineStart, h.lineEnd));
   }
@@ -384,6 +403,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
   doc.invalidRelationItems = exact(doc.invalidRelationItems);
   doc.headings = exact(doc.headings);
   doc.directives = exact(doc.directives);
+  doc.links = exact(doc.links);
   return doc;
 }
 

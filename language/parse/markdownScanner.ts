@@ -20,6 +20,8 @@ export interface ScanResult {
   /** HTML comments [start, end), for suppression directives. */
   comments: [number, number][];
   headings: Heading[];
+  /** Destinations of inline links and link reference definitions [start, end), without <> or title. */
+  links: [number, number][];
 }
 
 const HTML_BLOCK_TAGS = new Set(
@@ -67,6 +69,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
   const excluded: number[] = [];
   const comments: [number, number][] = [];
   const headings: Heading[] = [];
+  const links: [number, number][] = [];
   const exclude = (s: number, e: number) => {
     if (e <= s) return;
     const n = excluded.length;
@@ -98,7 +101,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
   let runStart = -1;
   let runEnd = -1;
   const flushRun = () => {
-    if (runStart >= 0) scanInline(text, runStart, runEnd, exclude, comments);
+    if (runStart >= 0) scanInline(text, runStart, runEnd, exclude, comments, links);
     runStart = runEnd = -1;
   };
   /** Start of the last line added to the run: a table's header row, if a delimiter row follows. */
@@ -299,6 +302,8 @@ export function scanMarkdown(text: string, from: number): ScanResult {
         exclude(ls, le);
         afterDef = true;
         titleMayFollow = /^[ \t]*\S+[ \t]*$/.test(content.slice(def[0].length));
+        const dest = destination(text, q + def[0].length, le);
+        if (dest) links.push(dest);
       }
       ls = next;
       continue;
@@ -324,7 +329,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       const closing = /(?:^|[ \t])#+$/.exec(text.slice(s, e));
       if (closing) { e = s + closing.index; while (e > s && isSpace(text.charCodeAt(e - 1))) e--; }
       headings.push({ level: atx[1]!.length, start: s, end: e, lineStart: ls, lineEnd: le });
-      scanInline(text, s, e, exclude, comments);
+      scanInline(text, s, e, exclude, comments, links);
       inParagraph = false;
       inTable = false;
       prevBlank = false;
@@ -336,8 +341,8 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       // A delimiter row turns the previous line into a table header, cut off from the paragraph.
       const header = lastLineStart;
       const headerEnd = runEnd;
-      if (header > runStart) scanInline(text, runStart, header, exclude, comments);
-      scanRow(text, header, headerEnd, exclude, comments);
+      if (header > runStart) scanInline(text, runStart, header, exclude, comments, links);
+      scanRow(text, header, headerEnd, exclude, comments, links);
       runStart = runEnd = -1;
       inTable = true;
       // A table is no paragraph: an indented line after it is code.
@@ -347,7 +352,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
       continue;
     }
     if (inTable) {
-      scanRow(text, q, le, exclude, comments);
+      scanRow(text, q, le, exclude, comments, links);
       prevBlank = false;
       ls = next;
       continue;
@@ -360,21 +365,21 @@ export function scanMarkdown(text: string, from: number): ScanResult {
     ls = next;
   }
   flushRun();
-  return { excluded, comments, headings };
+  return { excluded, comments, headings, links };
 }
 
 /** A table row: GFM splits cells at unescaped pipes first, so no code span crosses a cell. */
-function scanRow(text: string, start: number, end: number, exclude: (s: number, e: number) => void, comments: [number, number][]) {
+function scanRow(text: string, start: number, end: number, exclude: (s: number, e: number) => void, comments: [number, number][], links: [number, number][]) {
   let cell = start;
   for (let i = start; i < end; i++) {
     const c = text.charCodeAt(i);
     if (c === 92 /* \ */) i++;
     else if (c === 124 /* | */) {
-      if (i > cell) scanInline(text, cell, i, exclude, comments);
+      if (i > cell) scanInline(text, cell, i, exclude, comments, links);
       cell = i + 1;
     }
   }
-  if (end > cell) scanInline(text, cell, end, exclude, comments);
+  if (end > cell) scanInline(text, cell, end, exclude, comments, links);
 }
 
 function recordBlockComment(text: string, start: number, comments: [number, number][]) {
@@ -401,6 +406,7 @@ function scanInline(
   end: number,
   exclude: (s: number, e: number) => void,
   comments: [number, number][],
+  links: [number, number][],
 ): void {
   let i = start;
   const special = INLINE_SPECIAL;
@@ -473,6 +479,8 @@ function scanInline(
         const close = matchParen(text, i + 1, end, budget);
         if (close >= 0) {
           exclude(i + 1, close + 1);
+          const dest = destination(text, i + 2, close);
+          if (dest) links.push(dest);
           i = close + 1;
           continue;
         }
@@ -574,6 +582,19 @@ function htmlUntil(text: string, i: number, find: (needle: string, from: number)
     return c < 0 ? -1 : c + 1;
   }
   return -1;
+}
+
+/** The destination at the start of text[from, to): `<dest>` or text up to a space, or undefined. */
+function destination(text: string, from: number, to: number): [number, number] | undefined {
+  let s = from;
+  while (s < to && isSpace(text.charCodeAt(s))) s++;
+  if (text.charCodeAt(s) === 60 /* < */) {
+    const close = text.indexOf('>', s + 1);
+    return close > s + 1 && close < to ? [s + 1, close] : undefined;
+  }
+  let e = s;
+  while (e < to && !isSpace(text.charCodeAt(e)) && text.charCodeAt(e) !== 10 && text.charCodeAt(e) !== 13) e++;
+  return e > s ? [s, e] : undefined;
 }
 
 /** Index of the `)` closing the link destination that opens at `open`, or -1. */

@@ -6,6 +6,7 @@ import type { IdSyntax } from '../ids/idSyntax';
 import type { ParsedDocument } from '../parse/document';
 import type { Diagnostic, Severity, SeveritySetting } from '../types';
 import { duplicateId } from './duplicateId';
+import { fileNameMismatch } from './fileNameMismatch';
 import { idFamilyMismatch } from './idFamilyMismatch';
 import { invalidFrontMatter } from './invalidFrontMatter';
 import { invalidCrosswalk } from './invalidCrosswalk';
@@ -38,6 +39,7 @@ export const rules: readonly Rule[] = [
   invalidCrosswalk,
   unknownRole,
   undeclaredRelated,
+  fileNameMismatch,
   outOfScopeId,
   maturityLevels,
 ];

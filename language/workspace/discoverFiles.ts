@@ -71,6 +71,9 @@ function safely(compile: () => FileFilter): (relPath: string) => boolean {
   };
 }
 
+/** Folder listings under way at once: where each is a round trip (a remote or virtual file system), one at a time adds up. */
+const LIST_AHEAD = 8;
+
 const YAML = /\.ya?ml$/i;
 const assessmentFilters = new WeakMap<OpmodelConfig, FileFilter>();
 
@@ -110,10 +113,18 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
   const ignoreBudget = new MatchBudget(WALK_BUDGET.gitignore);
   interface Level { base: string; rules: Gitignore; uri: string; dropped: boolean }
 
-  const walk = async (dirUri: string, rel: string, levels: Level[]) => {
+  // The walk stays in order (budgets and reports as a plain walk spends and gives them); only the
+  // listings of a folder's subfolders are asked for ahead, LIST_AHEAD at a time.
+  const list = limited(LIST_AHEAD);
+  const listing = (uri: string) => {
+    const p = list(() => ws.readDirectory(uri));
+    p.catch(() => {}); // a folder left out (ignored) may fail unheard; one walked is awaited below
+    return p;
+  };
+  const walk = async (dirUri: string, rel: string, levels: Level[], listed = listing(dirUri)) => {
     let entries: [string, string][];
     try {
-      entries = await ws.readDirectory(dirUri);
+      entries = await listed;
     } catch (e) {
       skipped.push({ uri: dirUri, reason: `folder could not be read (${(e as Error).message})` });
       return;
@@ -153,13 +164,15 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
       return false;
     };
     entries.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    const ahead = new Map<string, ReturnType<typeof listing>>();
+    for (const [name, kind] of entries) if (kind === 'directory' && !ALWAYS_SKIPPED.has(name)) ahead.set(name, listing(joinUri(dirUri, name)));
     for (const [name, kind] of entries) {
       const path = rel ? `${rel}/${name}` : name;
       const uri = joinUri(dirUri, name);
       const isMd = name.toLowerCase().endsWith('.md');
       if (kind === 'directory') {
         if (ALWAYS_SKIPPED.has(name) || ignored(path, true)) continue;
-        await walk(uri, path, here);
+        await walk(uri, path, here, ahead.get(name));
       } else if (kind === 'symlink-directory') {
         if (!ALWAYS_SKIPPED.has(name) && !ignored(path, true)) skipped.push({ uri, reason: 'symbolic link to a folder, not followed' });
       } else if (kind === 'file' && isMd && wanted(path, globBudget) && !ignored(path, false)) {
@@ -182,4 +195,22 @@ export async function discoverFiles(ws: Workspace, rootUri: string, config: Opmo
     return { files: [], assessments: [], skipped, nestedRoots, globProblem: { message: `include/exclude: ${e.message}; simplify it`, pattern: e.pattern } };
   }
   return { files, assessments, skipped, nestedRoots };
+}
+
+/** Runs at most `n` of the tasks given to it at once. */
+function limited(n: number): <T>(task: () => Promise<T>) => Promise<T> {
+  let running = 0;
+  const waiting: (() => void)[] = [];
+  return async (task) => {
+    // A finishing task hands its place to the next waiting one.
+    if (running < n) running++;
+    else await new Promise<void>((resolve) => waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = waiting.shift();
+      if (next) next();
+      else running--;
+    }
+  };
 }

@@ -4,11 +4,15 @@ import { joinUri, relativeUri } from './uris';
 import type { FileChange, FileKind, Workspace } from './workspace';
 
 export class FilteredWorkspace implements Workspace {
+  readonly readFileWithin?: (uri: string, limit: number) => Promise<Uint8Array>;
+
   constructor(
     private readonly inner: Workspace,
     private readonly rootUri: string,
     private readonly keep: (relPath: string) => boolean,
-  ) {}
+  ) {
+    if (inner.readFileWithin) this.readFileWithin = inner.readFileWithin.bind(inner);
+  }
 
   /** True when `uri` (inside the root) is a file the settings let through. */
   allows(uri: string): boolean {

@@ -3,7 +3,7 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams } from 'vscode-languageserver/node';
 import { safeFixEdits, type Range, type WorkspaceEdit } from '../../language/index';
 import { requestAt, type ServerContext } from '../context';
-import { diagnosticUris, toLspDiagnostic, toLspWorkspaceEdit } from '../convert';
+import { canRenameFiles, diagnosticUris, toLspDiagnostic, toLspWorkspaceEdit } from '../convert';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.opmodel`;
 
@@ -15,6 +15,7 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
   const only = params.context.only;
   const wants = (kind: string) => !only || only.some((o) => kind === o || kind.startsWith(o + '.'));
   const documentChanges = !!ctx.capabilities.workspace?.workspaceEdit?.documentChanges;
+  const renames = canRenameFiles(ctx.capabilities);
   const related = !!ctx.capabilities.textDocument?.publishDiagnostics?.relatedInformation;
   const out: CodeAction[] = [];
 
@@ -23,6 +24,8 @@ export async function codeActions(ctx: ServerContext, params: CodeActionParams):
     const m = await ctx.positions.mapper(hits.flatMap((d) => [...diagnosticUris(d), ...d.fixes!.flatMap((f) => Object.keys(f.edit.changes))]));
     for (const d of hits) {
       for (const fix of d.fixes!) {
+        // A fix that renames a file (file-name-mismatch) only where the client can rename files.
+        if (fix.edit.renames?.length && !renames) continue;
         out.push({ title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [toLspDiagnostic(d, m, related)], isPreferred: !!fix.preferred, edit: toLspWorkspaceEdit(fix.edit, m, ctx.docs, documentChanges) });
       }
     }

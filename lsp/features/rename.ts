@@ -5,7 +5,7 @@
 import type { PrepareRenameParams, Range, RenameParams, WorkspaceEdit } from 'vscode-languageserver/node';
 import { hashText, prepareRename as enginePrepare, rename as engineRename } from '../../language/index';
 import { readIndexedText, requestAt, type ServerContext } from '../context';
-import { toLspWorkspaceEdit } from '../convert';
+import { canRenameFiles, toLspWorkspaceEdit } from '../convert';
 import { Refusal } from '../log';
 
 const NOT_HERE = 'This file is not part of an opmodel framework.';
@@ -22,7 +22,8 @@ export async function rename(ctx: ServerContext, params: RenameParams): Promise<
   const at = await requestAt(ctx, params.textDocument.uri, params.position);
   if (!at) throw new Refusal(NOT_HERE);
   for (let attempt = 0; ; attempt++) {
-    const r = engineRename(at.project, at.uri, at.pos, params.newName);
+    // The element's file follows its ID where the client can rename files.
+    const r = engineRename(at.project, at.uri, at.pos, params.newName, { files: canRenameFiles(ctx.capabilities) });
     if ('error' in r) throw new Refusal(r.error);
     const stale: string[] = [];
     for (const [uri, version] of Object.entries(r.edit.versions)) {

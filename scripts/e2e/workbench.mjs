@@ -31,11 +31,51 @@ export async function launchBrowser(profileDir) {
       if (/^(https?|wss?):$/.test(u.protocol) && u.hostname !== '127.0.0.1') offLoopback.add(u.origin);
     } catch { /* not a URL we can judge */ }
   };
-  context.on('request', (r) => note(r.url()));
+  // A webview's own resources (vscode-resource.vscode-cdn.net) are answered by its service worker
+  // inside the browser; anything else that names another host would have left the machine.
+  context.on('requestfinished', async (r) => {
+    const response = await r.response().catch(() => null);
+    if (!response?.fromServiceWorker()) note(r.url());
+  });
+  context.on('requestfailed', (r) => note(r.url()));
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('websocket', (ws) => note(ws.url()));
   page.setDefaultTimeout(45_000); // generous: CI machines are small and busy
   return { context, page, offLoopback };
+}
+
+const exactly = (text) => new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+
+/**
+ * Records, from before the workbench loads, every label the opmodel status-bar item shows, the
+ * Framework view's message and welcome texts: states that may last only a moment.
+ */
+export async function recordOpmodelStates(page) {
+  await page.addInitScript(() => {
+    const seen = { status: [], message: [], welcome: [] };
+    Object.defineProperty(window, '__opmodelSeen', { value: seen });
+    const last = {};
+    const note = (key, value) => {
+      if (!value || last[key] === value) return;
+      last[key] = value;
+      seen[key].push({ at: Math.round(performance.now()), value });
+    };
+    const scan = () => {
+      const item = document.querySelector('.statusbar-item-label[aria-label^="opmodel:"]');
+      note('status', item?.getAttribute('aria-label'));
+      for (const pane of document.querySelectorAll('.pane')) {
+        if (!pane.querySelector('.pane-header')?.textContent?.toLowerCase().includes('framework')) continue;
+        note('message', pane.querySelector('.pane-body .message:not(.hide)')?.textContent?.trim());
+        note('welcome', pane.querySelector('.welcome-view-content')?.textContent?.trim());
+      }
+    };
+    new MutationObserver(scan).observe(document, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['aria-label', 'class'] });
+  });
+}
+
+/** What recordOpmodelStates saw so far. */
+export function opmodelStates(page) {
+  return page.evaluate(() => window.__opmodelSeen);
 }
 
 export class Workbench {
@@ -59,8 +99,7 @@ export class Workbench {
     await input.waitFor();
     await input.fill(relPath);
     // Click the row of exactly this file: a recently opened look-alike (FLM3-duplicate.md) may be first.
-    const exact = new RegExp(`^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
-    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exact }) }).first();
+    const row = this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exactly(name) }) }).first();
     await row.click();
     await this.page.locator('.tab.active', { hasText: name }).waitFor();
     await this.editor.locator('.view-line').first().waitFor();
@@ -84,15 +123,18 @@ export class Workbench {
     return this.editor.locator('.view-line', { hasText: text }).first();
   }
 
-  /** Runs a command by its title through the command palette. */
-  async command(title) {
+  /**
+   * Runs a command by its exact title through the command palette. `opensInput`: the command
+   * shows a quick input of its own, so the widget need not close.
+   */
+  async command(title, { opensInput = false } = {}) {
     await this.page.keyboard.press('Control+Shift+P');
     const input = this.page.locator('.quick-input-widget input');
     await input.waitFor();
     await input.fill(`>${title}`);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-    await this.page.keyboard.press('Enter');
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    // The row with exactly this label: "Open Preview" also matches "Open Locked Preview to the Side".
+    await this.page.locator('.quick-input-list .monaco-list-row').filter({ has: this.page.locator('.label-name', { hasText: exactly(title) }) }).first().click();
+    if (!opensInput) await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
   }
 
   /** Puts the caret at the end of the document. */

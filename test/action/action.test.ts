@@ -126,15 +126,17 @@ describe('the GitHub Action', () => {
     // Annotations: the check's on the lines the pull request touched, and the references it breaks.
     const annotations = r.log.split('\n').filter((l) => l.startsWith('::'));
     expect(annotations.map((l) => l.replace(/::(?!.*::).*$/, ''))).toEqual([
+      // FLM7 became FLM9 by its id: line; its file kept the old name.
+      '::warning file=docs/flm/FLM7.md,line=2,col=5,endLine=2,endColumn=9,title=opmodel file-name-mismatch',
       '::error file=docs/notes.md,line=4,col=12,endLine=4,endColumn=17,title=opmodel unknown-id',
       '::warning file=docs/notes.md,line=5,col=16,endLine=5,endColumn=21,title=opmodel malformed-id',
       '::error file=docs/flm/FLM4.md,line=7,col=11,title=opmodel broken reference',
       '::error file=docs/flm/FLM6.md,line=11,col=24,title=opmodel broken reference',
     ]);
-    expect(annotations[2]).toMatch(/::FLM7 was renamed to FLM9 by this change but is still referenced here\.$/);
+    expect(annotations[3]).toMatch(/::FLM7 was renamed to FLM9 by this change but is still referenced here\.$/);
     expect(r.code).toBe(1);
     const head = fx.head;
-    expect(r.outputs).toEqual({ errors: '1', warnings: '1', 'broken-references': '2', report: expect.stringMatching(/opmodel-report-[0-9a-f]{8}\.md$/), 'sarif-file': '' });
+    expect(r.outputs).toEqual({ errors: '1', warnings: '2', 'broken-references': '2', report: expect.stringMatching(/opmodel-report-[0-9a-f]{8}\.md$/), 'sarif-file': '' });
     expect(r.actionOutputs).toEqual(r.outputs);
     const report = readFileSync(r.outputs.report!, 'utf8');
     expect(r.summary!.startsWith(report)).toBe(true);
@@ -145,12 +147,13 @@ describe('the GitHub Action', () => {
       '',
       '## opmodel: findings',
       '',
-      '**6 files, 5 elements: 1 error, 1 warning**',
+      '**6 files, 5 elements: 1 error, 2 warnings**',
       '',
       `> Only files changed since origin/main (merge base ${fx.base.slice(0, 12)}), on the lines the change touched.`,
       '',
       '| where | severity | code | message |',
       '| --- | --- | --- | --- |',
+      `| [docs/flm/FLM7.md:2:5](https://github.com/acme/ops/blob/${head}/docs/flm/FLM7.md#L2) | warning | \`file-name-mismatch\` | FLM9 is defined in FLM7.md: name the file FLM9.md, after its ID. |`,
       `| [docs/notes.md:4:12](https://github.com/acme/ops/blob/${head}/docs/notes.md#L4) | error | \`unknown-id\` | Unknown ID FLM42: no document defines it. Did you mean FLM4 (Visual Board)? |`,
       `| [docs/notes.md:5:16](https://github.com/acme/ops/blob/${head}/docs/notes.md#L5) | warning | \`malformed-id\` | "FLM 3" is not how IDs are written: use FLM3. |`,
       '',
@@ -165,6 +168,7 @@ describe('the GitHub Action', () => {
     const sarif = JSON.parse(readFileSync(r.outputs['sarif-file']!, 'utf8'));
     expect(sarif.runs[0].results.map((x: { ruleId: string; partialFingerprints: Record<string, string> }) => [x.ruleId, Object.keys(x.partialFingerprints)])).toEqual([
       ['unknown-id', ['opmodel/v1']],
+      ['file-name-mismatch', ['opmodel/v1']],
       ['unknown-id', ['opmodel/v1']],
       ['malformed-id', ['opmodel/v1']],
     ]);

@@ -1,6 +1,6 @@
 // The real CLI (dist/cli.js, built from the current sources) on fixture folders on disk.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import Ajv from 'ajv';
@@ -262,6 +262,16 @@ describe('opmodel check --fix', () => {
     // A second run has nothing left to fix.
     const again = run(['check', '--fix'], dir);
     expect(again.stderr).not.toContain('Fixed');
+  });
+
+  it('reports a file not named after its element, and leaves renaming it to the author', () => {
+    const dir = copyOf(clean);
+    renameSync(path.join(dir, 'risks/RSK2.md'), path.join(dir, 'risks/data-loss.md'));
+    const r = run(['check', '--fix'], dir);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('risks/data-loss.md:2:5 warning file-name-mismatch RSK2 is defined in data-loss.md: name the file RSK2.md, after its ID.\n');
+    expect(r.stderr).not.toContain('Fixed');
+    expect(existsSync(path.join(dir, 'risks/data-loss.md')) && !existsSync(path.join(dir, 'risks/RSK2.md'))).toBe(true);
   });
 });
 

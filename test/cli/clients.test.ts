@@ -279,7 +279,7 @@ describe('messages', () => {
     expect((await run(['check', missing], fixtures)).stderr).toBe(`opmodel check: no such file or folder: ${missing}\n`);
     const dir = mkdtempSync(path.join(temp, 'config-'));
     writeFileSync(path.join(dir, 'opmodel.json'), '{\n  "severity": { "unknown-idd": "off" }\n}\n');
-    expect((await run(['check'], dir)).stderr).toBe('opmodel.json:2:17 error invalid-config severity names "unknown-idd", which is not a diagnostic code; codes: unknown-id, duplicate-id, missing-id, malformed-id, invalid-front-matter, unknown-system, unknown-discipline, id-family-mismatch, invalid-id, invalid-relation, missing-title, invalid-crosswalk, unknown-role, undeclared-related, out-of-scope-id, maturity-levels, invalid-assessment, duplicate-entry, invalid-score, unassessed-element, skipped-file\n');
+    expect((await run(['check'], dir)).stderr).toBe('opmodel.json:2:17 error invalid-config severity names "unknown-idd", which is not a diagnostic code; codes: unknown-id, duplicate-id, missing-id, malformed-id, invalid-front-matter, unknown-system, unknown-discipline, id-family-mismatch, invalid-id, invalid-relation, missing-title, invalid-crosswalk, unknown-role, undeclared-related, file-name-mismatch, out-of-scope-id, maturity-levels, invalid-assessment, duplicate-entry, invalid-score, unassessed-element, skipped-file\n');
     writeFileSync(path.join(dir, 'opmodel.json'), '{\n  "exclude": ["drafts/**"],\n');
     expect((await run(['check'], dir)).stderr).toBe('opmodel.json:3:1 error invalid-config JSON: the file ends after the comma at line 2, column 27: remove that comma, or add the entry and the closing brackets that should follow it\n');
     writeFileSync(path.join(dir, 'opmodel.json'), '{\n  "exclude": ["drafts/**"]\n},\n');

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ensureCodeServer, e2eHome, repoRoot, startCodeServer } from '../../scripts/e2e/codeServer.mjs';
-import { Workbench, launchBrowser } from '../../scripts/e2e/workbench.mjs';
+import { browserEntryOnly, packageExtension } from '../../scripts/e2e/extensionPackage.mjs';
+import { Workbench, launchBrowser, opmodelStates, recordOpmodelStates } from '../../scripts/e2e/workbench.mjs';
 
 const updateScreenshots = process.argv.includes('--update-screenshots');
 const runDir = path.join(e2eHome, 'run');
@@ -67,9 +68,147 @@ function copyDocs(label) {
   // Named framework-docs inside a temporary parent, so the window title reads as it would for a user.
   const dir = path.join(fs.mkdtempSync(path.join(os.tmpdir(), `opmodel-e2e-${label}-`)), 'framework-docs');
   fs.cpSync(path.join(repoRoot, 'framework-docs'), dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'e2e-notes.md'), '# End-to-end notes\n\nScratch page for the editor checks.\n');
+  fs.writeFileSync(path.join(dir, 'e2e-notes.md'), '# End-to-end notes\n\nScratch page for the editor checks.\nRead [the meetings element](first-line-management/FLM3.md).\n');
   fs.writeFileSync(path.join(dir, 'headings.md'), '# Alpha section\n\nSee [the section](#alpha-section) and FLM3.\n');
+  fs.writeFileSync(path.join(dir, 'lists.md'), '---\ntitle: Completion in lists\nrelated: [FLM1]\n---\n\n# Lists\n\nProse.\n');
   return dir;
+}
+
+
+/**
+ * From activation on, the status bar says that opmodel is reading the framework, the Framework
+ * view shows progress instead of its "no framework" welcome, and once indexed the item counts
+ * what `opmodel check` counts. The states are recorded as they appear (recordOpmodelStates).
+ */
+async function progressStateCheck(wb, ws, host) {
+  await check(`${host}: indexing progress from activation, then the counts; never the "no framework" welcome`, async () => {
+    // The view open as early as possible, so that it is on screen while the framework is read.
+    const icon = wb.page.locator('.activitybar .action-item .action-label[aria-label^="opmodel"]').first();
+    await icon.click();
+    const report = cli('check', ws, '--format', 'json');
+    const count = (x, one) => `${x.toLocaleString('en')} ${one}${x === 1 ? '' : 's'}`;
+    const errors = report.diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = report.diagnostics.filter((d) => d.severity === 'warning').length;
+    const expected = `opmodel: ${count(report.elements, 'element')} in ${count(report.files, 'file')}, ${count(errors, 'error')}, ${count(warnings, 'warning')}, indexed in `;
+    await wb.page.waitForFunction((x) => window.__opmodelSeen?.status.at(-1)?.value.startsWith(x), expected, { timeout: 120_000 });
+    const seen = await opmodelStates(wb.page);
+    log(`  states: ${JSON.stringify(seen)}`);
+    const busy = seen.status.filter((x) => /^opmodel: (Looking for opmodel frameworks|Reading [\d,]+ of [\d,]+ files)…$/.test(x.value));
+    assert(busy.length > 0 && busy[0].at <= seen.status.find((x) => x.value.startsWith(expected)).at, `no progress in the status bar before the counts: ${JSON.stringify(seen.status)}`);
+    assert(/indexed in \d+\.\d\d s$/.test(seen.status.at(-1).value), `the final status reads "${seen.status.at(-1).value}"`);
+    const welcome = seen.welcome.filter((w) => /no opmodel framework/i.test(w.value));
+    assert(welcome.length === 0, `the view said there is no framework: ${JSON.stringify(welcome)}`);
+    const statusText = squash(await wb.page.locator('.statusbar-item-label[aria-label^="opmodel:"]').innerText());
+    assert(statusText === report.elements.toLocaleString('en'), `the status bar item reads "${statusText}"`);
+  });
+}
+
+/** The New Element wizard: a title and an exact "(n/N)" on every step, N following the highlighted choice. */
+async function newElementWizardCheck(wb, ws) {
+  await check('New Element: every step has the title and the right "(n/N)"', async () => {
+    const cfg = JSON.parse(fs.readFileSync(path.join(ws, 'opmodel.json'), 'utf8'));
+    const [om, flm] = cfg.systems;
+    // The shape this walk assumes: a first system with a grouped family and a plain one, a second with one family.
+    assert(JSON.stringify(om.families) === '["CORE","OM"]' && cfg.families.CORE.groups?.length > 1 && JSON.stringify(flm.families) === '["FLM"]',
+      'framework-docs/opmodel.json no longer has the systems this check walks through');
+    const title = wb.page.locator('.quick-input-widget .quick-input-title');
+    const expectTitle = async (text) => {
+      await wb.page.locator('.quick-input-widget .quick-input-title', { hasText: text }).waitFor();
+      assert(squash(await title.innerText()) === text, `the step reads "${squash(await title.innerText())}", expected "${text}"`);
+    };
+    const key = async (k, text) => {
+      await wb.page.keyboard.press(k);
+      await expectTitle(text);
+    };
+    await wb.command('opmodel: New Element', { opensInput: true });
+    const seen = [];
+    const step = async (k, text) => {
+      await key(k, text);
+      seen.push(text.replace('opmodel: New Element ', ''));
+    };
+    await expectTitle('opmodel: New Element (1/5)'); // Operational Management: discipline, family, CORE group, title
+    await step('ArrowDown', 'opmodel: New Element (1/3)'); // First Line Management: discipline, title
+    await step('ArrowUp', 'opmodel: New Element (1/5)');
+    await step('Enter', 'opmodel: New Element (2/5)'); // discipline
+    await step('Enter', 'opmodel: New Element (3/5)'); // family, CORE highlighted
+    await step('ArrowDown', 'opmodel: New Element (3/4)'); // OM has no groups
+    await step('ArrowUp', 'opmodel: New Element (3/5)');
+    await step('Enter', 'opmodel: New Element (4/5)'); // group of CORE
+    await step('Enter', 'opmodel: New Element (5/5)'); // title
+    log(`  wizard steps: ${seen.join(' ')}`);
+    await shot('e2e-new-element-title-step.png');
+    await wb.page.keyboard.press('Escape');
+    await wb.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+  });
+}
+
+/**
+ * Completion keeps the framework's order where the user starts a list item (", " re-sorted it by
+ * title), filters by ID prefix, finds an element by a word of its title on Ctrl+Space, and says
+ * each thing once in its details. Expected IDs and titles come from `opmodel list`.
+ */
+async function completionChecks(wb, ws, host) {
+  const suggest = wb.page.locator('.editor-widget.suggest-widget.visible');
+  const rowIds = async () => (await suggest.locator('.monaco-list-row').allInnerTexts()).map((t) => squash(t).split(' ')[0]);
+  const elements = cli('list', ws, '--format', 'json');
+  await check(`${host}: completion after ", " and "OM1" in a relation list keeps the framework order`, async () => {
+    await wb.openFile('lists.md', 'related: [FLM1]');
+    await wb.clickWord('related: [FLM1]', 'FLM1');
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('ArrowLeft');
+    await wb.page.keyboard.type(', ');
+    await suggest.locator('.monaco-list-row').first().waitFor();
+    const first = await rowIds();
+    log(`  after ", ": ${first.slice(0, 8).join(' ')}`);
+    const expected = elements.map((e) => e.id);
+    assert(JSON.stringify(first.slice(0, 6)) === JSON.stringify(expected.slice(0, 6)), `after ", " the list starts ${first.slice(0, 6).join(' ')}, not ${expected.slice(0, 6).join(' ')}`);
+    await wb.page.keyboard.type('OM1');
+    const om1 = expected.filter((id) => id.startsWith('OM1'));
+    await suggest.locator('.monaco-list-row').first().filter({ hasText: om1[0] }).waitFor();
+    const typed = await rowIds();
+    log(`  after ", OM1": ${typed.slice(0, 8).join(' ')}`);
+    assert(JSON.stringify(typed.slice(0, om1.length)) === JSON.stringify(om1), `after "OM1" the list is ${typed.join(' ')}`);
+    await wb.page.keyboard.press('Escape');
+  });
+  await check(`${host}: a word of a title then Ctrl+Space finds the element, details say each thing once`, async () => {
+    const queue = elements.find((e) => /\bqueue\b/i.test(e.title));
+    assert(queue, 'no element has "queue" in its title');
+    await wb.caretToEnd();
+    await wb.page.keyboard.type('\nWork the queue');
+    await wb.page.keyboard.press('Control+Space');
+    const row = suggest.locator('.monaco-list-row').first();
+    await row.filter({ hasText: queue.id }).waitFor();
+    assert(squash(await row.innerText()).startsWith(`${queue.id} ${queue.title}`), `the first row reads "${squash(await row.innerText())}"`);
+    // The details: where it sits and the summary, no title twice.
+    const details = wb.page.locator('.suggest-details-container .suggest-details');
+    if (!(await details.isVisible())) await wb.page.keyboard.press('Control+Space');
+    await details.waitFor();
+    const text = squash(await details.innerText());
+    log(`  details: ${JSON.stringify(text.slice(0, 160))}`);
+    assert(!text.includes(queue.title), `the details repeat the title: ${text}`);
+    assert(text.split('×').length === 2, `the details name the system × discipline other than once: ${text}`);
+    await shot(`e2e-${host}-completion-title.png`);
+    await wb.page.keyboard.press('Enter');
+    await wb.line(`Work the ${queue.id}`).waitFor();
+  });
+  // lists.md was only typed in: back to what is on disk, so that no later step meets a save prompt.
+  await wb.openFile('lists.md', 'related: [FLM1');
+  if (await wb.page.locator('.tab.active.dirty').count()) await wb.command('File: Revert File');
+  await wb.page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+}
+
+/** Hover on an ID in front matter: one section, ours (a document link's tooltip made a second one). */
+async function frontMatterHoverCheck(wb, ws, host) {
+  await check(`${host}: hover on an ID in a relation list has one section`, async () => {
+    const ee10 = cli('show', 'EE10', '--dir', ws, '--format', 'json');
+    await wb.openFile('first-line-management/FLM3.md', 'related: [');
+    // A document link's section is computed with the decorations, before ours: no need to wait for it.
+    await wb.hover('related: [', 'EE10', ee10.title);
+    const rows = (await wb.page.locator('.monaco-hover:not(.hidden) .hover-row').allInnerTexts()).map(squash);
+    log(`  hover sections: ${JSON.stringify(rows.map((r) => r.slice(0, 60)))}`);
+    assert(rows.length === 1 && rows[0].startsWith(`EE10 · ${ee10.title}`), `hover sections: ${JSON.stringify(rows)}`);
+    await wb.page.mouse.move(0, 0);
+  });
 }
 
 /**
@@ -228,22 +367,6 @@ function lensLocator(text) {
   return page.locator('.editor-instance .codelens-decoration').filter({ hasText: new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/ /g, '\\s')) }).first();
 }
 
-function packageExtension() {
-  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
-  if (!pkg.scripts?.package) throw new Error('package.json has no "package" script yet');
-  log('npm run package');
-  const started = Date.now() - 1000;
-  const r = spawnSync('npm', ['run', 'package'], { cwd: repoRoot, stdio: 'inherit' });
-  if (r.status !== 0) throw new Error(`npm run package failed (exit ${r.status})`);
-  // The .vsix this run wrote at the repository root, whatever the script names it.
-  const vsix = fs.readdirSync(repoRoot).filter((f) => f.endsWith('.vsix')).map((f) => path.join(repoRoot, f))
-    .filter((f) => fs.statSync(f).mtimeMs >= started).sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs)[0];
-  if (!vsix) throw new Error('npm run package wrote no .vsix at the repository root');
-  log(`packaged ${path.basename(vsix)} (${(fs.statSync(vsix).size / 1024).toFixed(0)} KB)`);
-  if (!fs.existsSync(path.join(repoRoot, 'dist/cli.js'))) throw new Error('dist/cli.js missing after packaging');
-  return { vsix, id: `${pkg.publisher}.${pkg.name}`.toLowerCase(), pkg };
-}
-
 /**
  * A refused rename must change nothing. VS Code hands a rename that one provider refused to the
  * next one; inside "[...]" that is the Markdown provider, which renamed the whole relation list
@@ -291,6 +414,57 @@ async function refusedRenameChecks(wb, ws, host) {
   }
 }
 
+/**
+ * IDs in the Markdown preview are links that open the definition. VS Code's preview follows a
+ * link's data-href itself only when it has no scheme; an absolute file URI went to the browser.
+ * `opensIn`: "preview" (the default markdown.preview.openMarkdownLinks) or "editor" (inEditor).
+ */
+async function previewLinkCheck(wb, ws, host, opensIn) {
+  await check(`${host}: an ID in the Markdown preview opens its definition (${opensIn})`, async () => {
+    const ee10 = cli('show', 'EE10', '--dir', ws, '--format', 'json');
+    // A workspace setting written just before may reach the Markdown extension late on a loaded
+    // machine: until it does, the click opens the preview. Then the check starts again.
+    const deadline = Date.now() + 60_000;
+    for (let attempt = 1; ; attempt++) {
+      await wb.openFile('first-line-management/FLM3.md', 'related: [');
+      await wb.command('Markdown: Open Preview');
+      try {
+        const preview = wb.page.locator('iframe.webview').last().contentFrame().locator('iframe#active-frame').contentFrame();
+        const link = preview.locator('a.opmodel-id', { hasText: 'EE10' }).first();
+        await link.waitFor({ timeout: 60_000 }); // linked once the framework is indexed and the preview refreshed
+        const href = await link.getAttribute('data-href');
+        log(`  preview link: data-href=${JSON.stringify(href)} title=${JSON.stringify(await link.getAttribute('title'))}`);
+        assert(href === '../people-management/EE10.md', `the EE10 link's data-href is ${href}`);
+        await link.click();
+        const inPreview = preview.locator('h1', { hasText: `EE10 · ${ee10.title}` });
+        if (opensIn === 'preview') {
+          await inPreview.waitFor();
+        } else {
+          // The editor's tab reads "EE10.md"; the preview's would read "Preview EE10.md".
+          const inEditor = wb.page.locator('.tab.active .label-name', { hasText: /^EE10\.md$/ });
+          while (!(await inEditor.isVisible()) && !(await inPreview.isVisible())) {
+            assert(Date.now() < deadline, 'the click opened neither EE10.md nor its preview');
+            await new Promise((r) => setTimeout(r, 200));
+          }
+          if (!(await inEditor.isVisible())) {
+            assert(Date.now() < deadline, 'the link still opens in the preview although markdown.preview.openMarkdownLinks is "inEditor"');
+            log(`  attempt ${attempt}: opened in the preview, the setting has not arrived yet`);
+            continue;
+          }
+          await wb.line(`id: EE10`).waitFor();
+        }
+        await shot(`e2e-${host}-preview-link-${opensIn}.png`);
+        return;
+      } catch (e) {
+        await shot(`failure-${host}-preview-link-${opensIn}-before-close.png`); // what the click did
+        throw e;
+      } finally {
+        await wb.command('View: Close All Editors');
+      }
+    }
+  });
+}
+
 // ---------------------------------------------------------------------------------------------------
 // Phase 1: the extension as installed from the .vsix (Node extension host, like desktop VS Code).
 async function nodePhase(vsix, extId, offLoopbackAll) {
@@ -304,9 +478,11 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
     browser = await launchBrowser(path.join(runDir, 'profile-node'));
     browsersRun++;
     page = browser.page;
+    await recordOpmodelStates(page);
     const wb = new Workbench(page);
     await wb.open(server.url, ws);
     log('workbench loaded');
+    await progressStateCheck(wb, ws, 'node');
     const show3 = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
 
     const matrixMd = cli('matrix', ws, '--format', 'markdown');
@@ -319,7 +495,8 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
     const flSystem = flRow[0], flDiscipline = header[flRow.findIndex((c) => c.split(', ').includes('FLM3'))];
     await check('the Framework tree shows systems × disciplines with element labels', async () => {
       // The activity-bar container is titled "opmodel"; its view is "Framework".
-      await page.locator('.activitybar .action-item .action-label[aria-label^="opmodel"]').first().click();
+      const icon = page.locator('.activitybar .action-item .action-label[aria-label^="opmodel"]').first();
+      if ((await icon.getAttribute('aria-expanded')) !== 'true' && !(await page.locator('.activitybar .action-item.checked .action-label[aria-label^="opmodel"]').count())) await icon.click();
       const tree = page.locator('.pane-body .monaco-list').filter({ hasText: systems[0] }).first();
       const row = (label) => tree.locator('.monaco-list-row', { hasText: label }).first();
       await row(systems[0]).waitFor({ timeout: 120_000 }); // the first wait also covers indexing the workspace
@@ -491,6 +668,13 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
     });
 
     await refusedRenameChecks(wb, ws, 'node');
+    await completionChecks(wb, ws, 'node');
+    await frontMatterHoverCheck(wb, ws, 'node');
+    await newElementWizardCheck(wb, ws);
+    await previewLinkCheck(wb, ws, 'node', 'preview');
+    fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
+    fs.writeFileSync(path.join(ws, '.vscode', 'settings.json'), JSON.stringify({ 'markdown.preview.openMarkdownLinks': 'inEditor' }));
+    await previewLinkCheck(wb, ws, 'node', 'editor');
 
     await check('rename (F2) of a heading is still the Markdown extension\'s, links to it follow', async () => {
       const file = path.join(ws, 'headings.md'); // written by copyDocs: Quick Open lists files known at start
@@ -502,7 +686,11 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       assert(fs.readFileSync(file, 'utf8') === '# Beta section\n\nSee [the section](#beta-section) and FLM3.\n', `headings.md reads ${JSON.stringify(fs.readFileSync(file, 'utf8'))}`);
     });
 
-    await check('rename (F2) of an ID updates the references in other files', async () => {
+    const notesFile = path.join(ws, 'e2e-notes.md');
+    const flm3File = path.join(ws, 'first-line-management', 'FLM3.md');
+    const flm8File = path.join(ws, 'first-line-management', 'FLM8.md');
+    const beforeRename = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
+    await check('rename (F2) of an ID updates the references in other files, renames its file and the links to it', async () => {
       const before = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
       assert(cli('show', 'FLM8', '--dir', ws, '--format', 'json').defined === false, 'FLM8 is already defined in the copy');
       await wb.openFile('e2e-notes.md', 'See FLM3');
@@ -513,7 +701,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       await input.fill('FLM8');
       await page.keyboard.press('Enter');
       await wb.line('See FLM8').waitFor();
-      await wb.command('File: Save All');
+      await wb.command('File: Save All Files');
       // The refactoring saves the other files; wait until the disk agrees.
       const deadline = Date.now() + 20_000;
       let after = cli('show', 'FLM8', '--dir', ws, '--format', 'json');
@@ -533,6 +721,10 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       // Infos are not problems: the fixture element EE90 is, rightly, not scored by the shipped assessments.
       const problems = cli('check', ws, '--format', 'json').diagnostics.filter((d) => d.severity !== 'info');
       assert(problems.length === 0, `the renamed copy has problems: ${JSON.stringify(problems.slice(0, 3))}`);
+      // The file was named after the ID: it follows, and so does the link to it.
+      assert(!fs.existsSync(flm3File) && fs.existsSync(flm8File), 'first-line-management/FLM3.md was not renamed to FLM8.md');
+      assert(after.definitions[0].file.endsWith('first-line-management/FLM8.md'), `FLM8 is defined in ${after.definitions[0].file}`);
+      assert(fs.readFileSync(notesFile, 'utf8').includes('[the meetings element](first-line-management/FLM8.md)'), 'the link in e2e-notes.md still points at FLM3.md');
     });
 
     await check('the extension ran in the Node extension host', async () => {
@@ -541,6 +733,29 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
 
     await check('the Framework tree refreshes after the rename', async () => {
       await page.locator('.pane-body .monaco-list-row', { hasText: `FLM8 · ${show3.title}` }).first().waitFor();
+    });
+
+    await check('one undo takes the whole rename back: the text in every file, the file name and the link', async () => {
+      await wb.openFile('e2e-notes.md', 'See FLM8');
+      await wb.editor.locator('.view-lines').click();
+      await page.keyboard.press('Control+Z');
+      // VS Code may ask whether to undo the workspace edit in every file it touched.
+      const everywhere = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Undo in \d+ Files$/ });
+      await Promise.race([everywhere.waitFor(), wb.line('See FLM3').waitFor()]);
+      if (await everywhere.isVisible()) await everywhere.click();
+      await wb.line('See FLM3').waitFor();
+      await wb.command('File: Save All Files');
+      const deadline = Date.now() + 20_000;
+      let back = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
+      while ((!back.defined || back.references.length < beforeRename.references.length) && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        back = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
+      }
+      const key = (r) => `${r.file}:${r.line}:${r.column}`;
+      assert(fs.existsSync(flm3File) && !fs.existsSync(flm8File), 'FLM8.md was not renamed back to FLM3.md');
+      assert(JSON.stringify(back.references.map(key).sort()) === JSON.stringify(beforeRename.references.map(key).sort()), 'the references of FLM3 are not back');
+      assert(fs.readFileSync(notesFile, 'utf8').includes('[the meetings element](first-line-management/FLM3.md)'), 'the link is not back');
+      assert(cli('check', ws, '--format', 'json').diagnostics.filter((d) => d.severity !== 'info').length === 0, 'the copy has problems after the undo');
     });
 
     // Assessment files: a new one, older than the shipped rounds so that the tree keeps their scores.
@@ -624,7 +839,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       // The menu takes keys: move the focus to the fix and apply it.
       for (let i = 0; i < 10 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: title }).count()); i++) await page.keyboard.press('ArrowDown');
       await page.keyboard.press('Enter');
-      await wb.command('File: Save All');
+      await wb.command('File: Save All Files');
       const deadline = Date.now() + 20_000;
       let scope = JSON.parse(fs.readFileSync(path.join(client, 'opmodel.json'), 'utf8')).scope;
       while (scope.exclude.includes('GOV2') && Date.now() < deadline) {
@@ -671,37 +886,23 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
 // ---------------------------------------------------------------------------------------------------
 // Phase 2: only the browser entry can run (as on github.dev / vscode.dev): "main" is removed from the
 // installed manifest, so the web worker extension host is the only one that can load the extension.
-// "type" goes too: without "main", VS Code's worker host would take "type": "module" to mean an ESM
-// browser entry, which it cannot load; the browser bundle is CommonJS, and with "main" present (the
-// real manifest) the worker host decides by the ".cjs" of "main".
 async function webPhase(vsix, extId, offLoopbackAll) {
   const ws = copyDocs('web');
   let client = null;
   addDependent(ws);
   fs.writeFileSync(path.join(ws, 'e2e-notes.md'), '# Web notes\n\nWeb check: FLM3 and FLM98.\n');
   fs.writeFileSync(path.join(ws, 'assessments', 'e2e-web.yaml'), '# opmodel-disable-file unassessed-element\ndate: 2026-01-05\nelements:\n  FLM3: { current: 9, target: 3 }\n');
-  const server = await startCodeServer({
-    state: path.join(runDir, 'state-web'),
-    vsix: [vsix],
-    afterInstall(extensionsDir) {
-      const dir = fs.readdirSync(extensionsDir).find((d) => d.toLowerCase().startsWith(`${extId}-`));
-      if (!dir) throw new Error(`${extId} is not in ${extensionsDir}`);
-      const manifestFile = path.join(extensionsDir, dir, 'package.json');
-      const manifest = JSON.parse(fs.readFileSync(manifestFile, 'utf8'));
-      if (!manifest.browser) throw new Error('the packaged manifest has no "browser" entry');
-      delete manifest.main;
-      delete manifest.type;
-      fs.writeFileSync(manifestFile, JSON.stringify(manifest, null, 2));
-    },
-  });
+  const server = await startCodeServer({ state: path.join(runDir, 'state-web'), vsix: [vsix], afterInstall: browserEntryOnly(extId) });
   log(`code-server pid ${server.pid} on ${server.url} (browser entry only), workspace ${ws}`);
   let browser = null;
   try {
     browser = await launchBrowser(path.join(runDir, 'profile-web'));
     browsersRun++;
     page = browser.page;
+    await recordOpmodelStates(page);
     const wb = new Workbench(page);
     await wb.open(server.url, ws);
+    await progressStateCheck(wb, ws, 'web');
     await wb.openFile('e2e-notes.md', 'Web check');
     const show3 = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
     const expected = cli('check', ws, '--format', 'json').diagnostics.find((d) => d.code === 'unknown-id');
@@ -745,6 +946,11 @@ async function webPhase(vsix, extId, offLoopbackAll) {
       await page.mouse.move(0, 0);
     });
     await refusedRenameChecks(wb, ws, 'web');
+    await completionChecks(wb, ws, 'web');
+    await frontMatterHoverCheck(wb, ws, 'web');
+    // No preview check here: code-server ships VS Code's Markdown extension without its browser
+    // build, so it runs in the Node host and cannot load a plugin from the worker (on github.dev
+    // both run in the worker). The plugin is the same code in both bundles (test/extension).
     client = clientRepo('web-client', false);
     await wb.open(server.url, client);
     await clientChecks(wb, client, 'bundled');
@@ -773,7 +979,7 @@ async function main() {
   let packaged = null;
   await check('setup: code-server installed, extension packaged', async () => {
     ensureCodeServer();
-    packaged = packageExtension();
+    packaged = packageExtension(log);
   });
   if (packaged) {
     try {

@@ -19,7 +19,7 @@ const reference = (project: Project, typed: string, own?: string) =>
 
 const ask = (project: Project, typed: string, limit?: number, uri = u('new.md')) => {
   const line = `See ${typed}`;
-  return completions(project, uri, line, { line: 0, character: line.length }, limit)!;
+  return completions(project, uri, line, { line: 0, character: line.length }, { limit })!;
 };
 
 describe('completion window', () => {
@@ -58,7 +58,7 @@ describe('completion window', () => {
     await fc.assert(
       fc.asyncProperty(fc.uniqueArray(id, { minLength: 1, maxLength: 300 }), typed, fc.integer({ min: 1, max: 120 }), async (ids, t, limit) => {
         const project = await projectOf(ids);
-        const result = completions(project, u('new.md'), `See ${t}`, { line: 0, character: 4 + t.length }, limit);
+        const result = completions(project, u('new.md'), `See ${t}`, { line: 0, character: 4 + t.length }, { limit });
         if (t && !result) return; // not a family prefix: no list at all
         const all = reference(project, t);
         expect(result!.items.map((i) => i.label)).toEqual(all.slice(0, limit));

@@ -81,6 +81,25 @@ describe('completion', () => {
     expect(completions(project, u('flm/FLM3.md'), title, { line: 2, character: 9 })).toBeUndefined();
   });
 
+  it('finds IDs by a word of their title when asked (Ctrl+Space), in prose and relation lists', async () => {
+    const { project } = await openMemory({ ...files, 'um/UM2.md': element('UM2', 'upline-management', 'processes-procedures').replace('Title of UM2', 'Queue Reviews') });
+    const prose = '# Notes\n\nThe queue';
+    const r = completions(project, u('notes.md'), prose, pos(prose, prose.length), { titles: true })!;
+    expect(r.items.map((i) => [i.label, i.detail])).toEqual([['UM2', 'Queue Reviews']]);
+    expect(r.range).toEqual(rangeOf(prose, 'queue'));
+    expect(r.byTitle).toBe(true);
+    // Any word of the title, from its start, case aside; every element with such a word, in framework order.
+    expect(completions(project, u('notes.md'), 'REVIEW', pos('REVIEW', 6), { titles: true })!.items.map((i) => i.label)).toEqual(['UM2']);
+    expect(completions(project, u('notes.md'), 'title', pos('title', 5), { titles: true })!.items.map((i) => i.label)).toEqual(['FLM1', 'FLM2', 'FLM10', 'UM1']);
+    const list = '---\nid: FLM3\nrelated: [FLM1, queue\n---\n';
+    expect(completions(project, u('flm/FLM3.md'), list, { line: 2, character: 22 }, { titles: true })!.items.map((i) => i.label)).toEqual(['UM2']);
+    // Not while typing (trigger characters, or no request for titles), nor for one or two letters.
+    expect(completions(project, u('notes.md'), prose, pos(prose, prose.length))).toBeUndefined();
+    expect(completions(project, u('notes.md'), 'qu', pos('qu', 2), { titles: true })).toBeUndefined();
+    // A family prefix is an ID prefix, never a title word.
+    expect(completions(project, u('notes.md'), 'UM', pos('UM', 2), { titles: true })!.items.map((i) => i.label)).toEqual(['UM1', 'UM2']);
+  });
+
   it('offers system, discipline, part and type keys for those fields', async () => {
     const { project } = await openMemory(files);
     const sys = '---\nid: FLM3\nsystem: fir\n---\n';
@@ -169,10 +188,18 @@ describe('rename', () => {
     if (!('edit' in r)) return;
     expect(Object.keys(r.edit.changes).sort()).toEqual([u('flm/FLM1.md'), u('flm/FLM2.md'), u('notes.md')]);
     expect(r.edit.changes[u('flm/FLM2.md')]).toEqual([{ range: range(1, 4, 1, 8), newText: 'FLM3' }]);
+    // The file is named after the ID: it follows.
+    expect(r.edit.renames).toEqual([{ oldUri: u('flm/FLM2.md'), newUri: u('flm/FLM3.md') }]);
     for (const [uri, edits] of Object.entries(r.edit.changes)) {
       const next = applyTextEdits(ws.text(uri)!, edits, r.edit.versions[uri]);
       ws.set(uri, next);
       project.updateText(uri, next);
+    }
+    for (const { oldUri, newUri } of r.edit.renames!) {
+      ws.set(newUri, ws.text(oldUri)!);
+      ws.delete(oldUri);
+      project.remove(oldUri);
+      project.updateText(newUri, ws.text(newUri)!);
     }
     expect(ws.text(u('notes.md'))).toBe('# Notes\n\nSee FLM3, `FLM1` and flm10.\n');
     expect(ws.text(u('flm/FLM1.md'))).toContain('Works with FLM3 and UM1.');
@@ -247,6 +274,43 @@ describe('rename', () => {
     expect(prepareRename(project, uri, at(text, '[FLM1'))).toEqual({ range: rangeOf(text, 'FLM1'), placeholder: 'FLM1' });
     expect(prepareRename(project, uri, at(text, 'UM1]', 3))).toEqual({ range: rangeOf(text, 'UM1'), placeholder: 'UM1' });
     expect(prepareRename(project, uri, at(text, '- FLM2'))).toEqual({ range: rangeOf(text, 'FLM2'), placeholder: 'FLM2' });
+  });
+});
+
+describe('rename of an element whose file is named after its ID', () => {
+  const fiveFiles = {
+    'flm/FLM5.md': element('FLM5', 'first-line-management', 'processes-procedures', 'Back to [the top](./FLM5.md#purpose) of FLM5.\n'),
+    'guide.md': '# Guide\n\nSee [reporting](flm/FLM5.md) and FLM5; also [again](flm/./FLM5.md), not [a backup](flm/FLM5.md.bak).\n',
+    'sub/deep.md': '# Deep\n\n[Reporting](../flm/FLM5.md?plain "title") and [elsewhere](https://example.com/flm/FLM5.md).\n\n[ref]: ../flm/FLM5.md\n',
+  };
+
+  it('renames the file and the relative links to it, in one edit', async () => {
+    const { ws, project } = await openMemory(fiveFiles);
+    const r = renameId(project, 'FLM5', 'FLM9');
+    if (!('edit' in r)) throw new Error(r.error);
+    expect(r.edit.renames).toEqual([{ oldUri: u('flm/FLM5.md'), newUri: u('flm/FLM9.md') }]);
+    const after: Record<string, string> = {};
+    for (const [uri, edits] of Object.entries(r.edit.changes)) after[uri] = applyTextEdits(ws.text(uri)!, edits, r.edit.versions[uri]);
+    expect(after[u('guide.md')]).toBe('# Guide\n\nSee [reporting](flm/FLM9.md) and FLM9; also [again](flm/./FLM9.md), not [a backup](flm/FLM5.md.bak).\n');
+    expect(after[u('sub/deep.md')]).toBe('# Deep\n\n[Reporting](../flm/FLM9.md?plain "title") and [elsewhere](https://example.com/flm/FLM5.md).\n\n[ref]: ../flm/FLM9.md\n');
+    // Its own text is edited under its old name, the rename comes after.
+    expect(after[u('flm/FLM5.md')]).toBe(fiveFiles['flm/FLM5.md'].replace('id: FLM5', 'id: FLM9').replace('Back to [the top](./FLM5.md#purpose) of FLM5.', 'Back to [the top](./FLM9.md#purpose) of FLM9.'));
+    for (const [uri, text] of Object.entries(after)) project.updateText(uri, text);
+    project.remove(u('flm/FLM5.md'));
+    project.updateText(u('flm/FLM9.md'), after[u('flm/FLM5.md')]!);
+    expect(project.allDiagnostics()).toEqual([]);
+    expect(project.index.linkedFrom(u('flm/FLM9.md'))).toEqual([u('flm/FLM9.md'), u('guide.md'), u('sub/deep.md')]);
+  });
+
+  it('leaves the file alone when it is not named after the ID, the name is taken or the ID is defined twice', async () => {
+    const misnamed = await openMemory({ 'flm/reporting.md': element('FLM5', 'first-line-management', 'processes-procedures') });
+    expect(renameId(misnamed.project, 'FLM5', 'FLM9')).toEqual({ edit: expect.not.objectContaining({ renames: expect.anything() }) });
+    const taken = await openMemory({ ...fiveFiles, 'flm/FLM9.md': '# Notes about FLM9 to come\n' });
+    const t = renameId(taken.project, 'FLM5', 'FLM9');
+    expect('edit' in t && t.edit.renames).toBeFalsy();
+    const twice = await openMemory({ ...fiveFiles, 'flm/copy.md': element('FLM5', 'first-line-management', 'processes-procedures') });
+    const w = renameId(twice.project, 'FLM5', 'FLM9');
+    expect('edit' in w && w.edit.renames).toBeFalsy();
   });
 });
 

@@ -115,6 +115,33 @@ describe('the base framework, indexed read-only', () => {
     const { project } = await open(files);
     expect(renameId(project, 'FLM1', 'FLM8')).toEqual({ error: 'FLM1 is defined by the ../base framework, which is read-only here: rename it there, or tailor it in a file of your own.' });
   });
+
+  it('file names: a base document is never reported; renaming a client element renames its file and the client\'s links, never a base file', async () => {
+    const { project } = await open({
+      ...files,
+      // A base that links into the client (a folder beside it): its text is not the client's to change.
+      'base/links.md': 'See [the client](../client/ACME1.md).\n',
+      'client/note.md': 'See [intake](ACME1.md) and [the base](../base/FLM1.md).\n',
+    });
+    // base/broken.md defines FLM9: a base file not named after its ID, not the client's problem.
+    expect(project.index.diagnostics(at('base/broken.md')).map((d) => d.code)).not.toContain('file-name-mismatch');
+    expect(project.allDiagnostics()).toEqual([]);
+    const r = renameId(project, 'ACME1', 'ACME2');
+    if (!('edit' in r)) throw new Error(r.error);
+    expect(r.edit.renames).toEqual([{ oldUri: at('client/ACME1.md'), newUri: at('client/ACME2.md') }]);
+    expect(Object.keys(r.edit.changes).sort()).toEqual([at('client/ACME1.md'), at('client/note.md')]);
+    expect(applyTextEdits('See [intake](ACME1.md) and [the base](../base/FLM1.md).\n', r.edit.changes[at('client/note.md')]!)).toBe('See [intake](ACME2.md) and [the base](../base/FLM1.md).\n');
+  });
+
+  it('file-name-mismatch on a client file that tailors a base element: its fix renames the client file only', async () => {
+    const tailoring = '---\nid: FLM1\nsummary: How Acme runs it.\n---\n\n# FLM1 at Acme\n';
+    const { project } = await open({ ...files, 'client/meetings.md': tailoring, 'base/links.md': 'See [the client](../client/meetings.md).\n', 'client/note.md': 'See [meetings](meetings.md).\n' });
+    const ds = project.allDiagnostics();
+    expect(ds.map((d) => [d.uri, d.code, d.message])).toEqual([[at('client/meetings.md'), 'file-name-mismatch', 'FLM1 is defined in meetings.md: name the file FLM1.md, after its ID.']]);
+    const edit = ds[0]!.fixes![0]!.edit;
+    expect(edit.renames).toEqual([{ oldUri: at('client/meetings.md'), newUri: at('client/FLM1.md') }]);
+    expect(Object.keys(edit.changes)).toEqual([at('client/note.md')]);
+  });
 });
 
 describe('tailoring', () => {

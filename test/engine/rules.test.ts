@@ -242,6 +242,49 @@ describe('invalid-id, invalid-relation, missing-title', () => {
   });
 });
 
+describe('file-name-mismatch', () => {
+  const reporting = element('FLM5', 'first-line-management', 'processes-procedures', '# FLM5\n');
+  const guide = '# Guide\n\nRead [the reporting element](flm/reporting.md#purpose) first.\n';
+
+  it('fires on the id of an element whose file is not named after it, with a rename that carries the links', async () => {
+    const { project } = await openMemory({ ...base, 'flm/reporting.md': reporting, 'guide.md': guide });
+    const d = only(project.diagnostics(u('flm/reporting.md')));
+    expect([d.code, d.severity, d.range]).toEqual(['file-name-mismatch', 'warning', rangeOf(reporting, 'FLM5')]);
+    expect(d.message).toBe('FLM5 is defined in reporting.md: name the file FLM5.md, after its ID.');
+    expect(d.fixes).toHaveLength(1);
+    const fix = d.fixes![0]!;
+    // Renaming a file is not spelling: `opmodel check --fix` leaves it to the author.
+    expect([fix.title, fix.safe, fix.preferred]).toEqual(['Rename the file to FLM5.md and update the links to it', false, true]);
+    expect(fix.edit.renames).toEqual([{ oldUri: u('flm/reporting.md'), newUri: u('flm/FLM5.md') }]);
+    expect(fix.edit.changes).toEqual({ [u('guide.md')]: [{ range: rangeOf(guide, 'reporting.md'), newText: 'FLM5.md' }] });
+    expect(applyTextEdits(guide, fix.edit.changes[u('guide.md')]!, fix.edit.versions[u('guide.md')])).toBe(guide.replace('flm/reporting.md', 'flm/FLM5.md'));
+  });
+
+  it('offers no rename when a file of that name is there, and says so', async () => {
+    const { project } = await openMemory({ ...base, 'flm/reporting.md': reporting, 'flm/FLM5.md': '# Notes for FLM5\n' });
+    const d = only(project.diagnostics(u('flm/reporting.md')));
+    expect(d.message).toBe('FLM5 is defined in reporting.md, not in a file named after it: FLM5.md in this folder is another file.');
+    expect(d.fixes).toBeUndefined();
+  });
+
+  it('is quiet for files named after their ID, misspelt and unknown IDs, duplicates and documents without an id', async () => {
+    const dup = element('FLM1', 'first-line-management', 'processes-procedures', 'copy\n');
+    const { project } = await openMemory({ ...base, 'flm/copy.md': dup, 'flm/misspelt.md': element('flm6', 'first-line-management', 'processes-procedures'), 'x.md': '---\nid: FOO1\ntitle: Foo\n---\n', 'notes.md': '# Notes\n' });
+    expect(project.allDiagnostics().filter((d) => d.code === 'file-name-mismatch')).toEqual([]);
+    expect(project.diagnostics(u('flm/copy.md')).map((d) => d.code)).toEqual(['duplicate-id']);
+  });
+
+  it('keeps its link edits current when a linking document changes', async () => {
+    const { project } = await openMemory({ ...base, 'flm/reporting.md': reporting, 'guide.md': guide });
+    project.allDiagnostics();
+    const moved = '# Guide\n\nIntro.\n\nRead [the reporting element](flm/reporting.md) first.\n';
+    expect(project.updateText(u('guide.md'), moved)).toContain(u('flm/reporting.md'));
+    const fix = project.diagnostics(u('flm/reporting.md'))[0]!.fixes![0]!;
+    expect(fix.edit.changes[u('guide.md')]).toEqual([{ range: rangeOf(moved, 'reporting.md'), newText: 'FLM5.md' }]);
+    expect(fix.edit.versions[u('guide.md')]).toBe(project.document(u('guide.md'))!.version);
+  });
+});
+
 describe('ranges with CRLF, a BOM and characters outside the BMP', () => {
   it('give the same columns as LF', async () => {
     const lf = element('FLM3', 'first-line-managment', 'processes-procedures', 'Emoji 😀 then FLM9 and flm1.\n');

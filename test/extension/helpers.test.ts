@@ -1,8 +1,12 @@
 // The vscode-free helpers of the extension: file kinds, settings, the filtered workspace,
 // framework detection, the new-element template and the matrix page.
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { defaultConfig, IdSyntax, matrix, MemoryWorkspace, Project } from '../../language/index';
+import { defaultConfig, FileTooLargeError, IdSyntax, matrix, MemoryWorkspace, Project } from '../../language/index';
+import { NodeWorkspace } from '../../language/workspace/nodeWorkspace';
+import { fileUri } from '../../language/workspace/uris';
 import { elementTemplate, newElementUri, yamlScalar } from '../../extension/elementTemplate';
 import { fileKindOf, FILE_TYPE } from '../../extension/fileKinds';
 import { FilteredWorkspace } from '../../language/workspace/filteredWorkspace';
@@ -56,6 +60,20 @@ describe('FilteredWorkspace', () => {
     const ws = new FilteredWorkspace(inner, ROOT, settingsFilter({ include: ['a/**'], exclude: [] }));
     const project = await Project.open({ workspace: ws, rootUri: ROOT });
     expect(project.index.definedIds()).toEqual(['FLM1']);
+  });
+  it('passes on the size-checked read of the disk workspace, so that no file costs a stat as well', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'opmodel-filtered-'));
+    try {
+      writeFileSync(path.join(dir, 'FLM1.md'), element('FLM1', 'first-line-management', 'organization-management'));
+      const root = fileUri(dir);
+      const ws = new FilteredWorkspace(new NodeWorkspace(), root, settingsFilter({ include: [], exclude: [] }));
+      expect(ws.readFileWithin).toBeTypeOf('function');
+      expect(new TextDecoder().decode(await ws.readFileWithin!(`${root}/FLM1.md`, 1000))).toContain('id: FLM1');
+      await expect(ws.readFileWithin!(`${root}/FLM1.md`, 10)).rejects.toBeInstanceOf(FileTooLargeError);
+      expect(new FilteredWorkspace(new MemoryWorkspace({}), ROOT, () => true).readFileWithin).toBeUndefined();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
@@ -167,5 +185,18 @@ describe('injection grammar', () => {
     const ids = project.index.definedIds();
     expect(ids.length).toBeGreaterThan(100);
     for (const id of ids) expect(hits(` ${id} `)).toEqual([id]);
+  });
+});
+
+describe('Framework view welcome', () => {
+  it('is shown only once discovery found no framework, and reads as plain text', () => {
+    const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
+    const welcome = pkg.contributes.viewsWelcome.filter((w: { view: string }) => w.view === 'opmodel.framework');
+    expect(welcome).toHaveLength(1);
+    // Set by extension/indexingStatus.ts after discovery; while indexing the view shows progress.
+    expect(welcome[0].when).toBe('opmodel.noFramework');
+    expect(readFileSync('extension/indexingStatus.ts', 'utf8')).toContain("'opmodel.noFramework'");
+    // Welcome content renders links, not code spans: backticks would show as they are.
+    expect(welcome[0].contents).not.toContain('`');
   });
 });

@@ -109,6 +109,30 @@ describe('markdown-it preview plugin', () => {
     );
   });
 
+  it('gives VS Code\'s data-href the relative link too (its link renderer is installed after plugins)', async () => {
+    const { project } = await openMemory(files);
+    const md = new MarkdownIt();
+    md.use(opmodelIdsPlugin, () => resolver(project));
+    // What markdown-language-features 1.100 does after loading plugins: copy href to data-href,
+    // which its preview script follows on a click (and leaves to the browser when it has a scheme).
+    const plugin = md.renderer.rules.link_open;
+    md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
+      tokens[idx]!.attrSet('data-href', tokens[idx]!.attrGet('href') ?? '');
+      return plugin ? plugin(tokens, idx, options, env, self) : self.renderToken(tokens, idx, options);
+    };
+    const tokens = md.parse('See FLM1.', {});
+    expect(md.renderer.render(tokens, md.options, { currentDocument: { toString: () => u('flm/FLM3.md') } })).toBe(
+      '<p>See <a href="./FLM1.md" title="FLM1 · Title of FLM1" class="opmodel-id" data-href="./FLM1.md">FLM1</a>.</p>\n',
+    );
+    // The same tokens (VS Code caches them per document) rendered for another document.
+    expect(md.renderer.render(tokens, md.options, { currentDocument: { toString: () => u('notes/page.md') } })).toContain('data-href="../flm/FLM1.md"');
+  });
+
+  it('renders an ID in a document on another scheme (untitled) as text with its title, not a dead link', async () => {
+    const { render } = await renderer();
+    expect(render('See FLM1.', 'untitled:Untitled-1')).toBe('<p>See <span class="opmodel-id" title="FLM1 · Title of FLM1">FLM1</span>.</p>\n');
+  });
+
   it('renders unchanged when no framework answers for the document', async () => {
     const md = new MarkdownIt();
     md.use(opmodelIdsPlugin, () => undefined);
@@ -121,8 +145,12 @@ describe('relativeHref', () => {
     expect(relativeHref('file:///ws/a/b/page.md', 'file:///ws/c/My%20File.md')).toBe('../../c/My%20File.md');
     expect(relativeHref('file:///ws/page.md', 'file:///ws/flm/FLM1.md')).toBe('./flm/FLM1.md');
   });
-  it('keeps the absolute URI across schemes or without a current document', () => {
-    expect(relativeHref('untitled:Untitled-1', 'file:///ws/flm/FLM1.md')).toBe('file:///ws/flm/FLM1.md');
-    expect(relativeHref(undefined, 'file:///ws/flm/FLM1.md')).toBe('file:///ws/flm/FLM1.md');
+  it('links within remote and virtual workspaces (code-server, github.dev)', () => {
+    expect(relativeHref('vscode-remote://127.0.0.1:8080/ws/flm/FLM3.md', 'vscode-remote://127.0.0.1:8080/ws/ee/EE10.md')).toBe('../ee/EE10.md');
+    expect(relativeHref('vscode-vfs://github/org/repo/flm/FLM3.md', 'vscode-vfs://github/org/repo/flm/FLM5.md')).toBe('./FLM5.md');
+  });
+  it('gives no link across schemes or authorities', () => {
+    expect(relativeHref('untitled:Untitled-1', 'file:///ws/flm/FLM1.md')).toBeUndefined();
+    expect(relativeHref('vscode-remote://host-a/ws/page.md', 'vscode-remote://host-b/ws/flm/FLM1.md')).toBeUndefined();
   });
 });

@@ -363,3 +363,52 @@ describe('opmodel lsp for a client that declares nothing', () => {
     expect(plain.diagnostics.get(uriOf(FLM2))!.diagnostics.map((x) => x.code)).toEqual(['malformed-id']);
   });
 });
+
+describe('opmodel lsp: an element\'s file follows its ID where the client can rename files', () => {
+  const RENAMING: ClientCapabilities = { ...RICH_CLIENT, workspace: { ...RICH_CLIENT.workspace, workspaceEdit: { documentChanges: true, resourceOperations: ['create', 'rename', 'delete'] } } };
+  const REPORTING = 'alpha/flm/reporting.md';
+  const LINKS = '# Links\n\nSee [roles](flm/FLM1.md) and [reporting](flm/reporting.md).\n';
+  let renaming: LspClient;
+  let textOnly: LspClient;
+  beforeAll(async () => {
+    dir = copyWorkspace();
+    alpha = path.join(dir, 'alpha');
+    writeFileSync(path.join(alpha, 'links.md'), LINKS);
+    writeFileSync(path.join(dir, REPORTING), '---\nid: FLM5\ntitle: Reporting\ntype: element\nsystem: first-line-management\ndiscipline: processes-procedures\n---\n\n# Reporting\n');
+    [renaming, textOnly] = await Promise.all([LspClient.start({ folders: [alpha], capabilities: RENAMING }), LspClient.start({ folders: [alpha], capabilities: RICH_CLIENT })]);
+    await Promise.all([renaming.ready(), textOnly.ready()]);
+  }, 120_000);
+  afterAll(() => {
+    renaming?.kill();
+    textOnly?.kill();
+  });
+
+  const at = () => ({ textDocument: { uri: uriOf(FLM2) }, position: rangeOf(textOf(FLM2), 'FLM1', 1).start });
+
+  it('rename: the file and the links to it, renamed after the text edits', async () => {
+    const edit = await renaming.request<any>('textDocument/rename', { ...at(), newName: 'FLM7' });
+    const links = edit.documentChanges.find((c: any) => c.textDocument?.uri === uriOf('alpha/links.md'));
+    expect(links).toEqual({ textDocument: { uri: uriOf('alpha/links.md'), version: null }, edits: [{ range: rangeOf(LINKS, 'FLM1.md'), newText: 'FLM7.md' }] });
+    expect(edit.documentChanges.at(-1)).toEqual({ kind: 'rename', oldUri: uriOf(FLM1), newUri: uriOf('alpha/flm/FLM7.md'), options: { overwrite: false, ignoreIfExists: false } });
+    expect(edit.documentChanges.filter((c: any) => c.kind).length).toBe(1);
+  });
+
+  it('rename: the ID only, and no link edit, where the client cannot rename files', async () => {
+    const edit = await textOnly.request<any>('textDocument/rename', { ...at(), newName: 'FLM7' });
+    expect(edit.documentChanges.some((c: any) => c.kind)).toBe(false);
+    expect(edit.documentChanges.map((c: any) => c.textDocument.uri)).not.toContain(uriOf('alpha/links.md'));
+  });
+
+  it('file-name-mismatch: the fix renames the file, offered only where the client can rename files', async () => {
+    const text = textOf(REPORTING);
+    const params = { textDocument: { uri: uriOf(REPORTING) }, range: rangeOf(text, 'FLM5'), context: { diagnostics: [] } };
+    const fixes = (await renaming.request<any[]>('textDocument/codeAction', params)).filter((a) => a.diagnostics?.[0]?.code === 'file-name-mismatch');
+    expect(fixes.map((a) => a.title)).toEqual(['Rename the file to FLM5.md and update the links to it']);
+    expect(fixes[0].edit.documentChanges).toEqual([
+      { textDocument: { uri: uriOf('alpha/links.md'), version: null }, edits: [{ range: rangeOf(LINKS, 'reporting.md'), newText: 'FLM5.md' }] },
+      { kind: 'rename', oldUri: uriOf(REPORTING), newUri: uriOf('alpha/flm/FLM5.md'), options: { overwrite: false, ignoreIfExists: false } },
+    ]);
+    const none = (await textOnly.request<any[]>('textDocument/codeAction', params)).filter((a) => a.diagnostics?.[0]?.code === 'file-name-mismatch');
+    expect(none).toEqual([]);
+  });
+});

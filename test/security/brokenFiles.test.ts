@@ -34,29 +34,29 @@ const element = (id: string, body: string, eol = '\n') =>
 describe('broken files through the engine', () => {
   it('unterminated front matter: invalid-front-matter on the opening line', async () => {
     const text = '---\nid: FLM1\ntitle: Never closed\n\nBody.\n';
-    const p = await open({ 'open.md': text, 'good.md': GOOD });
+    const p = await open({ 'open.md': text, 'FLM2.md': GOOD });
     const d = p.diagnostics(u('open.md')).filter((x) => x.code === 'invalid-front-matter');
     expect(d.map(brief)).toEqual(['invalid-front-matter 0:0-0:3']);
     expect(d[0]!.message).toContain('never closed');
-    expect(p.diagnostics(u('good.md')).map(brief)).toEqual(goodDiagnostics);
+    expect(p.diagnostics(u('FLM2.md')).map(brief)).toEqual(goodDiagnostics);
   });
 
   it('a binary file named .md and invalid UTF-8: reported skips', async () => {
     const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52]);
     const latin1 = new Uint8Array([...enc('---\nid: FLM1\ntitle: Caf'), 0xe9, ...enc('\n---\n'), 0xff, 0xfe, 0xc3, 0x28]);
-    const p = await open({ 'image.md': png, 'latin1.md': latin1, 'good.md': GOOD });
+    const p = await open({ 'image.md': png, 'latin1.md': latin1, 'FLM2.md': GOOD });
     expect(p.diagnostics(u('image.md')).map((d) => `${brief(d)} ${d.message}`)).toEqual(['skipped-file 0:0-0:0 Not checked: binary file (it contains NUL bytes).']);
     expect(p.diagnostics(u('latin1.md')).map((d) => `${brief(d)} ${d.message}`)).toEqual(['skipped-file 0:0-0:0 Not checked: not valid UTF-8 text.']);
-    expect(p.diagnostics(u('good.md')).map(brief)).toEqual(goodDiagnostics);
+    expect(p.diagnostics(u('FLM2.md')).map(brief)).toEqual(goodDiagnostics);
   });
 
   it('a BOM is not a character: ranges match what editors show', async () => {
     const text = element('FLM1', 'See FLM77.');
-    const p = await open({ 'bom.md': new Uint8Array([0xef, 0xbb, 0xbf, ...enc(text)]) });
-    const doc = p.document(u('bom.md'))!;
+    const p = await open({ 'FLM1.md': new Uint8Array([0xef, 0xbb, 0xbf, ...enc(text)]) });
+    const doc = p.document(u('FLM1.md'))!;
     expect(doc.definition!.range).toEqual(rangeOf(text, 'FLM1'));
-    expect(p.diagnostics(u('bom.md')).map(brief)).toEqual(['unknown-id 7:4-7:9']);
-    expect(p.diagnostics(u('bom.md'))[0]!.range).toEqual(rangeOf(text, 'FLM77'));
+    expect(p.diagnostics(u('FLM1.md')).map(brief)).toEqual(['unknown-id 7:4-7:9']);
+    expect(p.diagnostics(u('FLM1.md'))[0]!.range).toEqual(rangeOf(text, 'FLM77'));
   });
 
   it('CRLF, lone CR and mixed line endings: exact ranges on every line', async () => {
@@ -85,7 +85,7 @@ describe('broken files through the engine', () => {
 
   it('a 50 MB file is skipped by maxFileSize without being read', async () => {
     const reads: string[] = [];
-    const p = await open({ 'big.md': 'placeholder', 'good.md': GOOD }, (inner) => ({
+    const p = await open({ 'big.md': 'placeholder', 'FLM2.md': GOOD }, (inner) => ({
       readDirectory: (uri) => inner.readDirectory(uri),
       stat: async (uri): Promise<FileStat | undefined> => (uri === u('big.md') ? { kind: 'file', size: 50 * MB } : inner.stat(uri)),
       readFile: async (uri) => {
@@ -96,7 +96,7 @@ describe('broken files through the engine', () => {
     }));
     expect(reads).not.toContain(u('big.md'));
     expect(p.diagnostics(u('big.md')).map((d) => d.message)).toEqual(['Not checked: larger than the 5 MB limit (maxFileSize; the file has 50 MB).']);
-    expect(p.diagnostics(u('good.md')).map(brief)).toEqual(goodDiagnostics);
+    expect(p.diagnostics(u('FLM2.md')).map(brief)).toEqual(goodDiagnostics);
   });
 
   it('maxFileSize from opmodel.json applies, and an oversized opmodel.json is refused unread', async () => {
@@ -104,7 +104,7 @@ describe('broken files through the engine', () => {
     expect(small.diagnostics(u('a.md')).map((d) => d.code)).toEqual(['skipped-file']);
     expect(small.diagnostics(u('b.md'))).toEqual([]);
     const reads: string[] = [];
-    const huge = await open({ 'opmodel.json': '{}', 'good.md': GOOD }, (inner) => ({
+    const huge = await open({ 'opmodel.json': '{}', 'FLM2.md': GOOD }, (inner) => ({
       readDirectory: (uri) => inner.readDirectory(uri),
       stat: async (uri) => (uri === u('opmodel.json') ? { kind: 'file' as FileKind, size: 4096 * MB } : inner.stat(uri)),
       readFile: async (uri) => (reads.push(uri), inner.readFile(uri)),
@@ -115,14 +115,14 @@ describe('broken files through the engine', () => {
 
   it('an oversized .gitignore is reported and never read; its folder is still checked', async () => {
     const reads: string[] = [];
-    const p = await open({ '.gitignore': 'good.md\n', 'good.md': GOOD }, (inner) => ({
+    const p = await open({ '.gitignore': 'FLM2.md\n', 'FLM2.md': GOOD }, (inner) => ({
       readDirectory: (uri) => inner.readDirectory(uri),
       stat: async (uri) => (uri === u('.gitignore') ? { kind: 'file' as FileKind, size: 2048 * MB } : inner.stat(uri)),
       readFile: async (uri) => (reads.push(uri), inner.readFile(uri)),
     }));
     expect(reads).not.toContain(u('.gitignore'));
     expect(p.diagnostics(u('.gitignore')).map((d) => d.message)).toEqual(['Not checked: larger than 1 MB, so its rules were not applied.']);
-    expect(p.diagnostics(u('good.md')).map(brief)).toEqual(goodDiagnostics);
+    expect(p.diagnostics(u('FLM2.md')).map(brief)).toEqual(goodDiagnostics);
   });
 
   describe('1 MB single lines finish with exact results', () => {
@@ -142,13 +142,13 @@ describe('broken files through the engine', () => {
     for (const [name, line] of Object.entries(hostile)) {
       it(name, async () => {
         const text = `x ${line} FLM88\n`;
-        const p = await open({ 'long.md': text, 'good.md': GOOD });
+        const p = await open({ 'long.md': text, 'FLM2.md': GOOD });
         const d = p.diagnostics(u('long.md')).filter((x) => x.code === 'unknown-id');
         const expectedCount = name === 'ids' ? MB / 6 + 1 : 1;
         expect(d).toHaveLength(Math.floor(expectedCount));
         // The ID after the hostile run is found at its exact place.
         expect(d[d.length - 1]!.range).toEqual({ start: pos(text, text.length - 6), end: pos(text, text.length - 1) });
-        expect(p.diagnostics(u('good.md')).map(brief)).toEqual(goodDiagnostics);
+        expect(p.diagnostics(u('FLM2.md')).map(brief)).toEqual(goodDiagnostics);
       });
     }
   });
@@ -161,11 +161,11 @@ describe('broken files through the engine', () => {
       'ordered.md': '1. '.repeat(10_000) + 'FLM77\n',
       'mixed.md': '> - 1. '.repeat(10_000 / 3) + 'FLM77\n',
     };
-    const p = await open({ ...texts, 'good.md': GOOD });
+    const p = await open({ ...texts, 'FLM2.md': GOOD });
     for (const [name, text] of Object.entries(texts)) {
       expect(p.diagnostics(u(name)).map((d) => d.range), name).toEqual([rangeOf(text, 'FLM77')]);
     }
-    expect(p.diagnostics(u('good.md')).map(brief)).toEqual(goodDiagnostics);
+    expect(p.diagnostics(u('FLM2.md')).map(brief)).toEqual(goodDiagnostics);
   });
 
   it('10,000 nested list items and quotes over 10,000 lines', async () => {
@@ -201,10 +201,10 @@ describe('broken files through the engine', () => {
     const p = await open(
       {
         'vanish.md': element('FLM1', 'x'),
-        'change.md': element('FLM3', 'Cites FLM77.'),
+        'FLM3.md': element('FLM3', 'Cites FLM77.'),
         'locked.md': element('FLM4', 'x'),
         'sub/inner.md': element('FLM5', 'x'),
-        'good.md': GOOD,
+        'FLM2.md': GOOD,
       },
       (inner) => ({
         // Listed by readDirectory, then deleted, changed or locked before readFile runs.
@@ -218,7 +218,7 @@ describe('broken files through the engine', () => {
             inner.delete(uri);
             throw Object.assign(new Error(`ENOENT: no such file or directory, open '${uri}'`), { code: 'ENOENT' });
           }
-          if (uri === u('change.md')) inner.set(uri, changed);
+          if (uri === u('FLM3.md')) inner.set(uri, changed);
           if (uri === u('locked.md')) throw Object.assign(new Error('EACCES: permission denied'), { code: 'EACCES' });
           return inner.readFile(uri);
         },
@@ -226,14 +226,14 @@ describe('broken files through the engine', () => {
     );
     const all = p.allDiagnostics().map((d) => `${d.uri.slice(ROOT.length + 1)} ${brief(d)} ${d.message}`);
     expect(all).toEqual([
-      `change.md unknown-id 7:10-7:15 Unknown ID FLM88: no document defines it. Create it or correct the reference.`,
-      `good.md unknown-id 8:6-8:11 Unknown ID FLM77: no document defines it. Create it or correct the reference.`,
+      `FLM2.md unknown-id 8:6-8:11 Unknown ID FLM77: no document defines it. Create it or correct the reference.`,
+      `FLM3.md unknown-id 7:10-7:15 Unknown ID FLM88: no document defines it. Create it or correct the reference.`,
       'locked.md skipped-file 0:0-0:0 Not checked: could not be read (EACCES: permission denied).',
       'sub skipped-file 0:0-0:0 Not checked: folder could not be read (EACCES: permission denied).',
       'vanish.md skipped-file 0:0-0:0 Not checked: it was deleted while being read.',
     ]);
     // The index holds what was read, so later edits are checked against that version.
-    expect(p.document(u('change.md'))!.references.map((r) => r.id)).toEqual(['FLM88']);
+    expect(p.document(u('FLM3.md'))!.references.map((r) => r.id)).toEqual(['FLM88']);
   });
 });
 
@@ -245,7 +245,7 @@ describe('symbolic links and special files (real folders)', () => {
   afterAll(() => secret.cleanup());
 
   function hostileTree() {
-    const t = tempTree({ 'good.md': GOOD, 'docs/ok.md': element('FLM1', 'x'), 'notes/plain.txt': 'See FLM78.\n' });
+    const t = tempTree({ 'FLM2.md': GOOD, 'docs/FLM1.md': element('FLM1', 'x'), 'notes/plain.txt': 'See FLM78.\n' });
     symlinkSync(path.join(secret.dir, 'secret.md'), path.join(t.dir, 'outside.md'));
     symlinkSync(path.join('notes', 'plain.txt'), path.join(t.dir, 'inside.md'));
     symlinkSync('..', path.join(t.dir, 'docs', 'loop'));
@@ -274,8 +274,8 @@ describe('symbolic links and special files (real folders)', () => {
         'pong.md: not a regular file in this folder (a symbolic link that is dangling, loops or leads outside the folder, a pipe or a device)',
         'self: symbolic link to a folder, not followed',
       ]);
-      expect([...p.index.docs.keys()].map(rel).sort()).toEqual(['docs/ok.md', 'good.md', 'inside.md']);
-      expect(p.diagnostics(`${root}/good.md`).map(brief)).toEqual(goodDiagnostics);
+      expect([...p.index.docs.keys()].map(rel).sort()).toEqual(['FLM2.md', 'docs/FLM1.md', 'inside.md']);
+      expect(p.diagnostics(`${root}/FLM2.md`).map(brief)).toEqual(goodDiagnostics);
     } finally {
       t.cleanup();
     }
@@ -301,13 +301,13 @@ describe('symbolic links and special files (real folders)', () => {
       expect(r.code).toBe(1);
       const lines = r.diagnostics.filter((d) => d.file !== 'many.md').map((d) => `${d.file}:${d.line}:${d.column} ${d.code}`);
       expect(lines).toEqual([
+        'FLM2.md:9:7 unknown-id',
         'big.md:1:1 skipped-file',
         'bom.md:1:5 unknown-id',
         'crlf.md:3:5 unknown-id',
         'dead.md:1:1 skipped-file',
         'deep.md:1:20001 unknown-id',
         'docs/loop:1:1 skipped-file',
-        'good.md:9:7 unknown-id',
         'image.md:1:1 skipped-file',
         'inside.md:1:5 unknown-id',
         'latin1.md:1:1 skipped-file',

@@ -21,7 +21,7 @@ describe.runIf(linux)('opmodel.json outside the docs root', () => {
   afterAll(() => outside.cleanup());
 
   function tree(kind: 'outside' | 'dangling' | 'fifo' | 'inside' | 'loop') {
-    const t = tempTree({ 'a.md': goodElement('FLM1', 'See FLM2.'), 'sub/b.md': 'See FLM1.\n', 'config/real.json': '{ "severity": { "unknown-id": "warning" } }\n' });
+    const t = tempTree({ 'FLM1.md': goodElement('FLM1', 'See FLM2.'), 'sub/b.md': 'See FLM1.\n', 'config/real.json': '{ "severity": { "unknown-id": "warning" } }\n' });
     const cfg = path.join(t.dir, 'opmodel.json');
     if (kind === 'outside') symlinkSync(path.join(outside.dir, 'opmodel.json'), cfg);
     if (kind === 'dangling') symlinkSync(path.join(t.dir, 'missing.json'), cfg);

@@ -59,7 +59,7 @@ describe('front matter that names a language is refused, never run', () => {
   ] as const) {
     it(`${JSON.stringify(opener)}: nothing runs, invalid-front-matter is reported`, async () => {
       const text = `${opener}\n${payload}\n---\n\nSee FLM2.\n`;
-      const project = await open({ 'evil.md': text, 'good.md': goodElement('FLM2', 'Cites FLM77.') });
+      const project = await open({ 'evil.md': text, 'FLM2.md': goodElement('FLM2', 'Cites FLM77.') });
       expect(g[TRACE_GLOBAL]).toBeUndefined();
       expect(existsSync(traceFile)).toBe(false);
       const evil = project.diagnostics(`${ROOT}/evil.md`);
@@ -71,7 +71,7 @@ describe('front matter that names a language is refused, never run', () => {
       expect(project.document(`${ROOT}/evil.md`)!.title).toBeUndefined();
       expect(project.document(`${ROOT}/evil.md`)!.definition).toBeUndefined();
       // The rest of the workspace is still checked.
-      expect(only(project.diagnostics(`${ROOT}/good.md`), 'unknown-id').map((d) => d.message)).toEqual([
+      expect(only(project.diagnostics(`${ROOT}/FLM2.md`), 'unknown-id').map((d) => d.message)).toEqual([
         'Unknown ID FLM77: no document defines it. Create it or correct the reference.',
       ]);
     });
@@ -81,14 +81,14 @@ describe('front matter that names a language is refused, never run', () => {
     const { dir, cleanup } = tempTree({
       'evil.md': `---js\n${payloadJs}\n---\n`,
       'coffee.md': `---coffee\n${payloadCoffee}\n---\n`,
-      'good.md': goodElement('FLM2', 'Cites FLM77.'),
+      'FLM2.md': goodElement('FLM2', 'Cites FLM77.'),
     });
     try {
       const check = await checkJson(dir);
       expect(check.code).toBe(1);
       expect(check.brief).toContain('evil.md:1:1 invalid-front-matter');
       expect(check.brief).toContain('coffee.md:1:1 invalid-front-matter');
-      expect(check.brief).toContain('good.md:9:7 unknown-id');
+      expect(check.brief).toContain('FLM2.md:9:7 unknown-id');
       for (const args of [['list', '.'], ['show', 'FLM1', '--dir', '.'], ['matrix', '.']]) {
         const r = await runCli(args, dir);
         expect(r.stderr).not.toContain('internal error');
@@ -251,7 +251,7 @@ describe('YAML alias bombs cost their own size, not their expansion', () => {
     expect(text.length).toBeLessThan(1000);
     global.gc?.();
     const before = process.memoryUsage().heapUsed;
-    const project = await open({ 'bomb.md': text, 'good.md': goodElement('FLM2') });
+    const project = await open({ 'bomb.md': text, 'FLM2.md': goodElement('FLM2') });
     const doc = project.document(`${ROOT}/bomb.md`)!;
     const after = process.memoryUsage().heapUsed;
     // An expansion would need gigabytes; reading the tree needs a few megabytes at most.
@@ -261,17 +261,17 @@ describe('YAML alias bombs cost their own size, not their expansion', () => {
     expect(doc.fields.get('supports')?.items).toEqual([]);
     expect(doc.references.map((r) => ({ id: r.id, field: r.field, range: r.range }))).toEqual([{ id: 'FLM1', range: { start: { line: 17, character: 5 }, end: { line: 17, character: 9 } } }]);
     expect(listElements(project).map((e) => e.id)).toEqual(['FLM1', 'FLM2']);
-    expect(project.diagnostics(`${ROOT}/good.md`)).toEqual([]);
+    expect(project.diagnostics(`${ROOT}/FLM2.md`)).toEqual([]);
   });
 
   it('through the CLI: check and list finish', async () => {
-    const { dir, cleanup } = tempTree({ 'bomb.md': bomb(), 'good.md': goodElement('FLM2', 'Cites FLM77.') });
+    const { dir, cleanup } = tempTree({ 'bomb.md': bomb(), 'FLM2.md': goodElement('FLM2', 'Cites FLM77.') });
     try {
       const r = await runCli(['list', '.', '--format', 'json'], dir);
       expect(r.code).toBe(0);
       expect((JSON.parse(r.stdout) as { id: string }[]).map((e) => e.id)).toEqual(['FLM1', 'FLM2']);
       const c = await runCli(['check', '.'], dir);
-      expect(c.stdout).toContain('good.md:9:7 error unknown-id');
+      expect(c.stdout).toContain('FLM2.md:9:7 error unknown-id');
     } finally {
       cleanup();
     }

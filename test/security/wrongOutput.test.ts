@@ -12,7 +12,7 @@ afterAll(removeCliBundle);
 
 describe.runIf(process.platform === 'linux')('file names that are not valid UTF-8', () => {
   it('are reported as such; the rest is checked', async () => {
-    const t = tempTree({ 'good.md': goodElement('FLM1', 'See FLM77.') });
+    const t = tempTree({ 'FLM1.md': goodElement('FLM1', 'See FLM77.') });
     try {
       const bytes = (s: string, raw: number[]) => Buffer.concat([Buffer.from(t.dir + '/'), Buffer.from(raw), Buffer.from(s)]);
       writeFileSync(bytes('.md', [0x63, 0x61, 0x66, 0xe9]), goodElement('FLM2')); // "caf\xe9.md", Latin-1
@@ -22,9 +22,9 @@ describe.runIf(process.platform === 'linux')('file names that are not valid UTF-
       const r = await checkJson(t.dir);
       expect(r.stderr).not.toContain('internal error');
       expect(r.diagnostics.map((d) => `${d.file}:${d.line}:${d.column} ${d.code} ${d.message}`)).toEqual([
+        'FLM1.md:9:5 unknown-id Unknown ID FLM77: no document defines it. Create it or correct the reference.',
         'caf\ufffd.md:1:1 skipped-file Not checked: its name is not valid UTF-8 (shown with \ufffd where it is not), so it cannot be opened by name; rename it.',
         'd\ufffd:1:1 skipped-file Not checked: its name is not valid UTF-8 (shown with \ufffd where it is not), so it cannot be opened by name; rename it.',
-        'good.md:9:5 unknown-id Unknown ID FLM77: no document defines it. Create it or correct the reference.',
       ]);
       expect(r.code).toBe(1);
       expect(JSON.stringify(r)).not.toContain('deleted');
