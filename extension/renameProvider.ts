@@ -7,8 +7,9 @@
 // with the Markdown provider), and once a position is ours every answer is ours too: a refusal is
 // an edit that changes nothing plus the reason, shown the way VS Code shows its own.
 import * as vscode from 'vscode';
-import { hashText, prepareRename, rename, type Project } from '../language/index';
+import { basename, hashText, prepareRename, rename, type Project } from '../language/index';
 import { fromPosition, toRange, toWorkspaceEdit } from './convert';
+import { takenRenameTargets } from './fileRenameGuard';
 import { logError } from './log';
 import type { ProjectManager } from './projectManager';
 
@@ -38,7 +39,7 @@ export class RenameProvider implements vscode.RenameProvider {
     const uri = doc.uri.toString();
     let answer: vscode.WorkspaceEdit | string | undefined;
     try {
-      answer = project && this.edits(project, uri, pos, newName);
+      answer = project && (await this.edits(project, uri, pos, newName));
     } catch (e) {
       logError('Rename', doc.uri, e);
       answer = FAILED;
@@ -52,11 +53,18 @@ export class RenameProvider implements vscode.RenameProvider {
   }
 
   /** The edit, a refusal (its reason), or undefined for a position that is not ours. */
-  private edits(project: Project, uri: string, pos: vscode.Position, newName: string): vscode.WorkspaceEdit | string | undefined {
+  private async edits(project: Project, uri: string, pos: vscode.Position, newName: string): Promise<vscode.WorkspaceEdit | string | undefined> {
     const at = fromPosition(pos);
     if ('error' in prepareRename(project, uri, at)) return undefined;
-    const r = rename(project, uri, at, newName);
+    let r = rename(project, uri, at, newName);
     if ('error' in r) return r.error;
+    const taken = await takenRenameTargets(r.edit);
+    if (taken.length) {
+      // The ID is renamed; its file keeps its name (and the links to it stay right).
+      r = rename(project, uri, at, newName, { files: false });
+      if ('error' in r) return r.error;
+      void vscode.window.showInformationMessage(`The file keeps its name: ${basename(taken[0]!)} already exists beside it.`);
+    }
     // Edits are computed against the indexed text; refuse when an editor holds something else.
     for (const [u, version] of Object.entries(r.edit.versions)) {
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === u);

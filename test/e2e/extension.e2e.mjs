@@ -471,6 +471,10 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
   const ws = copyDocs('node');
   let client = null;
   addDependent(ws);
+  // A file opmodel does not index (git ignores it), named as FLM5's file would be after FLM5 → FLM9.
+  const ignoredText = '# Scratch\n\nNot part of the framework; git ignores it.\n';
+  fs.writeFileSync(path.join(ws, '.gitignore'), 'first-line-management/FLM9.md\n');
+  fs.writeFileSync(path.join(ws, 'first-line-management', 'FLM9.md'), ignoredText);
   const server = await startCodeServer({ state: path.join(runDir, 'state-node'), vsix: [vsix] });
   log(`code-server pid ${server.pid} on ${server.url}, workspace ${ws}`);
   let browser = null;
@@ -756,6 +760,50 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       assert(JSON.stringify(back.references.map(key).sort()) === JSON.stringify(beforeRename.references.map(key).sort()), 'the references of FLM3 are not back');
       assert(fs.readFileSync(notesFile, 'utf8').includes('[the meetings element](first-line-management/FLM3.md)'), 'the link is not back');
       assert(cli('check', ws, '--format', 'json').diagnostics.filter((d) => d.severity !== 'info').length === 0, 'the copy has problems after the undo');
+    });
+
+    await check('rename (F2) of an ID whose new file name is an ignored file: the ID is renamed, the file keeps its name, the other file its text', async () => {
+      const flm5File = path.join(ws, 'first-line-management', 'FLM5.md');
+      const ignoredFile = path.join(ws, 'first-line-management', 'FLM9.md');
+      const before5 = fs.readFileSync(flm5File, 'utf8');
+      const refs5 = cli('show', 'FLM5', '--dir', ws, '--format', 'json').references.length;
+      assert(cli('show', 'FLM9', '--dir', ws, '--format', 'json').defined === false, 'FLM9 is defined in the copy');
+      await wb.openFile('first-line-management/FLM5.md', 'id: FLM5');
+      await wb.clickWord('id: FLM5', 'FLM5');
+      await page.keyboard.press('F2');
+      const input = page.locator('.rename-box input, .rename-box .rename-input').first();
+      await input.waitFor();
+      await input.fill('FLM9');
+      await page.keyboard.press('Enter');
+      await page.locator('.notifications-toasts', { hasText: 'The file keeps its name: FLM9.md already exists beside it.' }).first().waitFor();
+      await wb.command('File: Save All Files');
+      const deadline = Date.now() + 20_000;
+      let after = cli('show', 'FLM9', '--dir', ws, '--format', 'json');
+      while (!after.defined && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 250));
+        after = cli('show', 'FLM9', '--dir', ws, '--format', 'json');
+      }
+      assert(after.defined && after.definitions[0].file.endsWith('first-line-management/FLM5.md'), `FLM9 is defined in ${JSON.stringify(after.definitions)}`);
+      assert(fs.readFileSync(ignoredFile, 'utf8') === ignoredText, 'the ignored FLM9.md was changed');
+      assert(fs.readFileSync(flm5File, 'utf8') === before5.replace(/\bFLM5\b/g, 'FLM9'), 'FLM5.md holds more than the renamed ID');
+      // Back as it was, for the checks that follow.
+      await page.keyboard.press('Escape');
+      await wb.editor.locator('.view-lines').click();
+      await page.keyboard.press('Control+Z');
+      const everywhere = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Undo in \d+ Files$/ });
+      await Promise.race([everywhere.waitFor(), wb.line('id: FLM5').waitFor()]);
+      if (await everywhere.isVisible()) await everywhere.click();
+      await wb.line('id: FLM5').waitFor();
+      await wb.command('File: Save All Files');
+      const back = Date.now() + 20_000;
+      while (fs.readFileSync(flm5File, 'utf8') !== before5 && Date.now() < back) await new Promise((r) => setTimeout(r, 250));
+      assert(fs.readFileSync(flm5File, 'utf8') === before5, 'FLM5.md is not back after the undo');
+      let back5 = cli('show', 'FLM5', '--dir', ws, '--format', 'json');
+      while (back5.references.length !== refs5 && Date.now() < back) {
+        await new Promise((r) => setTimeout(r, 250));
+        back5 = cli('show', 'FLM5', '--dir', ws, '--format', 'json');
+      }
+      assert(back5.references.length === refs5, `FLM5 has ${back5.references.length} references after the undo, not ${refs5}`);
     });
 
     // Assessment files: a new one, older than the shipped rounds so that the tree keeps their scores.
