@@ -54,18 +54,19 @@ export async function openProjects(paths: string[], io: Io): Promise<Opened[]> {
 async function openOne(root: string, io: Io): Promise<Project> {
   // Links out of the docs root are never followed: checking a stranger's pull request must
   // not read files elsewhere on the machine. An extended framework gets the same confinement.
-  const ws = new NodeWorkspace({ within: root });
+  // Synchronous reads: the CLI has nothing else to do while it reads.
+  const ws = new NodeWorkspace({ within: root, synchronous: true });
   return Project.open({ workspace: ws, rootUri: fileUri(root), logger: { info: () => {}, error: (m) => io.err(m.split('\n').map(neutralise).join('\n') + '\n') }, resolveFramework: cliResolver });
 }
 
 const cliResolver: FrameworkResolver = async (spec, _from, next) => {
   const found = await next();
-  if (!('error' in found)) return { ...found, workspace: new NodeWorkspace({ within: fsPath(found.rootUri) }) };
+  if (!('error' in found)) return { ...found, workspace: new NodeWorkspace({ within: fsPath(found.rootUri), synchronous: true }) };
   // Not installed where the client is (a CLI run from a clone): the framework shipped with this CLI.
   const own = spec === 'opmodel' ? ownFramework() : undefined;
   if (!own) return found;
   const rootUri = fileUri(own);
-  return { rootUri, workspace: new NodeWorkspace({ within: own }), source: { kind: 'package', name: 'opmodel', version: VERSION, rootUri } };
+  return { rootUri, workspace: new NodeWorkspace({ within: own, synchronous: true }), source: { kind: 'package', name: 'opmodel', version: VERSION, rootUri } };
 };
 
 /** framework-docs/ of the package this CLI belongs to (dist/cli.js or, from sources, cli/). */

@@ -39,7 +39,9 @@ export class CompletionProvider implements vscode.CompletionItemProvider {
       if (!result) return undefined;
       if (!completionWanted(project, uri, fromPosition(pos), result, trigger, lineBefore)) return undefined;
       const range = toRange(result.range);
-      return new vscode.CompletionList(result.items.map((c) => toItem(project, c, range)), !this.manager.isReady(project));
+      // Incomplete while the framework is still being indexed, or when the list is a window of a
+      // family of thousands: either way the editor asks again as the user types.
+      return new vscode.CompletionList(result.items.map((c) => toItem(project, c, range)), result.isIncomplete || !this.manager.isReady(project));
     });
   }
 }

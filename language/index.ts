@@ -35,7 +35,7 @@ export { references, referencesOf } from './features/references';
 export { prepareRename, rename, renameId, type RenameResult } from './features/rename';
 export { workspaceSymbols, documentSymbols, type WorkspaceSymbol, type DocumentSymbol } from './features/symbols';
 export { documentLinks, type DocumentLink } from './features/documentLinks';
-export { completions, type CompletionCandidate, type CompletionResult } from './features/completion';
+export { COMPLETION_LIMIT, completions, type CompletionCandidate, type CompletionResult } from './features/completion';
 export { completionWanted, COMPLETION_TRIGGER_CHARACTERS, spaceStartsListItem } from './features/completionTrigger';
 export { placeOf } from './features/placeOf';
 export { matrix, leadershipOf, type Matrix, type Leadership } from './features/matrix';

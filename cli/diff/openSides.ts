@@ -77,7 +77,7 @@ export async function openSides(positionals: string[], dir: string | undefined, 
     const base = await fromRevision(baseInfo);
     const head = b
       ? await fromRevision({ kind: 'revision', name: b.arg, commit: await repo.resolve(b.arg) })
-      : await openProject(new NodeWorkspace({ within: rootAbs }), rootAbs, { kind: 'working-tree', name: 'working tree', commit: null }, io);
+      : await openProject(new NodeWorkspace({ within: rootAbs, synchronous: true }), rootAbs, { kind: 'working-tree', name: 'working tree', commit: null }, io);
     return { base, head, repo, headRoot: rootAbs, dispose: () => opened.forEach((w) => w.dispose()) };
   } catch (e) {
     opened.forEach((w) => w.dispose());
@@ -86,7 +86,7 @@ export async function openSides(positionals: string[], dir: string | undefined, 
 }
 
 async function openFolder(abs: string, name: string, io: Io): Promise<Side> {
-  return openProject(new NodeWorkspace({ within: abs }), abs, { kind: 'folder', name, commit: null }, io);
+  return openProject(new NodeWorkspace({ within: abs, synchronous: true }), abs, { kind: 'folder', name, commit: null }, io);
 }
 
 async function openProject(ws: Workspace, rootAbs: string, info: SideInfo, io: Io): Promise<Side> {

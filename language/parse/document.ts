@@ -3,10 +3,13 @@
 import type { OpmodelConfig } from '../config/config';
 import type { IdSyntax } from '../ids/idSyntax';
 import { resolveLink } from '../fixes/renameFile';
-import { LineIndex } from '../text/lineIndex';
+import { LineMap } from '../text/lineMap';
+import { ownString as own } from '../text/ownString';
 import type { Range } from '../types';
-import { readFrontMatter, type FieldValue, type ScalarValue } from './frontMatter';
-import { rangedTree, type FieldTree } from './frontMatterTree';
+import { readFrontMatter, type Field, type FieldValue } from './frontMatter';
+import { locatedTree, type FieldTree } from './frontMatterTree';
+import { DocumentPart, Located } from './located';
+import { wordOf } from './vocabulary';
 import { readGlossary, type GlossaryEntry } from '../glossary/readGlossary';
 import { scanMarkdown } from './markdownScanner';
 import { findMaturitySource, type MaturitySource } from './maturity';
@@ -55,7 +58,7 @@ export interface ParsedDocument {
   version: string;
   lineCount: number;
   frontMatter?: { range: Range; error?: { message: string; range: Range } };
-  fields: Map<string, FieldInfo>;
+  fields: ReadonlyMap<string, FieldInfo>;
   definition?: DefinedId;
   title?: string;
   type?: string;
@@ -92,14 +95,235 @@ export function hashText(text: string): string {
 
 const SCALAR_FIELDS = ['title', 'type', 'system', 'discipline', 'summary'] as const;
 
+// The kept form of each part: offsets and the document's line map, the interfaces' ranges
+// computed when read (see located.ts).
+
+/** A reference in the body text: most of them, so `field` is no slot of theirs. */
+class ReferenceAt extends Located implements Reference {
+  constructor(lines: LineMap, start: number, end: number, readonly id: string) {
+    super(lines, start, end);
+  }
+
+  get field(): string | undefined {
+    return undefined;
+  }
+}
+
+/** A reference in a relation field. */
+class FieldReferenceAt extends Located implements Reference {
+  constructor(lines: LineMap, start: number, end: number, readonly id: string, readonly field: string) {
+    super(lines, start, end);
+  }
+}
+
+class MalformedAt extends Located implements MalformedId {
+  constructor(lines: LineMap, start: number, end: number, readonly text: string, readonly canonical: string, readonly isDefinition: boolean, readonly field?: string) {
+    super(lines, start, end);
+  }
+}
+
+class DefinedAt extends Located implements DefinedId {
+  constructor(lines: LineMap, start: number, end: number, readonly text: string, readonly id: string, readonly familyKey?: string) {
+    super(lines, start, end);
+  }
+}
+
+class InvalidItemAt extends Located {
+  constructor(lines: LineMap, start: number, end: number, readonly field: string, readonly value: string) {
+    super(lines, start, end);
+  }
+}
+
+class ItemAt extends Located {
+  constructor(lines: LineMap, start: number, end: number, readonly value: string | null) {
+    super(lines, start, end);
+  }
+}
+
+class LinkAt extends Located {
+  constructor(lines: LineMap, start: number, end: number, readonly path: string, readonly target: string) {
+    super(lines, start, end);
+  }
+}
+
+class MessageAt extends Located {
+  constructor(lines: LineMap, start: number, end: number, readonly message: string) {
+    super(lines, start, end);
+  }
+}
+
+class FrontMatterAt extends Located {
+  error?: MessageAt;
+}
+
+class HeadingAt extends Located {
+  constructor(lines: LineMap, start: number, end: number, readonly level: number, readonly text: string, private readonly lineStart: number, private readonly lineEnd: number) {
+    super(lines, start, end);
+  }
+
+  /** The whole heading line; `range` and selectionRange are the text. */
+  override get range(): Range {
+    return this.lines.range(this.lineStart, this.lineEnd);
+  }
+
+  get selectionRange(): Range {
+    return this.lines.range(this.start, this.end);
+  }
+}
+
+const NO_ITEMS: readonly ItemAt[] = Object.freeze([]);
+
+/** A front-matter field: one class per kind of value, so that `kind` is no field of every object. */
+abstract class FieldAt extends DocumentPart implements FieldInfo {
+  abstract readonly kind: FieldValue['kind'];
+  readonly key: string;
+  private readonly keyStart: number;
+  private readonly keyEnd: number;
+  protected readonly valueStart: number;
+  protected readonly valueEnd: number;
+
+  /** `word` gives the shared copy of a string (a known key or ID) or one of its own. */
+  constructor(protected readonly lines: LineMap, f: Field, word: (s: string) => string) {
+    super();
+    this.key = word(f.key);
+    this.keyStart = f.keyStart;
+    this.keyEnd = f.keyEnd;
+    this.valueStart = f.value.start;
+    this.valueEnd = f.value.end;
+  }
+
+  get value(): string | null {
+    return null;
+  }
+
+  get tree(): FieldTree | undefined {
+    return undefined;
+  }
+
+  get keyRange(): Range {
+    return this.lines.range(this.keyStart, this.keyEnd);
+  }
+
+  get valueRange(): Range {
+    return this.lines.range(this.valueStart, this.valueEnd);
+  }
+
+  get items(): { value: string | null; range: Range }[] {
+    return NO_ITEMS as ItemAt[];
+  }
+
+  static of(lines: LineMap, f: Field, word: (s: string) => string): FieldAt {
+    const v = f.value;
+    if (v.kind === 'scalar') return new ScalarFieldAt(lines, f, word, v.value === null ? null : word(v.value));
+    const tree = v.tree ? locatedTree(v.tree, lines, word) : undefined;
+    if (v.kind === 'list') return new ListFieldAt(lines, f, word, v.items.map((i) => new ItemAt(lines, i.start, i.end, i.value === null ? null : word(i.value))), tree);
+    return new OtherFieldAt(lines, f, word, tree);
+  }
+}
+
+class ScalarFieldAt extends FieldAt {
+  get kind(): 'scalar' {
+    return 'scalar';
+  }
+
+  constructor(lines: LineMap, f: Field, word: (s: string) => string, private readonly text: string | null) {
+    super(lines, f, word);
+  }
+
+  override get value(): string | null {
+    return this.text;
+  }
+
+  /** A scalar's one item, made when asked for. */
+  override get items(): { value: string | null; range: Range }[] {
+    return this.text !== null ? [new ItemAt(this.lines, this.valueStart, this.valueEnd, this.text)] : (NO_ITEMS as ItemAt[]);
+  }
+}
+
+class ListFieldAt extends FieldAt {
+  get kind(): 'list' {
+    return 'list';
+  }
+
+  constructor(lines: LineMap, f: Field, word: (s: string) => string, private readonly list: ItemAt[], private readonly nested: FieldTree | undefined) {
+    super(lines, f, word);
+  }
+
+  override get items(): { value: string | null; range: Range }[] {
+    return this.list;
+  }
+
+  override get tree(): FieldTree | undefined {
+    return this.nested;
+  }
+}
+
+class OtherFieldAt extends FieldAt {
+  get kind(): 'other' {
+    return 'other';
+  }
+
+  constructor(lines: LineMap, f: Field, word: (s: string) => string, private readonly nested: FieldTree | undefined) {
+    super(lines, f, word);
+  }
+
+  override get tree(): FieldTree | undefined {
+    return this.nested;
+  }
+}
+
+/**
+ * A document's fields in front-matter order, looked up by a scan: a document has a handful, and
+ * a Map's hash table cost about 500 bytes per document.
+ */
+class Fields extends DocumentPart implements ReadonlyMap<string, FieldInfo> {
+  constructor(private readonly list: readonly FieldAt[]) {
+    super();
+  }
+
+  get size(): number {
+    return this.list.length;
+  }
+
+  get(key: string): FieldInfo | undefined {
+    for (const f of this.list) if (f.key === key) return f;
+    return undefined;
+  }
+
+  has(key: string): boolean {
+    return this.get(key) !== undefined;
+  }
+
+  *entries(): MapIterator<[string, FieldInfo]> {
+    for (const f of this.list) yield [f.key, f];
+  }
+
+  *keys(): MapIterator<string> {
+    for (const f of this.list) yield f.key;
+  }
+
+  *values(): MapIterator<FieldInfo> {
+    yield* this.list;
+  }
+
+  [Symbol.iterator](): MapIterator<[string, FieldInfo]> {
+    return this.entries();
+  }
+
+  forEach(fn: (value: FieldInfo, key: string, map: ReadonlyMap<string, FieldInfo>) => void, thisArg?: unknown): void {
+    for (const f of this.list) fn.call(thisArg, f, f.key, this);
+  }
+}
+
+const NO_FIELDS = new Fields([]);
+
 export function parseDocument(uri: string, text: string, config: OpmodelConfig, syntax: IdSyntax): ParsedDocument {
-  const lines = new LineIndex(text);
-  const r = (s: number, e: number) => lines.range(s, e);
+  const lines = LineMap.of(text);
   const doc: ParsedDocument = {
     uri,
     version: hashText(text),
     lineCount: lines.lineCount,
-    fields: new Map(),
+    fields: NO_FIELDS,
     references: [],
     malformed: [],
     invalidRelationItems: [],
@@ -110,21 +334,14 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
   const fm = readFrontMatter(text);
   let bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (fm) {
-    doc.frontMatter = { range: r(fm.start, fm.end) };
-    if (fm.error) doc.frontMatter.error = { message: fm.error.message, range: r(fm.error.start, fm.error.end) };
+    const located = new FrontMatterAt(lines, fm.start, fm.end);
+    if (fm.error) located.error = new MessageAt(lines, fm.error.start, fm.error.end, own(fm.error.message));
+    doc.frontMatter = located;
     bodyStart = fm.end;
-    const item = (v: ScalarValue) => ({ value: v.value, range: r(v.start, v.end) });
-    for (const f of fm.fields.values()) {
-      doc.fields.set(f.key, {
-        key: f.key,
-        keyRange: r(f.keyStart, f.keyEnd),
-        kind: f.value.kind,
-        value: f.value.kind === 'scalar' ? f.value.value : null,
-        valueRange: r(f.value.start, f.value.end),
-        items: f.value.kind === 'list' ? f.value.items.map(item) : f.value.kind === 'scalar' && f.value.value !== null ? [item(f.value)] : [],
-        ...(f.value.kind !== 'scalar' && f.value.tree ? { tree: rangedTree(f.value.tree, r) } : {}),
-      });
-    }
+    // Keys and values the config knows, and IDs, are shared by all documents.
+    const word = (s: string) => (syntax.isCanonical(s) ? syntax.intern(s) : wordOf(config, s));
+    // fm.fields is a Map: one field per key already.
+    doc.fields = new Fields([...fm.fields.values()].map((f) => FieldAt.of(lines, f, word)));
     for (const k of SCALAR_FIELDS) {
       const v = doc.fields.get(k);
       if (v?.kind === 'scalar' && v.value !== null && v.value !== '') doc[k] = v.value;
@@ -132,11 +349,11 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     const idField = fm.fields.get('id');
     if (idField?.value.kind === 'scalar' && idField.value.value) {
       const v = idField.value;
-      const text = v.value!.trim();
-      const hit = syntax.classify(text);
-      const range = r(v.start, v.end);
-      doc.definition = { text, id: hit?.canonical ?? text, range, familyKey: hit?.family.key };
-      if (hit && !hit.isCanonical) doc.malformed.push({ text, canonical: hit.canonical, range, isDefinition: true });
+      const trimmed = v.value!.trim();
+      const hit = syntax.classify(trimmed);
+      const text = hit?.canonical === trimmed ? hit.canonical : own(trimmed);
+      doc.definition = new DefinedAt(lines, v.start, v.end, text, hit?.canonical ?? text, hit?.family.key);
+      if (hit && !hit.isCanonical) doc.malformed.push(new MalformedAt(lines, v.start, v.end, text, hit.canonical, true));
     }
     for (const rel of config.relations) {
       const f = fm.fields.get(rel.key);
@@ -145,10 +362,9 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
       for (const it of items) {
         const raw = (it.value ?? '').trim();
         const hit = raw ? syntax.classify(raw) : undefined;
-        const range = r(it.start, it.end);
-        if (!hit) doc.invalidRelationItems.push({ field: rel.key, value: raw, range });
-        else if (hit.isCanonical) doc.references.push({ id: hit.canonical, range, field: rel.key });
-        else doc.malformed.push({ text: raw, canonical: hit.canonical, range, field: rel.key, isDefinition: false });
+        if (!hit) doc.invalidRelationItems.push(new InvalidItemAt(lines, it.start, it.end, rel.key, own(raw)));
+        else if (hit.isCanonical) doc.references.push(new FieldReferenceAt(lines, it.start, it.end, hit.canonical, rel.key));
+        else doc.malformed.push(new MalformedAt(lines, it.start, it.end, own(raw), hit.canonical, false, rel.key));
       }
     }
   }
@@ -159,12 +375,11 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
   for (const m of syntax.scan(text, bodyStart)) {
     while (k < ex.length && ex[k + 1]! <= m.start) k += 2;
     if (k < ex.length && ex[k]! < m.end) continue;
-    const range = r(m.start, m.end);
-    if (m.isCanonical) doc.references.push({ id: m.canonical, range });
-    else doc.malformed.push({ text: m.text, canonical: m.canonical, range, isDefinition: false });
+    if (m.isCanonical) doc.references.push(new ReferenceAt(lines, m.start, m.end, m.canonical));
+    else doc.malformed.push(new MalformedAt(lines, m.start, m.end, own(m.text), m.canonical, false));
   }
   for (const [s, e] of scan.comments) {
-    const d = parseDirective(text.slice(s, e), lines.position(s).line, lines.position(e).line);
+    const d = parseDirective(text.slice(s, e), lines.lineOf(s), lines.lineOf(e));
     if (d) doc.directives.push(d);
   }
   for (const [s, e] of scan.links) {
@@ -174,13 +389,22 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     const end = raw.search(/[?#]/);
     const path = end < 0 ? raw : raw.slice(0, end);
     const target = path ? resolveLink(uri, path) : undefined;
-    if (target) doc.links.push({ path, range: r(s, s + path.length), target });
+    if (target) doc.links.push(new LinkAt(lines, s, s + path.length, own(path), target));
   }
   for (const h of scan.headings) {
-    doc.headings.push({ level: h.level, text: text.slice(h.start, h.end), range: r(h.lineStart, h.lineEnd), selectionRange: r(h.start, h.end) });
+    doc.headings.push(new HeadingAt(lines, h.start, h.end, h.level, own(text.slice(h.start, h.end)), h.lineStart, h.lineEnd));
   }
   if (doc.type === 'glossary') doc.glossary = readGlossary(text, scan.headings);
   const maturity = findMaturitySource(text, scan.headings, lines);
-  if (maturity) doc.maturitySource = maturity;
+  if (maturity) doc.maturitySource = { ...maturity, text: own(maturity.text) };
+  // Arrays grown by push keep spare room (17 slots for one item); a document keeps exact ones.
+  doc.references = exact(doc.references);
+  doc.malformed = exact(doc.malformed);
+  doc.invalidRelationItems = exact(doc.invalidRelationItems);
+  doc.headings = exact(doc.headings);
+  doc.directives = exact(doc.directives);
+  doc.links = exact(doc.links);
   return doc;
 }
+
+const exact = <T>(a: T[]): T[] => (a.length ? a.slice() : a);

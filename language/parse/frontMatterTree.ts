@@ -2,7 +2,10 @@
 // the exact source range of every key and value. Built from the YAML syntax tree like the rest
 // of the front matter: nothing is constructed or evaluated, and aliases are not followed.
 import { isAlias, isMap, isScalar, isSeq, type Node as YamlNode } from 'yaml';
+import type { LineMap } from '../text/lineMap';
+import { ownString as own } from '../text/ownString';
 import type { Range } from '../types';
+import { DocumentPart, Located } from './located';
 
 export type TreeNode = TreeScalar | TreeMap | TreeSeq | TreeOther;
 
@@ -71,19 +74,107 @@ export function toTree(node: YamlNode | null | undefined, src: string, offset: n
   return { kind: 'other', start: offset + s, end: offset + e };
 }
 
-/** The same tree with line/column ranges, as documents keep it. */
+/** The same tree with line/column ranges, as documents keep it (with strings of their own). */
 export type FieldTree =
   | { kind: 'scalar'; value: string | null; range: Range }
   | { kind: 'map'; entries: { key: string; keyRange: Range; value: FieldTree }[]; range: Range }
   | { kind: 'seq'; items: FieldTree[]; range: Range }
   | { kind: 'other'; range: Range };
 
-export function rangedTree(t: TreeNode, r: (start: number, end: number) => Range): FieldTree {
+// `kind` is a getter on each class (one per kind), not a field in every node.
+
+class ScalarAt extends Located {
+  get kind(): 'scalar' {
+    return 'scalar';
+  }
+
+  constructor(lines: LineMap, start: number, end: number, readonly value: string | null) {
+    super(lines, start, end);
+  }
+}
+
+class SeqAt extends Located {
+  get kind(): 'seq' {
+    return 'seq';
+  }
+
+  constructor(lines: LineMap, start: number, end: number, readonly items: FieldTree[]) {
+    super(lines, start, end);
+  }
+}
+
+class MapAt extends Located {
+  get kind(): 'map' {
+    return 'map';
+  }
+
+  constructor(lines: LineMap, start: number, end: number, readonly entries: (EntryAt | ScalarEntryAt)[]) {
+    super(lines, start, end);
+  }
+}
+
+class OtherAt extends Located {
+  get kind(): 'other' {
+    return 'other';
+  }
+}
+
+class EntryAt extends DocumentPart {
+  constructor(
+    private readonly lines: LineMap,
+    readonly key: string,
+    private readonly keyStart: number,
+    private readonly keyEnd: number,
+    readonly value: FieldTree,
+  ) {
+    super();
+  }
+
+  get keyRange(): Range {
+    return this.lines.range(this.keyStart, this.keyEnd);
+  }
+}
+
+/** An entry whose value is a scalar (most are: `name: …`, `target: …`), in one object; its value node is made when read. */
+class ScalarEntryAt extends DocumentPart {
+  constructor(
+    private readonly lines: LineMap,
+    readonly key: string,
+    private readonly keyStart: number,
+    private readonly keyEnd: number,
+    private readonly text: string | null,
+    private readonly valueStart: number,
+    private readonly valueEnd: number,
+  ) {
+    super();
+  }
+
+  get keyRange(): Range {
+    return this.lines.range(this.keyStart, this.keyEnd);
+  }
+
+  get value(): FieldTree {
+    return new ScalarAt(this.lines, this.valueStart, this.valueEnd, this.text);
+  }
+}
+
+/** The tree as a document keeps it: offsets, strings of their own (or shared, by `word`), ranges computed when read. */
+export function locatedTree(t: TreeNode, lines: LineMap, word: (s: string) => string = own): FieldTree {
   switch (t.kind) {
-    case 'scalar': return { kind: 'scalar', value: t.value, range: r(t.start, t.end) };
-    case 'seq': return { kind: 'seq', items: t.items.map((i) => rangedTree(i, r)), range: r(t.start, t.end) };
-    case 'map': return { kind: 'map', entries: t.entries.map((e) => ({ key: e.key, keyRange: r(e.keyStart, e.keyEnd), value: rangedTree(e.value, r) })), range: r(t.start, t.end) };
-    default: return { kind: 'other', range: r(t.start, t.end) };
+    case 'scalar': return new ScalarAt(lines, t.start, t.end, t.value === null ? null : word(t.value));
+    case 'seq': return new SeqAt(lines, t.start, t.end, t.items.map((i) => locatedTree(i, lines, word)));
+    case 'map':
+      return new MapAt(
+        lines,
+        t.start,
+        t.end,
+        t.entries.map((e) =>
+          e.value.kind === 'scalar'
+            ? new ScalarEntryAt(lines, word(e.key), e.keyStart, e.keyEnd, e.value.value === null ? null : word(e.value.value), e.value.start, e.value.end)
+            : new EntryAt(lines, word(e.key), e.keyStart, e.keyEnd, locatedTree(e.value, lines, word)),
+        ),
+      );
+    default: return new OtherAt(lines, t.start, t.end);
   }
 }
 

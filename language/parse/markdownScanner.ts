@@ -227,7 +227,7 @@ export function scanMarkdown(text: string, from: number): ScanResult {
     let itemIndent = indent;
     for (let guard = 0; guard < 10; guard++) {
       const mk = LIST_MARKER.exec(text.slice(q, Math.min(le, q + 12)));
-      if (!mk || /^[-*]/.test(mk[0]) && /^([-*])[ \t]*\1[ \t]*\1[ \t]*$/.test(text.slice(q, le).replace(/\s+$/, ''))) break;
+      if (!mk || /^[-*]/.test(mk[0]) && /^([-*])[ \t]*\1[ \t]*\1[ \t]*$/.test(text.slice(q, le).trimEnd())) break;
       let r = q + mk[0].length;
       let w = 0;
       while (r < le && isSpace(text.charCodeAt(r)) && w < 5) { r++; w++; }

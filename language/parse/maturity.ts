@@ -57,7 +57,7 @@ const SEPARATOR = /^[ \t]*(?:—|–|--?|:)[ \t]*/;
 const PLAIN_NAME = /^([^—–:]{1,60}?)[ \t]+(?:—|–)[ \t]+/;
 
 /** Finds the first `Maturity levels` heading (any level) and keeps its section's text, or undefined. */
-export function findMaturitySource(text: string, headings: readonly Heading[], lines: LineIndex): MaturitySource | undefined {
+export function findMaturitySource(text: string, headings: readonly Heading[], lines: Pick<LineIndex, 'position'>): MaturitySource | undefined {
   for (let i = 0; i < headings.length; i++) {
     const h = headings[i]!;
     if (h.end - h.start !== MATURITY_HEADING.length || text.slice(h.start, h.end).toLowerCase() !== MATURITY_HEADING) continue;

@@ -1,6 +1,7 @@
 // `<!-- opmodel-disable CODE -->`, `<!-- opmodel-enable CODE -->`,
 // `<!-- opmodel-disable-next-line CODE -->` and `<!-- opmodel-disable-file CODE -->`.
 // Without codes a directive applies to every code.
+import { ownString } from '../text/ownString';
 
 export interface Directive {
   kind: 'disable' | 'enable' | 'disable-next-line' | 'disable-file';
@@ -16,8 +17,8 @@ const DIRECTIVE = /^<!--\s*opmodel-(disable-next-line|disable-file|disable|enabl
 export function parseDirective(comment: string, line: number, endLine: number): Directive | undefined {
   const m = DIRECTIVE.exec(comment);
   if (!m) return undefined;
-  const codes = m[2]!.split(/[\s,]+/).filter(Boolean);
-  return { kind: m[1] as Directive['kind'], codes: codes.length ? codes : null, line, endLine };
+  const codes = m[2]!.split(/[\s,]+/).filter(Boolean).map(ownString);
+  return { kind: ownString(m[1]!) as Directive['kind'], codes: codes.length ? codes : null, line, endLine };
 }
 
 const covers = (d: Directive, code: string) => d.codes === null || d.codes.includes(code);

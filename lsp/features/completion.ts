@@ -80,7 +80,9 @@ export async function completion(ctx: ServerContext, params: CompletionParams): 
     item.documentation = documentation(project, c, markdown);
     return item;
   });
-  return sharedRange ? { isIncomplete: false, itemDefaults: { editRange: range }, items } : { isIncomplete: false, items };
+  // A window of a longer list: the client asks again as the user types.
+  const isIncomplete = result.isIncomplete;
+  return sharedRange ? { isIncomplete, itemDefaults: { editRange: range }, items } : { isIncomplete, items };
 }
 
 export async function resolveCompletion(ctx: ServerContext, item: CompletionItem): Promise<CompletionItem> {

@@ -2,6 +2,8 @@
 // framework-docs/ (front matter, ~2 KB of prose with 5-10 ID references, code, links, URLs)
 // and a sprinkling of documents that trip each diagnostic code. Same seed and version =>
 // byte-identical output, so a corpus on disk is reused instead of written again.
+// A second shape, 'deep', has other proportions: documents about three times as long, 20-40
+// references each, three relation fields and folders five levels deep.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -11,6 +13,8 @@ import path from 'node:path';
 export const GENERATOR_VERSION = 2;
 export const DEFAULT_SEED = 20261128;
 const STAMP = '.opmodel-bench.json';
+/** Corpus shapes: the standard one, and one with other proportions. */
+export const SHAPES = ['standard', 'deep'];
 
 /** Family prefix -> the system or leadership part that holds it (as in the shipped config). */
 const FAMILIES = [
@@ -83,24 +87,32 @@ export function benchConfig() {
 }
 
 /** Document i: its family, its ID and its path relative to the corpus root. */
-function slot(i) {
+function slot(i, shape = 'standard') {
   const family = FAMILIES[i % FAMILIES.length];
   const n = Math.floor(i / FAMILIES.length) + 1;
   const id = `${family.prefix}${n}`;
   const folder = family.system ?? 'leadership';
-  return { family, n, id, rel: `${folder}/${String(Math.floor((n - 1) / 250)).padStart(3, '0')}/${id}.md` };
+  if (shape === 'deep') {
+    // Four levels below the system, at most 12 documents a folder: many small folders.
+    const k = Math.floor((n - 1) / 12);
+    const levels = [k % 4, Math.floor(k / 4) % 6, Math.floor(k / 24) % 8, Math.floor(k / 192)].map((x, d) => `${'abcd'[d]}${x}`);
+    return { family, n, id, depth: 5, rel: `${folder}/${levels.join('/')}/${id}.md` };
+  }
+  return { family, n, id, depth: 2, rel: `${folder}/${String(Math.floor((n - 1) / 250)).padStart(3, '0')}/${id}.md` };
 }
 
 /**
  * The files of a corpus of `size` documents, as [relative path, text] pairs, in a fixed order.
  * Each document draws from its own PRNG stream, so any one of them can be regenerated alone.
  */
-export function* corpusFiles(size, seed = DEFAULT_SEED) {
+export function* corpusFiles(size, seed = DEFAULT_SEED, shape = 'standard') {
+  if (!SHAPES.includes(shape)) throw new Error(`unknown corpus shape "${shape}" (${SHAPES.join(', ')})`);
   yield ['opmodel.json', JSON.stringify(benchConfig(), null, 2) + '\n'];
-  for (let i = 0; i < size; i++) yield [slot(i).rel, documentText(i, size, seed)];
+  for (let i = 0; i < size; i++) yield [slot(i, shape).rel, documentText(i, size, seed, shape)];
 }
 
-export function documentText(i, size, seed = DEFAULT_SEED) {
+export function documentText(i, size, seed = DEFAULT_SEED, shape = 'standard') {
+  if (shape === 'deep') return deepDocumentText(i, size, seed);
   const rand = prng((seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
@@ -166,6 +178,88 @@ export function documentText(i, size, seed = DEFAULT_SEED) {
   return fm.join('\n') + '\n' + body.join('\n');
 }
 
+/** A 'deep' document: ~6-8 KB, 20-40 references, `related`, `depends_on` and `supports`. */
+function deepDocumentText(i, size, seed) {
+  const rand = prng((seed ^ Math.imul(i + 1, 0x85ebca6b)) >>> 0);
+  const pick = (list) => list[Math.floor(rand() * list.length)];
+  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
+  const me = slot(i, 'deep');
+  const other = () => slot(int(0, size - 1), 'deep');
+  const up = '../'.repeat(me.depth);
+  const words = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  const sentence = (n) => {
+    const w = words(n);
+    return w[0].toUpperCase() + w.slice(1) + '.';
+  };
+  const title = `${pick(TITLE_WORDS)}, ${pick(TITLE_WORDS)} & ${pick(TITLE_WORDS)} ${pick(['Management', 'Practice', 'Review', 'Standard'])}`;
+  const roll = rand();
+  const error = roll < ERROR_RATE ? ERROR_KINDS[Math.floor((roll / ERROR_RATE) * ERROR_KINDS.length)] : undefined;
+
+  let id = me.id;
+  if (error === 'duplicate-id' && i >= FAMILIES.length) id = slot(i - FAMILIES.length, 'deep').id;
+  if (error === 'invalid-id') id = `XQ${me.n}`;
+  let system = me.family.system;
+  if (error === 'unknown-system') system = (system ?? 'people-management').replace('management', 'managment');
+  if (error === 'id-family-mismatch' && system) system = SYSTEMS[(SYSTEMS.indexOf(system) + 1) % SYSTEMS.length];
+  let discipline = me.family.system ? pick(DISCIPLINES) : undefined;
+  if (error === 'unknown-discipline') discipline = (discipline ?? 'technology-tools').replace('-', '-and-');
+  const relation = (lo, hi) => Array.from({ length: int(lo, hi) }, () => other().id);
+  const related = relation(4, 10);
+  if (error === 'invalid-relation') related.splice(2, 0, 'see-below');
+
+  const fm = ['---'];
+  if (error !== 'missing-id') fm.push(`id: ${id}`);
+  if (error !== 'missing-title') fm.push(`title: ${title}`);
+  fm.push(`type: ${me.family.type ?? 'element'}`);
+  if (system) fm.push(`system: ${system}`);
+  if (discipline) fm.push(`discipline: ${discipline}`);
+  if (me.family.part) fm.push(`part: ${error === 'id-family-mismatch' ? FAMILIES.find((f) => f.part && f.part !== me.family.part).part : me.family.part}`);
+  fm.push(`summary: "${sentence(int(20, 32))}"`);
+  if (error === 'invalid-front-matter') fm.push(`accountable: [Team Lead, "unclosed`);
+  else if (!me.family.part || error === 'unknown-role') fm.push(`accountable: ${error === 'unknown-role' ? 'Team Lead' : pick(ROLES)}`);
+  if (!me.family.part) {
+    fm.push('measures:');
+    for (let k = int(3, 5); k > 0; k--) fm.push(`  - name: ${words(int(4, 8))}`, `    definition: ${sentence(int(14, 24))}`, `    target: At least ${int(50, 99)}%`);
+  }
+  fm.push(`related: [${related.join(', ')}]`);
+  fm.push('depends_on:', ...relation(1, 4).map((x) => `  - ${x}`));
+  fm.push(`supports: [${relation(1, 3).join(', ')}]`);
+  fm.push('---', '');
+
+  const refs = Array.from({ length: int(20, 40) }, () => other());
+  if (error === 'unknown-id') refs[0] = { ...refs[0], id: `${me.family.prefix}${size + 1000 + i}` };
+  if (error === 'malformed-id') refs[1] = { ...refs[1], id: refs[1].id.replace(/(\d+)$/, ' $1') };
+  let r = 0;
+  const ref = () => refs[r++ % refs.length];
+  const body = [`# ${id} · ${title}`, ''];
+  for (const section of ['Purpose', 'Scope', 'Key practices', 'Inputs and outputs', 'Working with other elements', 'Evidence']) {
+    body.push(`## ${section}`, '');
+    for (let p = int(2, 3); p > 0; p--) {
+      body.push(`${sentence(int(14, 22))} It draws on ${ref().id} and hands over to ${ref().id}. ${sentence(int(12, 20))} ${sentence(int(8, 16))}`, '');
+    }
+    const kind = int(0, 3);
+    if (kind === 0) {
+      for (let k = int(3, 5); k > 0; k--) body.push(`- **${pick(TITLE_WORDS)}.** ${sentence(int(8, 14))} Owned with ${ref().id}; ${words(int(6, 10))}.`);
+      body.push('');
+    } else if (kind === 1) {
+      body.push('| Step | Owner | Feeds |', '| --- | --- | --- |');
+      for (let k = int(3, 5); k > 0; k--) body.push(`| ${words(int(2, 4))} | ${pick(ROLES)} | ${ref().id} |`);
+      body.push('');
+    } else if (kind === 2) {
+      body.push('```yaml', `owner: ${other().id}`, `review: ${other().id} # ${words(4)}`, `inputs: [${other().id}, ${other().id}]`, '```', '');
+    } else {
+      body.push(`> ${sentence(int(10, 16))} See ${ref().id} and [the procedure](${up}${ref().rel}).`, '');
+    }
+  }
+  body.push(`${sentence(int(10, 16))} Background: https://example.org/framework/${other().id}/notes, <https://example.org/${other().id}> and \`${other().id}\`.`, '');
+  if (me.family.type !== 'principle') body.push(...maturitySection(i));
+  body.push('## Related elements', '');
+  for (const x of related.filter((y) => y !== 'see-below').slice(0, 6)) body.push(`- ${x} — ${words(int(5, 9))}.`);
+  if (error === 'undeclared-related') body.push(`- ${refs[refs.length - 1].id} — ${words(int(5, 9))}.`);
+  body.push('');
+  return fm.join('\n') + '\n' + body.join('\n');
+}
+
 const LEVELS = ['Ad hoc', 'Repeatable', 'Defined', 'Optimising'];
 
 /**
@@ -190,28 +284,28 @@ function maturitySection(i) {
 // version must not reuse each other's corpus, so the folder also names this file's content.
 const SOURCE_HASH = createHash('sha256').update(readFileSync(new URL(import.meta.url))).digest('hex').slice(0, 10);
 
-export function corpusDir(size, seed = DEFAULT_SEED) {
-  return path.join(os.tmpdir(), 'opmodel-bench', `${size}-${seed}-v${GENERATOR_VERSION}-${SOURCE_HASH}`);
+export function corpusDir(size, seed = DEFAULT_SEED, shape = 'standard') {
+  return path.join(os.tmpdir(), 'opmodel-bench', `${size}-${seed}-v${GENERATOR_VERSION}${shape === 'standard' ? '' : `-${shape}`}-${SOURCE_HASH}`);
 }
 
 /** Writes the corpus unless the same size, seed and version is already on disk; returns its folder. */
-export function ensureCorpus(size, seed = DEFAULT_SEED, log = () => {}) {
-  const dir = corpusDir(size, seed);
+export function ensureCorpus(size, seed = DEFAULT_SEED, log = () => {}, shape = 'standard') {
+  const dir = corpusDir(size, seed, shape);
   const stampFile = path.join(dir, STAMP);
-  const stamp = { version: GENERATOR_VERSION, seed, size };
+  const stamp = { version: GENERATOR_VERSION, seed, size, shape };
   if (existsSync(stampFile)) {
     try {
       const old = JSON.parse(readFileSync(stampFile, 'utf8'));
-      if (old.version === stamp.version && old.seed === seed && old.size === size && old.complete) return dir;
+      if (old.version === stamp.version && old.seed === seed && old.size === size && (old.shape ?? 'standard') === shape && old.complete) return dir;
     } catch {
       // A broken stamp means a broken corpus: write it again.
     }
   }
-  log(`generating ${size} documents in ${dir}`);
+  log(`generating ${size} ${shape} documents in ${dir}`);
   rmSync(dir, { recursive: true, force: true });
   const made = new Set();
   let bytes = 0;
-  for (const [rel, text] of corpusFiles(size, seed)) {
+  for (const [rel, text] of corpusFiles(size, seed, shape)) {
     const folder = path.dirname(path.join(dir, rel));
     if (!made.has(folder)) mkdirSync(folder, { recursive: true }), made.add(folder);
     writeFileSync(path.join(dir, rel), text);

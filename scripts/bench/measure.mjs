@@ -1,12 +1,15 @@
-// One size, one Node process (run with --expose-gc): the floor, then the engine's cold start,
-// incremental updates, completion, hover and memory across edits. Prints one JSON line.
-// Usage: node --expose-gc scripts/bench/measure.mjs --dir DIR --engine BUNDLE.mjs
-import { readdirSync, readFileSync } from 'node:fs';
+// One size, one Node process (run with --expose-gc): the floor, then the engine's cold start and
+// the heap it retains, incremental updates, completion, hover and memory across edits. Prints
+// one JSON line. `--only cold` stops after the cold start (the second corpus).
+// Usage: node --expose-gc scripts/bench/measure.mjs --dir DIR --engine BUNDLE.mjs [--only cold]
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
+import { floor } from './floor.mjs';
 
-const { values } = parseArgs({ options: { dir: { type: 'string' }, engine: { type: 'string' }, edits: { type: 'string', default: '200' }, queries: { type: 'string', default: '1000' }, 'memory-edits': { type: 'string', default: '10000' } } });
+const { values } = parseArgs({ options: { dir: { type: 'string' }, engine: { type: 'string' }, edits: { type: 'string', default: '200' }, queries: { type: 'string', default: '1000' }, 'memory-edits': { type: 'string', default: '10000' }, only: { type: 'string' } } });
 const dir = path.resolve(values.dir);
 const { Project, NodeWorkspace, LineIndex, completions, hover, fileUri } = await import(pathToFileURL(path.resolve(values.engine)).href);
 if (typeof global.gc !== 'function') throw new Error('run with node --expose-gc');
@@ -29,26 +32,12 @@ const heap = () => {
   return process.memoryUsage().heapUsed;
 };
 
-// The floor: list the folder, read every Markdown file and run one ID regex over it.
-function floor() {
-  const t0 = now();
-  const c0 = cpu();
-  const files = readdirSync(dir, { recursive: true }).filter((f) => f.endsWith('.md'));
-  const re = /(?<![\p{L}\p{N}])(?:CORE-[ABC]|FLM|UM|GOV|EE|OM|LP|LC)[ -]?\d+(?![\p{L}\p{N}])/giu;
-  let ids = 0;
-  for (const f of files) {
-    const text = readFileSync(path.join(dir, f), 'utf8');
-    re.lastIndex = 0;
-    while (re.exec(text)) ids++;
-  }
-  return { ms: ms(now() - t0), cpuMs: ms(cpu() - c0), files: files.length, ids };
-}
-
-floor(); // untimed: every measurement below reads from a warm page cache
-const floorRun = floor();
+floor(dir); // untimed: every measurement below reads from a warm page cache
+const floorRun = floor(dir);
 
 // Cold start: open (discover, read, parse, index) and every diagnostic of every file.
 const rootUri = fileUri(dir);
+const heapEmpty = heap();
 let t0 = now();
 const c0 = cpu();
 const project = await Project.open({ workspace: new NodeWorkspace(), rootUri });
@@ -59,7 +48,21 @@ const diagnosticsMs = now() - t1;
 const coldCpuMs = cpu() - c0;
 const byCode = {};
 for (const d of all) byCode[d.code] = (byCode[d.code] ?? 0) + 1;
-const cold = { ms: ms(openMs + diagnosticsMs), cpuMs: ms(coldCpuMs), openMs: ms(openMs), diagnosticsMs: ms(diagnosticsMs), files: project.index.docs.size, diagnostics: all.length, byCode };
+/** One hash over every diagnostic (file, range, severity, code, message), to compare with the CLI's. */
+function digest(list) {
+  const lines = list.map((d) => [path.relative(dir, new URL(d.uri).pathname), d.range.start.line + 1, d.range.start.character + 1, d.range.end.line + 1, d.range.end.character + 1, d.severity, d.code, d.message].join('\t'));
+  return createHash('sha256').update(lines.sort().join('\n')).digest('hex').slice(0, 16);
+}
+const cold = { ms: ms(openMs + diagnosticsMs), cpuMs: ms(coldCpuMs), openMs: ms(openMs), diagnosticsMs: ms(diagnosticsMs), files: project.index.docs.size, diagnostics: all.length, byCode, digest: digest(all) };
+// What the loaded engine keeps (documents, index, cached diagnostics), not the list just made.
+all.length = 0;
+const retainedBytes = heap() - heapEmpty;
+cold.retainedMB = +(retainedBytes / 2 ** 20).toFixed(2);
+cold.retainedKBPerDoc = +(retainedBytes / 1024 / cold.files).toFixed(2);
+if (values.only === 'cold') {
+  process.stdout.write(JSON.stringify({ floor: floorRun, cold }) + '\n');
+  process.exit(0);
+}
 
 // Documents with body references, in a fixed order, with their text.
 const uris = [...project.index.docs.keys()].sort();
@@ -109,9 +112,12 @@ const queries = Number(values.queries);
 const completionTimes = [];
 const completionCpu = [];
 let items = 0;
+let maxItems = 0;
+let incomplete = 0;
 for (let q = 0; q < queries; q++) {
   const s = samples[q % samples.length];
   const r = s.refs[Math.floor(q / samples.length) % s.refs.length];
+  // The bare family prefix ("FLM", "CORE-"): the one that matches the most IDs.
   const prefix = /^[A-Z]+-?/.exec(r.id)[0];
   const pos = { line: r.range.start.line, character: r.range.start.character + prefix.length };
   const t = now();
@@ -120,8 +126,17 @@ for (let q = 0; q < queries; q++) {
   completionCpu.push(cpu() - c);
   completionTimes.push(now() - t);
   items += res?.items.length ?? 0;
+  maxItems = Math.max(maxItems, res?.items.length ?? 0);
+  if (res?.isIncomplete) incomplete++;
 }
-const completion = { ...stats(completionTimes), cpu: stats(completionCpu), meanItems: Math.round(items / queries) };
+const completion = { ...stats(completionTimes), cpu: stats(completionCpu), meanItems: Math.round(items / queries), maxItems, incomplete, maxMatching: maxMatching() };
+
+/** The most IDs one of the queried family prefixes matches. */
+function maxMatching() {
+  let most = 0;
+  for (const p of new Set(samples.flatMap((s) => s.refs.map((r) => /^[A-Z]+-?/.exec(r.id)[0])))) most = Math.max(most, ids.filter((id) => id.startsWith(p)).length);
+  return most;
+}
 
 // Hover on a reference.
 const hoverTimes = [];
@@ -164,6 +179,6 @@ const memory = {
 
 // The edits were undone: the diagnostics must equal the cold start's.
 const again = project.allDiagnostics();
-const consistent = again.length === all.length && again.every((d, i) => d.code === all[i].code && d.uri === all[i].uri && d.message === all[i].message);
+const consistent = digest(again) === cold.digest;
 
 process.stdout.write(JSON.stringify({ floor: floorRun, cold, incremental, completion, hover: hoverStats, memory, consistent }) + '\n');

@@ -257,11 +257,12 @@ describe('symbolic links and special files (real folders)', () => {
     return t;
   }
 
-  it.runIf(linux)('engine: loops and dangling links are reported, a pipe is never opened', async () => {
+  // Read through callbacks (servers, editors) and synchronously (the CLI): the same results.
+  it.runIf(linux).each([false, true])('engine: loops and dangling links are reported, a pipe is never opened (synchronous reads: %s)', async (synchronous) => {
     const t = hostileTree();
     try {
       const root = fileUri(t.dir);
-      const p = await Project.open({ workspace: new NodeWorkspace({ within: t.dir }), rootUri: root });
+      const p = await Project.open({ workspace: new NodeWorkspace({ within: t.dir, synchronous }), rootUri: root });
       const rel = (uri: string) => uri.slice(root.length + 1);
       const skipped = [...p.index.skipped.values()].map((s) => `${rel(s.uri)}: ${s.reason}`).sort();
       expect(skipped).toEqual([
