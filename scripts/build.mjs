@@ -3,7 +3,7 @@
 import { build } from 'esbuild';
 import { chmodSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { bundledFrameworkPlugin, cliDefines } from './buildOptions.mjs';
+import { bundledFrameworkPlugin, cliDefines, nodeBundleOptions } from './buildOptions.mjs';
 
 const { values } = parseArgs({ options: { cli: { type: 'boolean' }, clean: { type: 'boolean' } } });
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -13,27 +13,21 @@ const common = { bundle: true, mainFields: ['module', 'main'], sourcemap: false,
 if (values.clean) rmSync('dist', { recursive: true, force: true });
 mkdirSync('dist', { recursive: true });
 
+const node = nodeBundleOptions(pkg.version);
 await build({
   ...common,
-  define: { ...define, ...cliDefines() },
+  ...node,
+  define: { ...node.define, ...cliDefines() },
   entryPoints: ['cli/bin.ts'],
   outfile: 'dist/cli.js',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  // Bundled CommonJS dependencies call require(); give the ESM bundle one.
-  banner: { js: "import { createRequire as __opmodelRequire } from 'node:module'; const require = __opmodelRequire(import.meta.url);" },
 });
 chmodSync('dist/cli.js', 0o755);
 // The GitHub Action's step (action.yml), self-contained like the CLI.
 await build({
   ...common,
+  ...node,
   entryPoints: ['cli/action/bin.ts'],
   outfile: 'dist/action.js',
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  banner: { js: "import { createRequire as __opmodelRequire } from 'node:module'; const require = __opmodelRequire(import.meta.url);" },
 });
 
 if (!values.cli && existsSync('extension/extension.ts')) {

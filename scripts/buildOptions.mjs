@@ -5,6 +5,22 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /**
+ * esbuild options of a self-contained Node bundle (the CLI, the Action's step): ESM for Node 20,
+ * and a require() for the bundled CommonJS dependencies that call it.
+ */
+export function nodeBundleOptions(version) {
+  return {
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    mainFields: ['module', 'main'],
+    define: { OPMODEL_VERSION: JSON.stringify(version) },
+    banner: { js: "import { createRequire as __opmodelRequire } from 'node:module'; const require = __opmodelRequire(import.meta.url);" },
+  };
+}
+
+/**
  * Constants compiled into the CLI bundle, so that it runs with nothing installed beside it:
  * MiniSearch's browser build, which `opmodel build` copies into every site.
  */

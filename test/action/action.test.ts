@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { build } from 'esbuild';
 import { parse } from 'yaml';
+import { nodeBundleOptions } from '../../scripts/buildOptions.mjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GIT_ENV } from '../git/tempRepo';
 import { makeDiffRepo, type DiffFixture } from '../diff/diffFixture';
@@ -29,11 +30,7 @@ beforeAll(async () => {
   mkdirSync(path.join(actionPath, 'scripts/action'), { recursive: true });
   copyFileSync(path.join(repoRoot, 'scripts/action/install.sh'), path.join(actionPath, 'scripts/action/install.sh'));
   chmodSync(path.join(actionPath, 'scripts/action/install.sh'), 0o755);
-  const common = {
-    bundle: true, platform: 'node' as const, format: 'esm' as const, target: 'node20', logLevel: 'silent' as const, mainFields: ['module', 'main'],
-    define: { OPMODEL_VERSION: '"test"' },
-    banner: { js: "import { createRequire as __opmodelRequire } from 'node:module'; const require = __opmodelRequire(import.meta.url);" },
-  };
+  const common = { ...nodeBundleOptions('test'), logLevel: 'silent' as const };
   await build({ ...common, entryPoints: [path.join(repoRoot, 'cli/action/bin.ts')], outfile: path.join(actionPath, 'dist/action.js') });
   await build({ ...common, entryPoints: [path.join(repoRoot, 'cli/bin.ts')], outfile: path.join(actionPath, 'dist/cli.js') });
   fx = makeDiffRepo();

@@ -11,7 +11,7 @@ import { atomicWrite } from '../../cli/atomicWrite';
 import { applyTextEdits, Project } from '../../language/index';
 import { fileUri } from '../../language/workspace/uris';
 import { NodeWorkspace } from '../../language/workspace/nodeWorkspace';
-import { cliDefines } from '../../scripts/buildOptions.mjs';
+import { cliDefines, nodeBundleOptions } from '../../scripts/buildOptions.mjs';
 
 const repo = path.resolve(__dirname, '../..');
 const fixtures = path.join(repo, 'test/fixtures/clients');
@@ -24,18 +24,8 @@ beforeAll(async () => {
   mkdirSync(path.dirname(cli), { recursive: true });
   cpSync(path.join(repo, 'framework-docs'), path.join(pkg, 'framework-docs'), { recursive: true });
   writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'opmodel', version: '0.1.0', type: 'module', opmodel: { framework: 'framework-docs' } }));
-  await build({
-    entryPoints: [path.join(repo, 'cli/bin.ts')],
-    outfile: cli,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    logLevel: 'silent',
-    mainFields: ['module', 'main'],
-    define: { OPMODEL_VERSION: '"0.1.0"', ...cliDefines() },
-    banner: { js: "import { createRequire as __opmodelRequire } from 'node:module'; const require = __opmodelRequire(import.meta.url);" },
-  });
+  const node = nodeBundleOptions('0.1.0');
+  await build({ ...node, define: { ...node.define, ...cliDefines() }, entryPoints: [path.join(repo, 'cli/bin.ts')], outfile: cli, logLevel: 'silent' });
 }, 120_000);
 
 afterAll(() => rmSync(temp, { recursive: true, force: true }));

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 import type { JsonDiagnostic } from '../../cli/formatters';
+import { nodeBundleOptions } from '../../scripts/buildOptions.mjs';
 
 let bundled: Promise<string> | undefined;
 let bundleDir: string | undefined;
@@ -25,18 +26,7 @@ export function cliBundle(): Promise<string> {
     mkdirSync(cache, { recursive: true });
     bundleDir = mkdtempSync(path.join(cache, 'opmodel-seccli-'));
     const out = path.join(bundleDir, 'cli.mjs');
-    await build({
-      entryPoints: [fileURLToPath(new URL('../../cli/bin.ts', import.meta.url))],
-      outfile: out,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      target: 'node20',
-      logLevel: 'silent',
-      mainFields: ['module', 'main'],
-      define: { OPMODEL_VERSION: '"test"' },
-      banner: { js: "import { createRequire as __opmodelRequire } from 'node:module'; const require = __opmodelRequire(import.meta.url);" },
-    });
+    await build({ ...nodeBundleOptions('test'), entryPoints: [fileURLToPath(new URL('../../cli/bin.ts', import.meta.url))], outfile: out, logLevel: 'silent' });
     return out;
   })();
   return bundled;
