@@ -1,11 +1,9 @@
 // `opmodel lsp` in assessment files (YAML), over stdio against the real server: diagnostics pushed
 // and pulled like the CLI's, hover on an entry's ID and on a score, completion of levels and IDs.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rangeOf } from '../helpers';
-import { removeCliBundle, runCli } from '../security/cli';
+import { removeCliBundle, runCli, tempTree } from '../security/cli';
 import { fileUri, LspClient } from './lspClient';
 
 const LEVELS = '## Maturity levels\n\n1. **Ad hoc** — Nobody owns the rota.\n   - No written rota.\n2. **Repeatable** — A rota exists.\n   - A rota on the wall.\n3. **Defined** — The rota is agreed and reviewed.\n   - Reviewed every month.\n4. **Optimising** — The rota improves from data.\n   - Changes come from measured gaps.\n';
@@ -14,19 +12,14 @@ const FLM2 = `---\nid: FLM2\ntitle: Shift Handover\ntype: element\nsystem: first
 const ROUND = '# opmodel-disable-file unassessed-element\ndate: 2026-11-30\nelements:\n  FLM1: { current: 7, target: 3 }\n';
 
 let dir = '';
+let cleanup: (() => void) | undefined;
 let rich: LspClient;
 let plain: LspClient;
 const uri = (rel: string) => fileUri(path.join(dir, rel));
 const ROUND_URI = () => uri('assessments/round.yaml');
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'opmodel-lsp-assessments-'));
-  mkdirSync(path.join(dir, 'flm'));
-  mkdirSync(path.join(dir, 'assessments'));
-  writeFileSync(path.join(dir, 'opmodel.json'), '{}');
-  writeFileSync(path.join(dir, 'flm', 'FLM1.md'), FLM1);
-  writeFileSync(path.join(dir, 'flm', 'FLM2.md'), FLM2);
-  writeFileSync(path.join(dir, 'assessments', 'round.yaml'), ROUND);
+  ({ dir, cleanup } = tempTree({ 'opmodel.json': '{}', 'flm/FLM1.md': FLM1, 'flm/FLM2.md': FLM2, 'assessments/round.yaml': ROUND }));
   rich = await LspClient.start({
     folders: [dir],
     capabilities: { textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } } } },
@@ -38,7 +31,7 @@ beforeAll(async () => {
 afterAll(() => {
   rich?.kill();
   plain?.kill();
-  rmSync(dir, { recursive: true, force: true });
+  cleanup?.();
   removeCliBundle();
 });
 

@@ -1,11 +1,9 @@
 // `opmodel lsp`: the hover on a glossary term (Markdown and plain-text clients), and an ID's
 // crosswalk in plain text, over stdio against the real server.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rangeOf } from '../helpers';
-import { removeCliBundle } from '../security/cli';
+import { removeCliBundle, tempTree } from '../security/cli';
 import { fileUri, LspClient } from './lspClient';
 
 const GLOSSARY = '---\ntitle: Glossary\ntype: glossary\n---\n\n# Glossary\n\n### Hypercare\nThe weeks after go-live in which extra staff protect a new service.\n\n*Where it matters:* FLM1.\n';
@@ -13,17 +11,13 @@ const FLM1 = '---\nid: FLM1\ntitle: Roles\ntype: element\nsystem: first-line-man
 const NOTES = '# Notes\n\nDuring hypercare, FLM1 owns the rota.\n';
 
 let dir = '';
+let cleanup: (() => void) | undefined;
 let rich: LspClient;
 let plain: LspClient;
 const uri = (rel: string) => fileUri(path.join(dir, rel));
 
 beforeAll(async () => {
-  dir = mkdtempSync(path.join(os.tmpdir(), 'opmodel-lsp-glossary-'));
-  mkdirSync(path.join(dir, 'flm'));
-  writeFileSync(path.join(dir, 'opmodel.json'), '{}');
-  writeFileSync(path.join(dir, 'glossary.md'), GLOSSARY);
-  writeFileSync(path.join(dir, 'flm', 'FLM1.md'), FLM1);
-  writeFileSync(path.join(dir, 'notes.md'), NOTES);
+  ({ dir, cleanup } = tempTree({ 'opmodel.json': '{}', 'glossary.md': GLOSSARY, 'flm/FLM1.md': FLM1, 'notes.md': NOTES }));
   rich = await LspClient.start({ folders: [dir], capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } } });
   plain = await LspClient.start({ folders: [dir] });
   await Promise.all([rich.ready(), plain.ready()]);
@@ -32,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => {
   rich?.kill();
   plain?.kill();
-  rmSync(dir, { recursive: true, force: true });
+  cleanup?.();
   removeCliBundle();
 });
 
