@@ -66,6 +66,7 @@ export class Project {
   readonly layers: readonly Layer[];
   /** Folders below the root that hold their own opmodel.json: frameworks of their own, not indexed here. */
   nestedRoots: string[] = [];
+  private readonly isMarkdownPath: (rel: string) => boolean;
   private readonly isAssessmentPath: (rel: string) => boolean;
   /** Files read as assessments although the globs do not name them (given on the command line). */
   private readonly namedAssessments = new Set<string>();
@@ -90,6 +91,7 @@ export class Project {
     this.index.ownLayer = layers.length - 1;
     if (layers.length > 1) this.index.scope = new LayerScope(layers, this.index);
     this.assessments = new AssessmentIndex((a) => runAssessmentRules(a, this.index, this.config, this.syntax, this.severityOverrides));
+    this.isMarkdownPath = safeFileFilter(this.config);
     this.isAssessmentPath = safeAssessmentFilter(this.config);
   }
 
@@ -182,18 +184,22 @@ export class Project {
 
   /** True when `uri` is a Markdown or assessment file this framework checks (its own, not a base's or a nested framework's). */
   contains(uri: string): boolean {
-    const rel = relativeUri(this.rootUri, uri);
-    if (rel === undefined || rel === '' || rel.split('/').some((p) => p === 'node_modules' || p === '.git')) return false;
-    if (this.nestedRoots.some((n) => relativeUri(n, uri) !== undefined)) return false;
-    return (rel.toLowerCase().endsWith('.md') && safeFileFilter(this.config)(rel)) || this.isAssessmentPath(rel);
+    const rel = this.ownPath(uri);
+    return rel !== undefined && ((rel.toLowerCase().endsWith('.md') && this.isMarkdownPath(rel)) || this.isAssessmentPath(rel));
   }
 
   /** True when `uri` is (or would be) read as an assessment file of this framework. */
   isAssessment(uri: string): boolean {
     if (this.namedAssessments.has(uri)) return true;
+    const rel = this.ownPath(uri);
+    return rel !== undefined && this.isAssessmentPath(rel);
+  }
+
+  /** `uri` relative to the root when it lies in this framework's own folders; undefined otherwise. */
+  private ownPath(uri: string): string | undefined {
     const rel = relativeUri(this.rootUri, uri);
-    if (rel === undefined || rel === '' || rel.split('/').some((p) => p === 'node_modules' || p === '.git')) return false;
-    return !this.nestedRoots.some((n) => relativeUri(n, uri) !== undefined) && this.isAssessmentPath(rel);
+    if (rel === undefined || rel === '' || rel.split('/').some((p) => p === 'node_modules' || p === '.git')) return undefined;
+    return this.nestedRoots.some((n) => relativeUri(n, uri) !== undefined) ? undefined : rel;
   }
 
   /** True when the file is indexed: a document, an assessment, or a file reported as skipped. */
