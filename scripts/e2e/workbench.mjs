@@ -203,6 +203,17 @@ export class Workbench {
     await input.waitFor({ state: 'hidden' });
   }
 
+  /** Ctrl+Z in the active editor, undoing a workspace edit in every file it touched, until `lineText` shows. */
+  async undoEverywhere(lineText) {
+    await this.editor.locator('.view-lines').click();
+    await this.page.keyboard.press('Control+Z');
+    // VS Code may ask whether to undo the workspace edit in every file it touched.
+    const everywhere = this.page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Undo in \d+ Files$/ });
+    await Promise.race([everywhere.waitFor(), this.line(lineText).waitFor()]);
+    if (await everywhere.isVisible()) await everywhere.click();
+    await this.line(lineText).waitFor();
+  }
+
   /** Notification toasts currently shown (their message text). */
   notification(text) {
     return this.page.locator('.notifications-toasts .notification-list-item-message', { hasText: text }).first();

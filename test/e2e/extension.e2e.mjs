@@ -741,13 +741,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
 
     await check('one undo takes the whole rename back: the text in every file, the file name and the link', async () => {
       await wb.openFile('e2e-notes.md', 'See FLM8');
-      await wb.editor.locator('.view-lines').click();
-      await page.keyboard.press('Control+Z');
-      // VS Code may ask whether to undo the workspace edit in every file it touched.
-      const everywhere = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Undo in \d+ Files$/ });
-      await Promise.race([everywhere.waitFor(), wb.line('See FLM3').waitFor()]);
-      if (await everywhere.isVisible()) await everywhere.click();
-      await wb.line('See FLM3').waitFor();
+      await wb.undoEverywhere('See FLM3');
       await wb.command('File: Save All Files');
       const deadline = Date.now() + 20_000;
       let back = cli('show', 'FLM3', '--dir', ws, '--format', 'json');
@@ -769,12 +763,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       const refs5 = cli('show', 'FLM5', '--dir', ws, '--format', 'json').references.length;
       assert(cli('show', 'FLM9', '--dir', ws, '--format', 'json').defined === false, 'FLM9 is defined in the copy');
       await wb.openFile('first-line-management/FLM5.md', 'id: FLM5');
-      await wb.clickWord('id: FLM5', 'FLM5');
-      await page.keyboard.press('F2');
-      const input = page.locator('.rename-box input, .rename-box .rename-input').first();
-      await input.waitFor();
-      await input.fill('FLM9');
-      await page.keyboard.press('Enter');
+      await wb.rename('id: FLM5', 'FLM5', 'FLM9');
       await page.locator('.notifications-toasts', { hasText: 'The file keeps its name: FLM9.md already exists beside it.' }).first().waitFor();
       await wb.command('File: Save All Files');
       const deadline = Date.now() + 20_000;
@@ -788,12 +777,7 @@ async function nodePhase(vsix, extId, offLoopbackAll) {
       assert(fs.readFileSync(flm5File, 'utf8') === before5.replace(/\bFLM5\b/g, 'FLM9'), 'FLM5.md holds more than the renamed ID');
       // Back as it was, for the checks that follow.
       await page.keyboard.press('Escape');
-      await wb.editor.locator('.view-lines').click();
-      await page.keyboard.press('Control+Z');
-      const everywhere = page.locator('.monaco-dialog-box .monaco-button', { hasText: /^Undo in \d+ Files$/ });
-      await Promise.race([everywhere.waitFor(), wb.line('id: FLM5').waitFor()]);
-      if (await everywhere.isVisible()) await everywhere.click();
-      await wb.line('id: FLM5').waitFor();
+      await wb.undoEverywhere('id: FLM5');
       await wb.command('File: Save All Files');
       const back = Date.now() + 20_000;
       while (fs.readFileSync(flm5File, 'utf8') !== before5 && Date.now() < back) await new Promise((r) => setTimeout(r, 250));
