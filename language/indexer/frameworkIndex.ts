@@ -11,6 +11,7 @@ import { EVERYTHING_IN_SCOPE, type ScopeView } from '../layers/scope';
 import type { MalformedId, ParsedDocument, Reference } from '../parse/document';
 import { isNamedAfterId } from '../fixes/renameFile';
 import type { Diagnostic } from '../types';
+import { OccurrenceTable } from './occurrenceTable';
 
 export interface SkippedFile {
   uri: string;
@@ -24,12 +25,12 @@ export class FrameworkIndex {
   readonly skipped = new Map<string, SkippedFile>();
   /** Canonical ID -> URIs of the documents that define it. */
   private readonly defs = new Map<string, string[]>();
-  /** Canonical ID -> URI -> number of references. */
-  private readonly refs = new Map<string, Map<string, number>>();
-  /** Canonical ID -> URIs that misspell it (their malformed-id message says whether it exists). */
-  private readonly misspelt = new Map<string, Set<string>>();
-  /** File URI -> URI -> number of relative links to it. */
-  private readonly inbound = new Map<string, Map<string, number>>();
+  /** Canonical ID -> a URI per reference to it. */
+  private readonly refs = new OccurrenceTable();
+  /** Canonical ID -> a URI per misspelling of it (their malformed-id message says whether it exists). */
+  private readonly misspelt = new OccurrenceTable();
+  /** File URI -> a URI per relative link to it. */
+  private readonly inbound = new OccurrenceTable();
   private readonly diagnosticsCache = new Map<string, Diagnostic[]>();
   /** Documents whose diagnostics depend on the set of defined IDs as a whole. */
   private readonly dependsOnAllDefs = new Set<string>();
@@ -207,14 +208,12 @@ export class FrameworkIndex {
   }
 
   referenceCount(id: string): number {
-    let n = 0;
-    for (const c of this.refs.get(id)?.values() ?? []) n += c;
-    return n;
+    return this.refs.count(id);
   }
 
   /** Documents that reference `id`, in URI order. */
   referrers(id: string): string[] {
-    return [...(this.refs.get(id)?.keys() ?? [])].sort();
+    return this.refs.uris(id);
   }
 
   references(id: string): { uri: string; ref: Reference }[] {
@@ -225,13 +224,13 @@ export class FrameworkIndex {
 
   /** Documents with a relative link to `uri`, in URI order. */
   linkedFrom(uri: string): string[] {
-    return [...(this.inbound.get(uri)?.keys() ?? [])].sort();
+    return this.inbound.uris(uri);
   }
 
   /** Non-canonical spellings of `id` (`flm3`, `FLM 3`), in URI order. */
   misspellings(id: string): { uri: string; malformed: MalformedId }[] {
     const out: { uri: string; malformed: MalformedId }[] = [];
-    for (const uri of [...(this.misspelt.get(id) ?? [])].sort()) for (const m of this.docs.get(uri)!.malformed) if (m.canonical === id) out.push({ uri, malformed: m });
+    for (const uri of this.misspelt.uris(id)) for (const m of this.docs.get(uri)!.malformed) if (m.canonical === id) out.push({ uri, malformed: m });
     return out;
   }
 
@@ -259,21 +258,9 @@ export class FrameworkIndex {
       if (list) list.splice(sortedIndex(list, doc.uri), 0, doc.uri);
       else this.defs.set(id, [doc.uri]);
     }
-    for (const r of doc.references) {
-      let m = this.refs.get(r.id);
-      if (!m) this.refs.set(r.id, (m = new Map()));
-      m.set(doc.uri, (m.get(doc.uri) ?? 0) + 1);
-    }
-    for (const x of doc.malformed) {
-      let m = this.misspelt.get(x.canonical);
-      if (!m) this.misspelt.set(x.canonical, (m = new Set()));
-      m.add(doc.uri);
-    }
-    for (const target of linkTargets(doc)) {
-      let m = this.inbound.get(target);
-      if (!m) this.inbound.set(target, (m = new Map()));
-      m.set(doc.uri, (m.get(doc.uri) ?? 0) + 1);
-    }
+    for (const r of doc.references) this.refs.add(r.id, doc.uri);
+    for (const x of doc.malformed) this.misspelt.add(x.canonical, doc.uri);
+    for (const target of linkTargets(doc)) this.inbound.add(target, doc.uri);
   }
 
   private unlink(doc: ParsedDocument) {
@@ -293,24 +280,10 @@ export class FrameworkIndex {
       if (list.length) this.defs.set(id, list);
       else this.defs.delete(id);
     }
-    for (const r of doc.references) {
-      const m = this.refs.get(r.id);
-      if (!m) continue;
-      m.delete(doc.uri);
-      if (m.size === 0) this.refs.delete(r.id);
-    }
-    for (const x of doc.malformed) {
-      const m = this.misspelt.get(x.canonical);
-      if (!m) continue;
-      m.delete(doc.uri);
-      if (m.size === 0) this.misspelt.delete(x.canonical);
-    }
-    for (const target of linkTargets(doc)) {
-      const m = this.inbound.get(target);
-      if (!m) continue;
-      m.delete(doc.uri);
-      if (m.size === 0) this.inbound.delete(target);
-    }
+    // Once per key: a removal scans every occurrence of the key.
+    for (const id of new Set(doc.references.map((r) => r.id))) this.refs.remove(id, doc.uri);
+    for (const id of new Set(doc.malformed.map((x) => x.canonical))) this.misspelt.remove(id, doc.uri);
+    for (const target of linkTargets(doc)) this.inbound.remove(target, doc.uri);
   }
 
   private invalidate(uri: string, old: ParsedDocument | undefined, now: ParsedDocument | undefined): Set<string> {
@@ -329,10 +302,10 @@ export class FrameworkIndex {
       for (const id of [before, after]) {
         if (!id) continue;
         for (const u of this.defs.get(id) ?? []) affected.add(u);
-        for (const u of this.refs.get(id)?.keys() ?? []) affected.add(u);
-        for (const u of this.misspelt.get(id) ?? []) affected.add(u);
+        for (const u of this.refs.occurrences(id)) affected.add(u);
+        for (const u of this.misspelt.occurrences(id)) affected.add(u);
         // Suggestions for unknown neighbours ("did you mean") may now include or lose this ID.
-        for (const n of idNeighbours(this.syntax, id)) for (const u of this.refs.get(n)?.keys() ?? []) affected.add(u);
+        for (const n of idNeighbours(this.syntax, id)) for (const u of this.refs.occurrences(n)) affected.add(u);
       }
       for (const u of this.dependsOnAllDefs) affected.add(u);
     }

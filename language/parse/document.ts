@@ -12,7 +12,7 @@ import { DocumentPart, Located } from './located';
 import { wordOf } from './vocabulary';
 import { readGlossary, type GlossaryEntry } from '../glossary/readGlossary';
 import { scanMarkdown } from './markdownScanner';
-import { findMaturitySource, type MaturitySource } from './maturity';
+import { findMaturitySource, keepMaturitySource, type MaturitySource } from './maturity';
 import { parseDirective, type Directive } from './suppressions';
 
 export interface Reference {
@@ -396,7 +396,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
   }
   if (doc.type === 'glossary') doc.glossary = readGlossary(text, scan.headings);
   const maturity = findMaturitySource(text, scan.headings, lines);
-  if (maturity) doc.maturitySource = { ...maturity, text: own(maturity.text) };
+  if (maturity) doc.maturitySource = keepMaturitySource(maturity, config.maturity.levels);
   // Arrays grown by push keep spare room (17 slots for one item); a document keeps exact ones.
   doc.references = exact(doc.references);
   doc.malformed = exact(doc.malformed);

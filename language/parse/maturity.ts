@@ -7,6 +7,8 @@ import type { ParsedDocument } from './document';
 import type { LineIndex } from '../text/lineIndex';
 import type { Range } from '../types';
 import type { Heading } from './markdownScanner';
+import { PackedText } from '../text/packedText';
+import { DocumentPart } from './located';
 
 export interface MaturityCriterion {
   text: string;
@@ -43,6 +45,38 @@ export interface MaturitySource {
   /** The heading's text inside `text` (on its first line). */
   headingStart: number;
   headingEnd: number;
+  /** The scale the section was found to follow when parsed (conformsToScale), if it does. */
+  conformsTo?: readonly { level: number; name: string }[];
+}
+
+/**
+ * The section as a parsed document keeps it: its text packed (PackedText), and whether it follows
+ * `scale`, decided while the text is at hand, so that the maturity-levels rule does not unpack
+ * every section of a cold check.
+ */
+class KeptMaturitySource extends DocumentPart implements MaturitySource {
+  private readonly packed: PackedText;
+  readonly line: number;
+  readonly headingStart: number;
+  readonly headingEnd: number;
+  readonly conformsTo?: readonly { level: number; name: string }[];
+
+  constructor(src: MaturitySource, scale: readonly { level: number; name: string }[]) {
+    super();
+    this.packed = PackedText.of(src.text);
+    this.line = src.line;
+    this.headingStart = src.headingStart;
+    this.headingEnd = src.headingEnd;
+    if (conformsToScale(src, scale)) this.conformsTo = scale;
+  }
+
+  get text(): string {
+    return this.packed.text;
+  }
+}
+
+export function keepMaturitySource(src: MaturitySource, scale: readonly { level: number; name: string }[]): MaturitySource {
+  return new KeptMaturitySource(src, scale);
 }
 
 export const MATURITY_HEADING = 'maturity levels';

@@ -15,7 +15,9 @@ export const maturityLevels: Rule = {
   description: 'A `## Maturity levels` section whose numbered levels do not match the declared scale: missing, out of order, duplicated, off the scale, or wrongly named.',
   check({ doc, config, report }) {
     // Most sections are well formed: one native regex pass says so, and nothing else is read.
-    if (doc.maturitySource && conformsToScale(doc.maturitySource, config.maturity.levels)) return;
+    // The parser made that pass against the scale it was given; another scale is checked here.
+    const src = doc.maturitySource;
+    if (src && (src.conformsTo === config.maturity.levels || conformsToScale(src, config.maturity.levels))) return;
     // Criteria are not checked here: the light pass skips them.
     const section = documentMaturity(doc, { criteria: false });
     // An empty section is still to be written (as the New Element template leaves it).
