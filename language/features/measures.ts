@@ -33,9 +33,10 @@ function text(node: FieldTree | undefined): string | undefined {
 export function measuresOf(doc: ParsedDocument): Measure[] {
   const f = doc.fields.get(MEASURES_FIELD);
   if (!f) return [];
-  if (f.tree?.kind === 'seq') {
+  const tree = f.tree;
+  if (tree?.kind === 'seq') {
     const out: Measure[] = [];
-    for (const item of f.tree.items) {
+    for (const item of tree.items) {
       if (item.kind === 'scalar') {
         const name = text(item);
         if (name) out.push({ name, setWithClient: false, range: item.range });

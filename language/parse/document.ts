@@ -8,6 +8,7 @@ import { ownString as own } from '../text/ownString';
 import type { Range } from '../types';
 import { readFrontMatter, type Field, type FieldValue } from './frontMatter';
 import { locatedTree, type FieldTree } from './frontMatterTree';
+import { NestedValue } from './nestedValue';
 import { DocumentPart, Located } from './located';
 import { wordOf } from './vocabulary';
 import { readGlossary, type GlossaryEntry } from '../glossary/readGlossary';
@@ -39,8 +40,10 @@ export interface FieldInfo {
   value: string | null;
   valueRange: Range;
   items: { value: string | null; range: Range }[];
-  /** Nested values (a list of mappings, a mapping), as a tree with ranges. */
+  /** Nested values (a list of mappings, a mapping), as a tree with ranges (read again on each access: keep it while you use it). */
   tree?: FieldTree;
+  /** True when there is a `tree`, without reading it. */
+  hasTree?: boolean;
 }
 
 export interface DefinedId {
@@ -173,6 +176,10 @@ class HeadingAt extends Located {
 
 const NO_ITEMS: readonly ItemAt[] = Object.freeze([]);
 
+/** A nested value: kept as its source lines (read again when asked for), or as a tree. */
+type Nested = NestedValue | FieldTree | undefined;
+const treeOf = (n: Nested): FieldTree | undefined => (n instanceof NestedValue ? n.tree : n);
+
 /** A front-matter field: one class per kind of value, so that `kind` is no field of every object. */
 abstract class FieldAt extends DocumentPart implements FieldInfo {
   abstract readonly kind: FieldValue['kind'];
@@ -200,6 +207,11 @@ abstract class FieldAt extends DocumentPart implements FieldInfo {
     return undefined;
   }
 
+  /** True when the value is nested (`tree` is defined), without reading the tree. */
+  get hasTree(): boolean {
+    return false;
+  }
+
   get keyRange(): Range {
     return this.lines.range(this.keyStart, this.keyEnd);
   }
@@ -212,10 +224,10 @@ abstract class FieldAt extends DocumentPart implements FieldInfo {
     return NO_ITEMS as ItemAt[];
   }
 
-  static of(lines: LineMap, f: Field, word: (s: string) => string): FieldAt {
+  static of(lines: LineMap, text: string, f: Field, word: (s: string) => string): FieldAt {
     const v = f.value;
     if (v.kind === 'scalar') return new ScalarFieldAt(lines, f, word, v.value === null ? null : word(v.value));
-    const tree = v.tree ? locatedTree(v.tree, lines, word) : undefined;
+    const tree = v.tree ? (NestedValue.of(lines, text, f) ?? locatedTree(v.tree, lines, word)) : undefined;
     if (v.kind === 'list') return new ListFieldAt(lines, f, word, v.items.map((i) => new ItemAt(lines, i.start, i.end, i.value === null ? null : word(i.value))), tree);
     return new OtherFieldAt(lines, f, word, tree);
   }
@@ -245,7 +257,7 @@ class ListFieldAt extends FieldAt {
     return 'list';
   }
 
-  constructor(lines: LineMap, f: Field, word: (s: string) => string, private readonly list: ItemAt[], private readonly nested: FieldTree | undefined) {
+  constructor(lines: LineMap, f: Field, word: (s: string) => string, private readonly list: ItemAt[], private readonly nested: Nested) {
     super(lines, f, word);
   }
 
@@ -254,7 +266,11 @@ class ListFieldAt extends FieldAt {
   }
 
   override get tree(): FieldTree | undefined {
-    return this.nested;
+    return treeOf(this.nested);
+  }
+
+  override get hasTree(): boolean {
+    return this.nested !== undefined;
   }
 }
 
@@ -263,12 +279,16 @@ class OtherFieldAt extends FieldAt {
     return 'other';
   }
 
-  constructor(lines: LineMap, f: Field, word: (s: string) => string, private readonly nested: FieldTree | undefined) {
+  constructor(lines: LineMap, f: Field, word: (s: string) => string, private readonly nested: Nested) {
     super(lines, f, word);
   }
 
   override get tree(): FieldTree | undefined {
-    return this.nested;
+    return treeOf(this.nested);
+  }
+
+  override get hasTree(): boolean {
+    return this.nested !== undefined;
   }
 }
 
@@ -341,7 +361,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     // Keys and values the config knows, and IDs, are shared by all documents.
     const word = (s: string) => (syntax.isCanonical(s) ? syntax.intern(s) : wordOf(config, s));
     // fm.fields is a Map: one field per key already.
-    doc.fields = new Fields([...fm.fields.values()].map((f) => FieldAt.of(lines, f, word)));
+    doc.fields = new Fields([...fm.fields.values()].map((f) => FieldAt.of(lines, text, f, word)));
     for (const k of SCALAR_FIELDS) {
       const v = doc.fields.get(k);
       if (v?.kind === 'scalar' && v.value !== null && v.value !== '') doc[k] = v.value;

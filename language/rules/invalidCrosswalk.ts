@@ -16,7 +16,8 @@ export const invalidCrosswalk: Rule = {
     const f = ctx.doc.fields.get(CROSSWALK_FIELD);
     if (!f) return;
     const schemes = ctx.config.crosswalks;
-    if (f.tree?.kind !== 'map') {
+    const tree = f.tree;
+    if (tree?.kind !== 'map') {
       const example = schemes[0] ? `${schemes[0].key}: [${[...schemes[0].values.keys()][0] ?? '...'}]` : 'scheme: [item]';
       ctx.report({ range: f.kind === 'scalar' && f.value === null ? f.keyRange : f.valueRange, message: `crosswalk must map each scheme to a list of items, e.g. crosswalk: { ${example} }` });
       return;
@@ -25,7 +26,7 @@ export const invalidCrosswalk: Rule = {
       ctx.report({ range: f.keyRange, message: 'crosswalk: no crosswalk schemes are declared; declare them under "crosswalks" in opmodel.json' });
       return;
     }
-    for (const entry of f.tree.entries) {
+    for (const entry of tree.entries) {
       const scheme = schemes.find((s) => s.key === entry.key);
       if (!scheme) unknownScheme(ctx, entry, schemes);
       else checkItems(ctx, entry, scheme);

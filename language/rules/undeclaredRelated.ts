@@ -21,7 +21,7 @@ export function relatedSections(doc: ParsedDocument): { start: number; end: numb
 
 function addToRelated(doc: ParsedDocument, id: string, inherited: string[] = []): TextEdit[] | undefined {
   const f = doc.fields.get('related');
-  if (f?.kind === 'list' && f.items.length && !f.tree) {
+  if (f?.kind === 'list' && f.items.length && !f.hasTree) {
     const first = f.items[0]!.range.start;
     const last = f.items[f.items.length - 1]!.range.end;
     // Flow list "[A, B]" (it ends on its last item's line): after the last item. A block list
