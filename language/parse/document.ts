@@ -93,7 +93,8 @@ export function hashText(text: string): string {
   }
   h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
   h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36) + ':' + text.length;
+  // join makes one flat string; `+` would keep a chain of the three parts for each document.
+  return [(4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36), text.length].join(':');
 }
 
 const SCALAR_FIELDS = ['title', 'type', 'system', 'discipline', 'summary'] as const;
@@ -337,20 +338,75 @@ class Fields extends DocumentPart implements ReadonlyMap<string, FieldInfo> {
 
 const NO_FIELDS = new Fields([]);
 
+/**
+ * A document's references, packed: an ID, a start and an end offset per reference, relation
+ * references first with their fields beside. A Reference object each (the most numerous part of a
+ * document) cost three times as much; they are made when the list is read.
+ */
+class ReferenceTable extends DocumentPart {
+  constructor(
+    private readonly lines: LineMap,
+    /** id, start, end of each reference in turn. */
+    private readonly data: readonly (string | number)[],
+    /** The relation field of each of the first references. */
+    private readonly fieldKeys: readonly string[],
+  ) {
+    super();
+  }
+
+  list(): Reference[] {
+    const d = this.data;
+    const out: Reference[] = new Array(d.length / 3);
+    for (let i = 0, k = 0; k < d.length; i++, k += 3) {
+      const id = d[k] as string;
+      const start = d[k + 1] as number;
+      const end = d[k + 2] as number;
+      out[i] = i < this.fieldKeys.length ? new FieldReferenceAt(this.lines, start, end, id, this.fieldKeys[i]!) : new ReferenceAt(this.lines, start, end, id);
+    }
+    return out;
+  }
+}
+
+const NO_REFERENCES = new ReferenceTable(LineMap.of(''), [], []);
+
+/** The parsed document; plain data but for `references`, which are made from a packed table when read. */
+class DocumentAt extends DocumentPart implements ParsedDocument {
+  frontMatter?: ParsedDocument['frontMatter'];
+  fields: ReadonlyMap<string, FieldInfo> = NO_FIELDS;
+  definition?: DefinedId;
+  title?: string;
+  type?: string;
+  system?: string;
+  discipline?: string;
+  summary?: string;
+  malformed: MalformedId[] = [];
+  invalidRelationItems: ParsedDocument['invalidRelationItems'] = [];
+  headings: ParsedDocument['headings'] = [];
+  directives: Directive[] = [];
+  links: ParsedDocument['links'] = [];
+  glossary?: GlossaryEntry[];
+  maturitySource?: MaturitySource;
+  referenceTable = NO_REFERENCES;
+
+  constructor(
+    readonly uri: string,
+    readonly version: string,
+    readonly lineCount: number,
+  ) {
+    super();
+  }
+
+  /** A new list on each read: take it once and keep it while you use it. */
+  get references(): Reference[] {
+    return this.referenceTable.list();
+  }
+}
+
 export function parseDocument(uri: string, text: string, config: OpmodelConfig, syntax: IdSyntax): ParsedDocument {
   const lines = LineMap.of(text);
-  const doc: ParsedDocument = {
-    uri,
-    version: hashText(text),
-    lineCount: lines.lineCount,
-    fields: NO_FIELDS,
-    references: [],
-    malformed: [],
-    invalidRelationItems: [],
-    headings: [],
-    directives: [],
-    links: [],
-  };
+  const doc = new DocumentAt(uri, hashText(text), lines.lineCount);
+  const refData: (string | number)[] = [];
+  const refFields: string[] = [];
   const fm = readFrontMatter(text);
   let bodyStart = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   if (fm) {
@@ -383,7 +439,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
         const raw = (it.value ?? '').trim();
         const hit = raw ? syntax.classify(raw) : undefined;
         if (!hit) doc.invalidRelationItems.push(new InvalidItemAt(lines, it.start, it.end, rel.key, own(raw)));
-        else if (hit.isCanonical) doc.references.push(new FieldReferenceAt(lines, it.start, it.end, hit.canonical, rel.key));
+        else if (hit.isCanonical) refData.push(hit.canonical, it.start, it.end), refFields.push(rel.key);
         else doc.malformed.push(new MalformedAt(lines, it.start, it.end, own(raw), hit.canonical, false, rel.key));
       }
     }
@@ -395,7 +451,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
   for (const m of syntax.scan(text, bodyStart)) {
     while (k < ex.length && ex[k + 1]! <= m.start) k += 2;
     if (k < ex.length && ex[k]! < m.end) continue;
-    if (m.isCanonical) doc.references.push(new ReferenceAt(lines, m.start, m.end, m.canonical));
+    if (m.isCanonical) refData.push(m.canonical, m.start, m.end);
     else doc.malformed.push(new MalformedAt(lines, m.start, m.end, own(m.text), m.canonical, false));
   }
   for (const [s, e] of scan.comments) {
@@ -418,7 +474,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
   const maturity = findMaturitySource(text, scan.headings, lines);
   if (maturity) doc.maturitySource = keepMaturitySource(maturity, config.maturity.levels);
   // Arrays grown by push keep spare room (17 slots for one item); a document keeps exact ones.
-  doc.references = exact(doc.references);
+  if (refData.length) doc.referenceTable = new ReferenceTable(lines, refData.slice(), exact(refFields));
   doc.malformed = exact(doc.malformed);
   doc.invalidRelationItems = exact(doc.invalidRelationItems);
   doc.headings = exact(doc.headings);
@@ -427,4 +483,6 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
   return doc;
 }
 
-const exact = <T>(a: T[]): T[] => (a.length ? a.slice() : a);
+/** One empty list for every document: never added to once parsed (frozen, so a slip would throw). */
+const NONE: never[] = Object.freeze([]) as never[];
+const exact = <T>(a: T[]): T[] => (a.length ? a.slice() : NONE);
