@@ -73,5 +73,10 @@ export function runRules(
       report: reporter(doc.uri, doc.directives, rule.code, severity, out),
     });
   }
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : 1));
+  if (!out.length) return NO_DIAGNOSTICS;
+  // Kept in the index's cache: an exact copy, not an array grown by push with room to spare.
+  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || (a.code < b.code ? -1 : 1)).slice();
 }
+
+/** The answer for most documents, shared (frozen: the cache's lists are read, never changed). */
+const NO_DIAGNOSTICS: Diagnostic[] = Object.freeze([]) as unknown as Diagnostic[];

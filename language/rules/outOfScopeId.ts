@@ -1,3 +1,4 @@
+import { EVERYTHING_IN_SCOPE } from '../layers/scope';
 import type { Rule } from './rule';
 
 export const outOfScopeId: Rule = {
@@ -6,6 +7,8 @@ export const outOfScopeId: Rule = {
   scope: 'workspace',
   description: "A reference to an element of the extended framework that the client's scope leaves out; the fix adds it to the scope in opmodel.json.",
   check({ doc, index, report }) {
+    // Without a client scope nothing is out of it: the references need not be read.
+    if (index.scope === EVERYTHING_IN_SCOPE) return;
     for (const ref of doc.references) {
       if (!index.isDefined(ref.id) || index.scope.inScope(ref.id)) continue;
       const why = index.scope.outOfScope(ref.id);

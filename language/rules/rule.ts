@@ -4,6 +4,7 @@ import type { FrameworkIndex } from '../indexer/frameworkIndex';
 import type { IdSyntax } from '../ids/idSyntax';
 import type { ParsedDocument } from '../parse/document';
 import { isSuppressed, type Directive } from '../parse/suppressions';
+import { ownString } from '../text/ownString';
 import type { Diagnostic, Fix, Range, RelatedInformation, Severity, TextEdit } from '../types';
 
 export interface RuleReport {
@@ -43,7 +44,8 @@ export function editFix(doc: ParsedDocument, edits: TextEdit[], title: string, s
 export function reporter(uri: string, directives: readonly Directive[], code: string, severity: Severity, out: Diagnostic[]): (d: RuleReport) => void {
   return (d) => {
     if (isSuppressed(directives, code, d.range.start.line)) return;
-    const diag: Diagnostic = { uri, range: d.range, severity, code, message: d.message };
+    // A message built from template parts is a chain of them; the cache keeps one flat copy.
+    const diag: Diagnostic = { uri, range: d.range, severity, code, message: ownString(d.message) };
     if (d.related?.length) diag.related = d.related;
     if (d.fixes?.length) diag.fixes = d.fixes;
     out.push(diag);

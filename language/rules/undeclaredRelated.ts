@@ -56,13 +56,15 @@ export const undeclaredRelated: Rule = {
     // A tailored element inherits the relation fields it leaves out: those count as declared.
     const chain = index.definitionChain(doc.definition.id);
     const fromChain = chain.length > 1 && chain[0]!.uri === doc.uri ? chain : [doc];
+    // Each document's references read once (a document makes a new list on each read).
+    const refsOf = new Map(fromChain.map((d) => [d, d.references]));
     const declared = new Set<string>();
-    for (const key of new Set(fromChain.flatMap((d) => d.references.filter((r) => r.field !== undefined).map((r) => r.field!)))) {
+    for (const key of new Set([...refsOf.values()].flatMap((refs) => refs.filter((r) => r.field !== undefined).map((r) => r.field!)))) {
       const owner = fromChain.find((d) => d.fields.has(key));
-      for (const r of owner?.references ?? []) if (r.field === key) declared.add(r.id);
+      for (const r of (owner && refsOf.get(owner)) ?? []) if (r.field === key) declared.add(r.id);
     }
     const seen = new Set<string>();
-    for (const ref of doc.references) {
+    for (const ref of refsOf.get(doc) ?? doc.references) {
       if (ref.field !== undefined || ref.id === doc.definition.id || declared.has(ref.id) || seen.has(ref.id) || !index.isDefined(ref.id)) continue;
       const line = ref.range.start.line;
       const section = sections.find((s) => line >= s.start && line < s.end);

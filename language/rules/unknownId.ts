@@ -12,10 +12,12 @@ export const unknownId: Rule = {
       const sugg = index.suggestionsFor(ref.id);
       const named = sugg.map((s) => `${s} (${index.titleOf(s) ?? 'untitled'})`);
       const where = ref.field ? ` in ${ref.field}` : '';
+      // One range for the finding and its fixes (read only, like every range in a diagnostic).
+      const range = ref.range;
       report({
-        range: ref.range,
+        range,
         message: `Unknown ID ${ref.id}${where}: no document defines it.${named.length ? ` Did you mean ${named.join(' or ')}?` : ' Create it or correct the reference.'}`,
-        fixes: sugg.map((s, i) => replaceFix(doc, ref.range, s, `Change to ${s}`, false, i === 0)),
+        fixes: sugg.map((s, i) => replaceFix(doc, range, s, `Change to ${s}`, false, i === 0)),
       });
     }
   },

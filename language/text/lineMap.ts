@@ -8,6 +8,7 @@
 import type { Position, Range } from '../types';
 
 const BLOCK = 64;
+const FIRST_BLOCK: readonly number[] = Object.freeze([0]);
 /** A line at least this long has its length in `long` instead. */
 const LONG = 0xffff;
 
@@ -55,7 +56,8 @@ export class LineMap {
       (long ??= new Map()).set(line, n);
       return LONG;
     });
-    return new LineMap(fromCodes(codes), long, breaks && fromCodes(breaks), blockStarts, text.length);
+    // Most documents have fewer than BLOCK lines: they share one [0]; the rest keep an exact copy.
+    return new LineMap(fromCodes(codes), long, breaks && fromCodes(breaks), blockStarts.length === 1 ? FIRST_BLOCK : blockStarts.slice(), text.length);
   }
 
   get lineCount(): number {
