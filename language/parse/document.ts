@@ -181,23 +181,19 @@ const NO_ITEMS: readonly ItemAt[] = Object.freeze([]);
 type Nested = NestedValue | FieldTree | undefined;
 const treeOf = (n: Nested): FieldTree | undefined => (n instanceof NestedValue ? n.tree : n);
 
-/** A front-matter field: one class per kind of value, so that `kind` is no field of every object. */
+/** A front-matter field: one class per kind of value, so that `kind` is no field of every object. Made when read (see Fields). */
 abstract class FieldAt extends DocumentPart implements FieldInfo {
   abstract readonly kind: FieldValue['kind'];
-  readonly key: string;
-  private readonly keyStart: number;
-  private readonly keyEnd: number;
-  protected readonly valueStart: number;
-  protected readonly valueEnd: number;
 
-  /** `word` gives the shared copy of a string (a known key or ID) or one of its own. */
-  constructor(protected readonly lines: LineMap, f: Field, word: (s: string) => string) {
+  constructor(
+    protected readonly lines: LineMap,
+    readonly key: string,
+    private readonly keyStart: number,
+    private readonly keyEnd: number,
+    protected readonly valueStart: number,
+    protected readonly valueEnd: number,
+  ) {
     super();
-    this.key = word(f.key);
-    this.keyStart = f.keyStart;
-    this.keyEnd = f.keyEnd;
-    this.valueStart = f.value.start;
-    this.valueEnd = f.value.end;
   }
 
   get value(): string | null {
@@ -224,14 +220,6 @@ abstract class FieldAt extends DocumentPart implements FieldInfo {
   get items(): { value: string | null; range: Range }[] {
     return NO_ITEMS as ItemAt[];
   }
-
-  static of(lines: LineMap, text: string, f: Field, word: (s: string) => string): FieldAt {
-    const v = f.value;
-    if (v.kind === 'scalar') return new ScalarFieldAt(lines, f, word, v.value === null ? null : word(v.value));
-    const tree = v.tree ? (NestedValue.of(lines, text, f) ?? locatedTree(v.tree, lines, word)) : undefined;
-    if (v.kind === 'list') return new ListFieldAt(lines, f, word, v.items.map((i) => new ItemAt(lines, i.start, i.end, i.value === null ? null : word(i.value))), tree);
-    return new OtherFieldAt(lines, f, word, tree);
-  }
 }
 
 class ScalarFieldAt extends FieldAt {
@@ -239,8 +227,8 @@ class ScalarFieldAt extends FieldAt {
     return 'scalar';
   }
 
-  constructor(lines: LineMap, f: Field, word: (s: string) => string, private readonly text: string | null) {
-    super(lines, f, word);
+  constructor(lines: LineMap, key: string, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number, private readonly text: string | null) {
+    super(lines, key, keyStart, keyEnd, valueStart, valueEnd);
   }
 
   override get value(): string | null {
@@ -258,12 +246,16 @@ class ListFieldAt extends FieldAt {
     return 'list';
   }
 
-  constructor(lines: LineMap, f: Field, word: (s: string) => string, private readonly list: ItemAt[], private readonly nested: Nested) {
-    super(lines, f, word);
+  constructor(lines: LineMap, key: string, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number, private readonly itemData: readonly (string | number | null)[], private readonly nested: Nested) {
+    super(lines, key, keyStart, keyEnd, valueStart, valueEnd);
   }
 
+  /** The scalar items, made from their packed value, start and end. */
   override get items(): { value: string | null; range: Range }[] {
-    return this.list;
+    const d = this.itemData;
+    const out: ItemAt[] = new Array(d.length / 3);
+    for (let i = 0, k = 0; k < d.length; i++, k += 3) out[i] = new ItemAt(this.lines, d[k + 1] as number, d[k + 2] as number, d[k] as string | null);
+    return out;
   }
 
   override get tree(): FieldTree | undefined {
@@ -280,8 +272,8 @@ class OtherFieldAt extends FieldAt {
     return 'other';
   }
 
-  constructor(lines: LineMap, f: Field, word: (s: string) => string, private readonly nested: Nested) {
-    super(lines, f, word);
+  constructor(lines: LineMap, key: string, keyStart: number, keyEnd: number, valueStart: number, valueEnd: number, private readonly nested: Nested) {
+    super(lines, key, keyStart, keyEnd, valueStart, valueEnd);
   }
 
   override get tree(): FieldTree | undefined {
@@ -293,38 +285,82 @@ class OtherFieldAt extends FieldAt {
   }
 }
 
+const SCALAR = 0;
+const LIST = 1;
+const OTHER = 2;
+/** Slots per field: key, kind, key start, key end, value start, value end, value (or packed items), nested value. */
+const STRIDE = 8;
+
+/** The field at slot `k` of a Fields table (a function: the table's prototype is the Map interface only). */
+function fieldAt(lines: LineMap, d: readonly unknown[], k: number): FieldAt {
+  const key = d[k] as string;
+  const ks = d[k + 2] as number;
+  const ke = d[k + 3] as number;
+  const vs = d[k + 4] as number;
+  const ve = d[k + 5] as number;
+  switch (d[k + 1]) {
+    case SCALAR: return new ScalarFieldAt(lines, key, ks, ke, vs, ve, d[k + 6] as string | null);
+    case LIST: return new ListFieldAt(lines, key, ks, ke, vs, ve, d[k + 6] as (string | number | null)[], d[k + 7] as Nested);
+    default: return new OtherFieldAt(lines, key, ks, ke, vs, ve, d[k + 7] as Nested);
+  }
+}
+
 /**
- * A document's fields in front-matter order, looked up by a scan: a document has a handful, and
- * a Map's hash table cost about 500 bytes per document.
+ * A document's fields in front-matter order, packed (see ReferenceTable) and looked up by a scan:
+ * a document has a handful. An object per field and per list item, kept, cost twice as much; a
+ * field is made when read.
  */
 class Fields extends DocumentPart implements ReadonlyMap<string, FieldInfo> {
-  constructor(private readonly list: readonly FieldAt[]) {
+  private constructor(
+    private readonly lines: LineMap,
+    private readonly data: readonly unknown[],
+  ) {
     super();
   }
 
+  /** `word` gives the shared copy of a string (a known key or ID) or one of its own. */
+  static of(lines: LineMap, text: string, fields: Iterable<Field>, word: (s: string) => string): Fields {
+    const data: unknown[] = [];
+    for (const f of fields) {
+      const v = f.value;
+      data.push(word(f.key), v.kind === 'scalar' ? SCALAR : v.kind === 'list' ? LIST : OTHER, f.keyStart, f.keyEnd, v.start, v.end);
+      if (v.kind === 'scalar') {
+        data.push(v.value === null ? null : word(v.value), undefined);
+        continue;
+      }
+      const nested: Nested = v.tree ? (NestedValue.of(lines, text, f) ?? locatedTree(v.tree, lines, word)) : undefined;
+      const items = v.kind === 'list' && v.items.length ? v.items.flatMap((i) => [i.value === null ? null : word(i.value), i.start, i.end]) : NO_ITEMS;
+      data.push(items, nested);
+    }
+    return new Fields(lines, data.slice());
+  }
+
+  static readonly NONE = new Fields(LineMap.of(''), []);
+
   get size(): number {
-    return this.list.length;
+    return this.data.length / STRIDE;
   }
 
   get(key: string): FieldInfo | undefined {
-    for (const f of this.list) if (f.key === key) return f;
+    for (let k = 0; k < this.data.length; k += STRIDE) if (this.data[k] === key) return fieldAt(this.lines, this.data, k);
     return undefined;
   }
 
   has(key: string): boolean {
-    return this.get(key) !== undefined;
+    for (let k = 0; k < this.data.length; k += STRIDE) if (this.data[k] === key) return true;
+    return false;
   }
 
   *entries(): MapIterator<[string, FieldInfo]> {
-    for (const f of this.list) yield [f.key, f];
+    for (let k = 0; k < this.data.length; k += STRIDE) yield [this.data[k] as string, fieldAt(this.lines, this.data, k)];
   }
 
   *keys(): MapIterator<string> {
-    for (const f of this.list) yield f.key;
+    for (let k = 0; k < this.data.length; k += STRIDE) yield this.data[k] as string;
   }
 
   *values(): MapIterator<FieldInfo> {
-    yield* this.list;
+    for (let k = 0; k < this.data.length; k += STRIDE) yield fieldAt(this.lines, this.data, k);
   }
 
   [Symbol.iterator](): MapIterator<[string, FieldInfo]> {
@@ -332,11 +368,11 @@ class Fields extends DocumentPart implements ReadonlyMap<string, FieldInfo> {
   }
 
   forEach(fn: (value: FieldInfo, key: string, map: ReadonlyMap<string, FieldInfo>) => void, thisArg?: unknown): void {
-    for (const f of this.list) fn.call(thisArg, f, f.key, this);
+    for (let k = 0; k < this.data.length; k += STRIDE) fn.call(thisArg, fieldAt(this.lines, this.data, k), this.data[k] as string, this);
   }
 }
 
-const NO_FIELDS = new Fields([]);
+const NO_FIELDS = Fields.NONE;
 
 /**
  * A document's references, packed: an ID, a start and an end offset per reference, relation
@@ -369,6 +405,30 @@ class ReferenceTable extends DocumentPart {
 
 const NO_REFERENCES = new ReferenceTable(LineMap.of(''), [], []);
 
+/** A document's headings, packed like its references: level, offsets and text per heading. */
+class HeadingTable extends DocumentPart {
+  static readonly STRIDE = 6;
+
+  constructor(
+    private readonly lines: LineMap,
+    /** level, start, end, line start, line end, text of each heading in turn. */
+    private readonly data: readonly (string | number)[],
+  ) {
+    super();
+  }
+
+  list(): ParsedDocument['headings'] {
+    const d = this.data;
+    const out: HeadingAt[] = new Array(d.length / HeadingTable.STRIDE);
+    for (let i = 0, k = 0; k < d.length; i++, k += HeadingTable.STRIDE) {
+      out[i] = new HeadingAt(this.lines, d[k + 1] as number, d[k + 2] as number, d[k] as number, d[k + 5] as string, d[k + 3] as number, d[k + 4] as number);
+    }
+    return out;
+  }
+}
+
+const NO_HEADINGS = new HeadingTable(LineMap.of(''), []);
+
 /** The parsed document; plain data but for `references`, which are made from a packed table when read. */
 class DocumentAt extends DocumentPart implements ParsedDocument {
   frontMatter?: ParsedDocument['frontMatter'];
@@ -381,7 +441,7 @@ class DocumentAt extends DocumentPart implements ParsedDocument {
   summary?: string;
   malformed: MalformedId[] = [];
   invalidRelationItems: ParsedDocument['invalidRelationItems'] = [];
-  headings: ParsedDocument['headings'] = [];
+  headingTable = NO_HEADINGS;
   directives: Directive[] = [];
   links: ParsedDocument['links'] = [];
   glossary?: GlossaryEntry[];
@@ -400,6 +460,11 @@ class DocumentAt extends DocumentPart implements ParsedDocument {
   get references(): Reference[] {
     return this.referenceTable.list();
   }
+
+  /** A new list on each read, like `references`. */
+  get headings(): ParsedDocument['headings'] {
+    return this.headingTable.list();
+  }
 }
 
 export function parseDocument(uri: string, text: string, config: OpmodelConfig, syntax: IdSyntax): ParsedDocument {
@@ -417,7 +482,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     // Keys and values the config knows, and IDs, are shared by all documents.
     const word = (s: string) => (syntax.isCanonical(s) ? syntax.intern(s) : wordOf(config, s));
     // fm.fields is a Map: one field per key already.
-    doc.fields = new Fields([...fm.fields.values()].map((f) => FieldAt.of(lines, text, f, word)));
+    doc.fields = Fields.of(lines, text, fm.fields.values(), word);
     for (const k of SCALAR_FIELDS) {
       const v = doc.fields.get(k);
       if (v?.kind === 'scalar' && v.value !== null && v.value !== '') doc[k] = v.value;
@@ -467,8 +532,18 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
     const target = path ? resolveLink(uri, path) : undefined;
     if (target) doc.links.push(new LinkAt(lines, s, s + path.length, own(path), target));
   }
-  for (const h of scan.headings) {
-    doc.headings.push(new HeadingAt(lines, h.start, h.end, h.level, own(text.slice(h.start, h.end)), h.lineStart, h.lineEnd));
+  if (scan.headings.length) {
+    const data: (string | number)[] = new Array(scan.headings.length * HeadingTable.STRIDE);
+    let k = 0;
+    for (const h of scan.headings) {
+      data[k++] = h.level;
+      data[k++] = h.start;
+      data[k++] = h.end;
+      data[k++] = h.lineStart;
+      data[k++] = h.lineEnd;
+      data[k++] = own(text.slice(h.start, h.end));
+    }
+    doc.headingTable = new HeadingTable(lines, data);
   }
   if (doc.type === 'glossary') doc.glossary = readGlossary(text, scan.headings);
   const maturity = findMaturitySource(text, scan.headings, lines);
@@ -477,7 +552,6 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
   if (refData.length) doc.referenceTable = new ReferenceTable(lines, refData.slice(), exact(refFields));
   doc.malformed = exact(doc.malformed);
   doc.invalidRelationItems = exact(doc.invalidRelationItems);
-  doc.headings = exact(doc.headings);
   doc.directives = exact(doc.directives);
   doc.links = exact(doc.links);
   return doc;
