@@ -2,7 +2,7 @@
 // A tailored element is the client's document, with every front-matter field it leaves out
 // taken from the element it tailors.
 import type { FrameworkSource } from '../layers/resolveFramework';
-import type { ParsedDocument } from '../parse/document';
+import type { ParsedDocument, Reference } from '../parse/document';
 import type { Project } from '../project';
 import type { Location } from '../types';
 import { crosswalkOf, type CrosswalkEntry } from './crosswalk';
@@ -45,9 +45,12 @@ export function elementInfo(project: Project, id: string): ElementInfo | undefin
   };
   // Keyed by relation names from the config: no prototype, so "constructor" is only a name.
   const relations: Record<string, string[]> = Object.create(null);
+  // Each document's references read once (a document makes a new list on each read).
+  const refsOf = new Map<ParsedDocument, Reference[]>();
+  const refs = (d: ParsedDocument) => refsOf.get(d) ?? refsOf.set(d, d.references).get(d)!;
   for (const r of project.config.relations) {
     const from = chain.find((d) => d.fields.has(r.key));
-    const ids = from?.references.filter((x) => x.field === r.key).map((x) => x.id) ?? [];
+    const ids = from ? refs(from).filter((x) => x.field === r.key).map((x) => x.id) : [];
     if (ids.length) relations[r.key] = ids;
   }
   const part = pick((d) => d.fields.get('part')?.value ?? undefined);

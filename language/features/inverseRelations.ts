@@ -17,11 +17,12 @@ export interface InverseRelation {
 export function inverseRelations(project: Project, id: string): InverseRelation[] {
   const own = project.index.definitions(id)[0];
   const out: InverseRelation[] = [];
+  const refs = project.index.references(id);
   for (const rel of project.config.relations) {
     if (!rel.inverse || rel.inverse === rel.title) continue;
     const forward = new Set((own?.references ?? []).filter((r) => r.field === rel.key).map((r) => r.id));
     const ids = new Set<string>();
-    for (const { uri, ref } of project.index.references(id)) {
+    for (const { uri, ref } of refs) {
       if (ref.field !== rel.key) continue;
       const from = project.index.docs.get(uri)?.definition?.id;
       if (from && from !== id && !forward.has(from)) ids.add(from);

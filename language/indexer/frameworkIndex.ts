@@ -218,7 +218,7 @@ export class FrameworkIndex {
 
   references(id: string): { uri: string; ref: Reference }[] {
     const out: { uri: string; ref: Reference }[] = [];
-    for (const uri of this.referrers(id)) for (const ref of this.docs.get(uri)!.references) if (ref.id === id) out.push({ uri, ref });
+    for (const uri of this.referrers(id)) for (const ref of this.docs.get(uri)!.referencesTo(id)) out.push({ uri, ref });
     return out;
   }
 

@@ -69,6 +69,8 @@ export interface ParsedDocument {
   discipline?: string;
   summary?: string;
   references: Reference[];
+  /** The references to one ID, in document order (cheaper than filtering `references`). */
+  referencesTo(id: string): Reference[];
   malformed: MalformedId[];
   /** Relation items that are not IDs at all. */
   invalidRelationItems: { field: string; value: string; range: Range }[];
@@ -390,15 +392,26 @@ class ReferenceTable extends DocumentPart {
     super();
   }
 
+  /** The references to `id` only, without making the others. */
+  to(id: string): Reference[] {
+    const out: Reference[] = [];
+    const d = this.data;
+    for (let i = 0, k = 0; k < d.length; i++, k += 3) if (d[k] === id) out.push(this.at(i, k));
+    return out;
+  }
+
+  private at(i: number, k: number): Reference {
+    const d = this.data;
+    const id = d[k] as string;
+    const start = d[k + 1] as number;
+    const end = d[k + 2] as number;
+    return i < this.fieldKeys.length ? new FieldReferenceAt(this.lines, start, end, id, this.fieldKeys[i]!) : new ReferenceAt(this.lines, start, end, id);
+  }
+
   list(): Reference[] {
     const d = this.data;
     const out: Reference[] = new Array(d.length / 3);
-    for (let i = 0, k = 0; k < d.length; i++, k += 3) {
-      const id = d[k] as string;
-      const start = d[k + 1] as number;
-      const end = d[k + 2] as number;
-      out[i] = i < this.fieldKeys.length ? new FieldReferenceAt(this.lines, start, end, id, this.fieldKeys[i]!) : new ReferenceAt(this.lines, start, end, id);
-    }
+    for (let i = 0, k = 0; k < d.length; i++, k += 3) out[i] = this.at(i, k);
     return out;
   }
 }
@@ -459,6 +472,10 @@ class DocumentAt extends DocumentPart implements ParsedDocument {
   /** A new list on each read: take it once and keep it while you use it. */
   get references(): Reference[] {
     return this.referenceTable.list();
+  }
+
+  referencesTo(id: string): Reference[] {
+    return this.referenceTable.to(id);
   }
 
   /** A new list on each read, like `references`. */
