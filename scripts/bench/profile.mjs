@@ -280,20 +280,33 @@ function timed(args, { cwd, stdoutFile }) {
   });
 }
 
+const USAGE = 'usage: node scripts/bench/profile.mjs --cli dist/cli.js [--size 10000] [--shape standard|deep] [--runs 3] [--label text] [--corpus DIR] [--interval µs] [--keep DIR]';
+const OPTIONS = {
+  cli: { type: 'string' },
+  size: { type: 'string', default: '10000' },
+  shape: { type: 'string', default: 'standard' },
+  runs: { type: 'string', default: '3' },
+  label: { type: 'string', default: '' },
+  corpus: { type: 'string' },
+  interval: { type: 'string', default: '1000' },
+  keep: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+};
+
 async function main() {
   const here = path.dirname(fileURLToPath(import.meta.url));
-  const { values } = parseArgs({
-    options: {
-      cli: { type: 'string' },
-      size: { type: 'string', default: '10000' },
-      shape: { type: 'string', default: 'standard' },
-      runs: { type: 'string', default: '3' },
-      label: { type: 'string', default: '' },
-      corpus: { type: 'string' },
-      interval: { type: 'string', default: '1000' },
-      keep: { type: 'string' },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ options: OPTIONS });
+  } catch (e) {
+    console.error(`${e.message}\n${USAGE}`);
+    process.exit(2);
+  }
+  if (parsed.values.help) {
+    console.log(USAGE);
+    return;
+  }
+  const { values } = parsed;
   const fail = (m) => {
     console.error(m);
     process.exit(2);
