@@ -442,7 +442,7 @@ class HeadingTable extends DocumentPart {
 
 const NO_HEADINGS = new HeadingTable(LineMap.of(''), []);
 
-/** The parsed document; plain data but for `references`, which are made from a packed table when read. */
+/** The parsed document: plain data, but for `references` and `headings`, made from packed tables when read. */
 class DocumentAt extends DocumentPart implements ParsedDocument {
   frontMatter?: ParsedDocument['frontMatter'];
   fields: ReadonlyMap<string, FieldInfo> = NO_FIELDS;
