@@ -10,7 +10,7 @@ import { readFrontMatter, type Field, type FieldValue } from './frontMatter';
 import { locatedTree, type FieldTree } from './frontMatterTree';
 import { NestedValue } from './nestedValue';
 import { DocumentPart, Located } from './located';
-import { wordOf } from './vocabulary';
+import { headingText, wordOf } from './vocabulary';
 import { readGlossary, type GlossaryEntry } from '../glossary/readGlossary';
 import { scanMarkdown } from './markdownScanner';
 import { findMaturitySource, keepMaturitySource, type MaturitySource } from './maturity';
@@ -558,7 +558,7 @@ export function parseDocument(uri: string, text: string, config: OpmodelConfig, 
       data[k++] = h.end;
       data[k++] = h.lineStart;
       data[k++] = h.lineEnd;
-      data[k++] = own(text.slice(h.start, h.end));
+      data[k++] = headingText(config, text.slice(h.start, h.end));
     }
     doc.headingTable = new HeadingTable(lines, data);
   }

@@ -25,3 +25,17 @@ function vocabulary(config: OpmodelConfig): Interner {
   for (const w of words) v.add(w);
   return v;
 }
+
+/** Distinct texts a config's heading table keeps at most; past that, a heading gets a copy of its own. */
+const HEADINGS_KEPT = 4096;
+const headingTables = new WeakMap<OpmodelConfig, Interner>();
+
+/**
+ * One copy of a heading's text for all documents read with `config`: most documents of a
+ * framework repeat the same sections ("Purpose", "Maturity levels", "Related elements").
+ */
+export function headingText(config: OpmodelConfig, s: string): string {
+  let t = headingTables.get(config);
+  if (!t) headingTables.set(config, (t = new Interner(HEADINGS_KEPT)));
+  return t.get(s);
+}
