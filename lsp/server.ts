@@ -60,7 +60,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     warn: (m) => connection.console.warn(m),
     error: (m) => connection.console.error(m),
   });
-  const workspaceFor = options.workspaceFor ?? ((folderUri: string) => new NodeWorkspace({ within: fsPath(folderUri) }));
+  // Synchronous reads that let the event loop run every few dozen files: requests are answered while a folder is read.
+  const workspaceFor = options.workspaceFor ?? ((folderUri: string) => new NodeWorkspace({ within: fsPath(folderUri), synchronous: 'yielding' }));
   let ctx: ServerContext | undefined;
   let diagnostics: Diagnostics | undefined;
   let settings: Settings | undefined;

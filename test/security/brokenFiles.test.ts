@@ -258,7 +258,7 @@ describe('symbolic links and special files (real folders)', () => {
   }
 
   // Read through callbacks (servers, editors) and synchronously (the CLI): the same results.
-  it.runIf(linux).each([false, true])('engine: loops and dangling links are reported, a pipe is never opened (synchronous reads: %s)', async (synchronous) => {
+  it.runIf(linux).each([false, true, 'yielding'] as const)('engine: loops and dangling links are reported, a pipe is never opened (synchronous reads: %s)', async (synchronous) => {
     const t = hostileTree();
     try {
       const root = fileUri(t.dir);
