@@ -40,35 +40,42 @@ export interface NodeWorkspaceOptions {
   synchronous?: boolean | 'yielding';
 }
 
-/** In 'yielding' mode, the calls made (reads and their parsing) between two turns of the event loop. */
+/**
+ * In 'yielding' mode, the event loop runs after this many calls (each read is followed by its
+ * parsing) or this many milliseconds, whichever comes first: a slow disk (a network share) yields
+ * after every read.
+ */
 const YIELD_EVERY = 32;
+const YIELD_MS = 8;
 
 export class NodeWorkspace implements Workspace {
   private withinReal: Promise<string> | undefined;
 
-  /** 'yielding' mode: calls since the event loop last ran, and the turn they wait for once there are enough. */
+  /** 'yielding' mode: calls and time since the event loop last ran, and the turn every call waits for once either is spent. */
   private sinceTurn = 0;
+  private turnAt = performance.now();
   private turn: Promise<void> | undefined;
 
   constructor(private readonly options: NodeWorkspaceOptions = {}) {}
 
   /**
-   * A synchronous call behind the promise interface. In 'yielding' mode, after YIELD_EVERY calls
-   * every call waits for the next turn of the event loop: a scan keeps many reads going at once,
-   * and each of them would otherwise go on without the others yielding.
+   * A synchronous call behind the promise interface. In 'yielding' mode, once YIELD_EVERY calls or
+   * YIELD_MS have passed, every call waits for the next turn of the event loop and then counts
+   * again: a scan keeps many reads going at once, and each would otherwise go on regardless.
    */
   private sync<T>(f: () => T): Promise<T> {
     if (this.options.synchronous !== 'yielding') return settled(f);
-    if (!this.turn && ++this.sinceTurn >= YIELD_EVERY) {
-      this.sinceTurn = 0;
+    if (!this.turn && (++this.sinceTurn >= YIELD_EVERY || performance.now() - this.turnAt >= YIELD_MS)) {
       this.turn = new Promise<void>((resolve) =>
         setImmediate(() => {
           this.turn = undefined;
+          this.sinceTurn = 0;
+          this.turnAt = performance.now();
           resolve();
         }),
       );
     }
-    return this.turn ? this.turn.then(f) : settled(f);
+    return this.turn ? this.turn.then(() => this.sync(f)) : settled(f);
   }
 
   async readDirectory(uri: string): Promise<[string, FileKind][]> {

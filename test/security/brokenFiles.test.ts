@@ -257,7 +257,7 @@ describe('symbolic links and special files (real folders)', () => {
     return t;
   }
 
-  // Read through callbacks (servers, editors) and synchronously (the CLI): the same results.
+  // Read through callbacks, synchronously (the CLI) and synchronously with turns of the event loop (servers, editors): the same results.
   it.runIf(linux).each([false, true, 'yielding'] as const)('engine: loops and dangling links are reported, a pipe is never opened (synchronous reads: %s)', async (synchronous) => {
     const t = hostileTree();
     try {
