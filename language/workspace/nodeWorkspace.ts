@@ -35,7 +35,7 @@ export interface NodeWorkspaceOptions {
    * Read with the synchronous calls: 10,000 files cost about a fifth of the CPU time they take
    * through callbacks with many reads in flight. `true` for a command-line run, which has nothing
    * else to do meanwhile; 'yielding' for a server or an editor, which must keep answering: the
-   * event loop runs before every YIELD_EVERY-th call, so a request waits a few milliseconds at most.
+   * event loop runs every YIELD_EVERY calls or YIELD_MS, so a request waits a few milliseconds.
    */
   synchronous?: boolean | 'yielding';
 }
