@@ -21,9 +21,11 @@ export function relatedSections(doc: ParsedDocument): { start: number; end: numb
 
 function addToRelated(doc: ParsedDocument, id: string, inherited: string[] = []): TextEdit[] | undefined {
   const f = doc.fields.get('related');
-  if (f?.kind === 'list' && f.items.length && !f.hasTree) {
-    const first = f.items[0]!.range.start;
-    const last = f.items[f.items.length - 1]!.range.end;
+  // A field's items are made on each read: read them once.
+  const items = f?.kind === 'list' ? f.items : [];
+  if (f?.kind === 'list' && items.length && !f.hasTree) {
+    const first = items[0]!.range.start;
+    const last = items[items.length - 1]!.range.end;
     // Flow list "[A, B]" (it ends on its last item's line): after the last item. A block list
     // ends after the line break of its last item: a new "- ID" line below that item.
     if (f.valueRange.end.line === last.line) {
