@@ -1,37 +1,32 @@
 // `opmodel lsp` in assessment files (YAML), over stdio against the real server: diagnostics pushed
 // and pulled like the CLI's, hover on an entry's ID and on a score, completion of levels and IDs.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rangeOf } from '../helpers';
-import { removeCliBundle, runCli, tempTree } from '../security/cli';
-import { fileUri, LspClient } from './lspClient';
+import { removeCliBundle, runCli } from '../security/cli';
+import { startClientPair, type ClientPair, type LspClient } from './lspClient';
 
 const LEVELS = '## Maturity levels\n\n1. **Ad hoc** — Nobody owns the rota.\n   - No written rota.\n2. **Repeatable** — A rota exists.\n   - A rota on the wall.\n3. **Defined** — The rota is agreed and reviewed.\n   - Reviewed every month.\n4. **Optimising** — The rota improves from data.\n   - Changes come from measured gaps.\n';
 const FLM1 = `---\nid: FLM1\ntitle: Roles\ntype: element\nsystem: first-line-management\ndiscipline: organization-management\n---\n\n# FLM1 · Roles\n\n${LEVELS}`;
 const FLM2 = `---\nid: FLM2\ntitle: Shift Handover\ntype: element\nsystem: first-line-management\ndiscipline: processes-procedures\n---\n\n# FLM2 · Shift Handover\n\n${LEVELS}`;
 const ROUND = '# opmodel-disable-file unassessed-element\ndate: 2026-11-30\nelements:\n  FLM1: { current: 7, target: 3 }\n';
 
+let pair: ClientPair | undefined;
 let dir = '';
-let cleanup: (() => void) | undefined;
 let rich: LspClient;
 let plain: LspClient;
-const uri = (rel: string) => fileUri(path.join(dir, rel));
+const uri = (rel: string) => pair!.uri(rel);
 const ROUND_URI = () => uri('assessments/round.yaml');
 
 beforeAll(async () => {
-  ({ dir, cleanup } = tempTree({ 'opmodel.json': '{}', 'flm/FLM1.md': FLM1, 'flm/FLM2.md': FLM2, 'assessments/round.yaml': ROUND }));
-  rich = await LspClient.start({
-    folders: [dir],
-    capabilities: { textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } } } },
-  });
-  plain = await LspClient.start({ folders: [dir] });
-  await Promise.all([rich.ready(), plain.ready()]);
+  pair = await startClientPair(
+    { 'opmodel.json': '{}', 'flm/FLM1.md': FLM1, 'flm/FLM2.md': FLM2, 'assessments/round.yaml': ROUND },
+    { textDocument: { hover: { contentFormat: ['markdown'] }, completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown'] } } } },
+  );
+  ({ dir, rich, plain } = pair);
 }, 120_000);
 
 afterAll(() => {
-  rich?.kill();
-  plain?.kill();
-  cleanup?.();
+  pair?.stop();
   removeCliBundle();
 });
 

@@ -1,32 +1,26 @@
 // `opmodel lsp`: the hover on a glossary term (Markdown and plain-text clients), and an ID's
 // crosswalk in plain text, over stdio against the real server.
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rangeOf } from '../helpers';
-import { removeCliBundle, tempTree } from '../security/cli';
-import { fileUri, LspClient } from './lspClient';
+import { removeCliBundle } from '../security/cli';
+import { startClientPair, type ClientPair, type LspClient } from './lspClient';
 
 const GLOSSARY = '---\ntitle: Glossary\ntype: glossary\n---\n\n# Glossary\n\n### Hypercare\nThe weeks after go-live in which extra staff protect a new service.\n\n*Where it matters:* FLM1.\n';
 const FLM1 = '---\nid: FLM1\ntitle: Roles\ntype: element\nsystem: first-line-management\ndiscipline: organization-management\ncrosswalk:\n  itil4: [Workforce and talent management]\n  cobit2019: [APO07]\n---\n\n# FLM1 · Roles\n';
 const NOTES = '# Notes\n\nDuring hypercare, FLM1 owns the rota.\n';
 
-let dir = '';
-let cleanup: (() => void) | undefined;
+let pair: ClientPair | undefined;
 let rich: LspClient;
 let plain: LspClient;
-const uri = (rel: string) => fileUri(path.join(dir, rel));
+const uri = (rel: string) => pair!.uri(rel);
 
 beforeAll(async () => {
-  ({ dir, cleanup } = tempTree({ 'opmodel.json': '{}', 'glossary.md': GLOSSARY, 'flm/FLM1.md': FLM1, 'notes.md': NOTES }));
-  rich = await LspClient.start({ folders: [dir], capabilities: { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } } });
-  plain = await LspClient.start({ folders: [dir] });
-  await Promise.all([rich.ready(), plain.ready()]);
+  pair = await startClientPair({ 'opmodel.json': '{}', 'glossary.md': GLOSSARY, 'flm/FLM1.md': FLM1, 'notes.md': NOTES }, { textDocument: { hover: { contentFormat: ['markdown', 'plaintext'] } } });
+  ({ rich, plain } = pair);
 }, 120_000);
 
 afterAll(() => {
-  rich?.kill();
-  plain?.kill();
-  cleanup?.();
+  pair?.stop();
   removeCliBundle();
 });
 

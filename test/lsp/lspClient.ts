@@ -14,7 +14,7 @@ import {
   type ProtocolConnection,
   type PublishDiagnosticsParams,
 } from 'vscode-languageserver-protocol/node';
-import { cliBundle } from '../security/cli';
+import { cliBundle, tempTree } from '../security/cli';
 
 export const FIXTURE = path.resolve(__dirname, '../fixtures/lsp-workspace');
 
@@ -135,5 +135,36 @@ export class LspClient {
   kill(): void {
     if (this.child.exitCode === null) this.child.kill('SIGKILL');
     this.conn.dispose();
+  }
+}
+
+/** A folder written from `files` and served to two clients: `rich` declares `capabilities`, `plain` declares none. */
+export interface ClientPair {
+  dir: string;
+  rich: LspClient;
+  plain: LspClient;
+  /** The URI of a file of the folder. */
+  uri(rel: string): string;
+  /** Ends both servers and removes the folder. */
+  stop(): void;
+}
+
+export async function startClientPair(files: Record<string, string>, capabilities: StartOptions['capabilities']): Promise<ClientPair> {
+  const { dir, cleanup } = tempTree(files);
+  const started: LspClient[] = [];
+  const stop = () => {
+    for (const c of started) c.kill();
+    cleanup();
+  };
+  try {
+    const rich = await LspClient.start({ folders: [dir], capabilities });
+    started.push(rich);
+    const plain = await LspClient.start({ folders: [dir] });
+    started.push(plain);
+    await Promise.all([rich.ready(), plain.ready()]);
+    return { dir, rich, plain, uri: (rel) => fileUri(path.join(dir, rel)), stop };
+  } catch (e) {
+    stop();
+    throw e;
   }
 }
