@@ -111,35 +111,44 @@ export function* corpusFiles(size, seed = DEFAULT_SEED, shape = 'standard') {
   for (let i = 0; i < size; i++) yield [slot(i, shape).rel, documentText(i, size, seed, shape)];
 }
 
-export function documentText(i, size, seed = DEFAULT_SEED, shape = 'standard') {
-  if (shape === 'deep') return deepDocumentText(i, size, seed);
-  const rand = prng((seed ^ Math.imul(i + 1, 0x9e3779b1)) >>> 0);
+/**
+ * The draws one document makes, from its own PRNG stream (`salt` keeps the shapes' streams apart):
+ * numbers, picks, other documents' slots, words and sentences.
+ */
+function documentDraws(i, size, seed, salt, shape) {
+  const rand = prng((seed ^ Math.imul(i + 1, salt)) >>> 0);
   const pick = (list) => list[Math.floor(rand() * list.length)];
   const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
-  const me = slot(i);
-  const other = () => slot(int(0, size - 1));
   const words = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
   const sentence = (n) => {
     const w = words(n);
     return w[0].toUpperCase() + w.slice(1) + '.';
   };
-  const title = `${pick(TITLE_WORDS)} & ${pick(TITLE_WORDS)} ${pick(['Management', 'Practice', 'Review', 'Standard'])}`;
+  return { rand, pick, int, words, sentence, me: slot(i, shape), other: () => slot(int(0, size - 1), shape) };
+}
 
+/** The document's mistake, if it makes one (ERROR_RATE of them do). */
+function errorOf(rand) {
   const roll = rand();
-  const error = roll < ERROR_RATE ? ERROR_KINDS[Math.floor((roll / ERROR_RATE) * ERROR_KINDS.length)] : undefined;
+  return roll < ERROR_RATE ? ERROR_KINDS[Math.floor((roll / ERROR_RATE) * ERROR_KINDS.length)] : undefined;
+}
 
-  // Front matter.
-  let id = me.id;
-  if (error === 'duplicate-id' && i >= FAMILIES.length) id = slot(i - FAMILIES.length).id;
-  if (error === 'invalid-id') id = `XQ${me.n}`;
+/** The document's system and discipline, spelt wrong or mismatched when that is its mistake. */
+function placeOf(me, error, pick) {
   let system = me.family.system;
   if (error === 'unknown-system') system = (system ?? 'people-management').replace('management', 'managment');
   if (error === 'id-family-mismatch' && system) system = SYSTEMS[(SYSTEMS.indexOf(system) + 1) % SYSTEMS.length];
   let discipline = me.family.system ? pick(DISCIPLINES) : undefined;
   if (error === 'unknown-discipline') discipline = (discipline ?? 'technology-tools').replace('-', '-and-');
-  const related = Array.from({ length: int(2, 5) }, () => other().id);
-  if (error === 'invalid-relation') related.splice(1, 0, 'see-below');
+  return { system, discipline };
+}
 
+/**
+ * The front matter's lines from "---" to the measures (as the framework writes them: front matter
+ * only, each with a definition and a target). The shapes differ in how many words and measures.
+ */
+function frontMatterHead(d, { id, title, error, system, discipline }, { summary, measures, name, definition }) {
+  const { me, pick, int, words, sentence } = d;
   const fm = ['---'];
   if (error !== 'missing-id') fm.push(`id: ${id}`);
   if (error !== 'missing-title') fm.push(`title: ${title}`);
@@ -147,14 +156,33 @@ export function documentText(i, size, seed = DEFAULT_SEED, shape = 'standard') {
   if (system) fm.push(`system: ${system}`);
   if (discipline) fm.push(`discipline: ${discipline}`);
   if (me.family.part) fm.push(`part: ${error === 'id-family-mismatch' ? FAMILIES.find((f) => f.part && f.part !== me.family.part).part : me.family.part}`);
-  fm.push(`summary: "${sentence(int(12, 20))}"`);
+  fm.push(`summary: "${sentence(int(...summary))}"`);
   if (error === 'invalid-front-matter') fm.push(`accountable: [Team Lead, "unclosed`);
   else if (!me.family.part || error === 'unknown-role') fm.push(`accountable: ${error === 'unknown-role' ? 'Team Lead' : pick(ROLES)}`);
-  // Measures as the framework writes them: front matter only, each with a definition and a target.
   if (!me.family.part) {
     fm.push('measures:');
-    for (let k = 0; k < 3; k++) fm.push(`  - name: ${words(int(3, 6))}`, `    definition: ${sentence(int(10, 16))}`, `    target: At least ${int(50, 99)}%`);
+    for (let k = measures(); k > 0; k--) fm.push(`  - name: ${words(int(...name))}`, `    definition: ${sentence(int(...definition))}`, `    target: At least ${int(50, 99)}%`);
   }
+  return fm;
+}
+
+export function documentText(i, size, seed = DEFAULT_SEED, shape = 'standard') {
+  if (shape === 'deep') return deepDocumentText(i, size, seed);
+  const d = documentDraws(i, size, seed, 0x9e3779b1, 'standard');
+  const { rand, pick, int, words, sentence, me, other } = d;
+  const title = `${pick(TITLE_WORDS)} & ${pick(TITLE_WORDS)} ${pick(['Management', 'Practice', 'Review', 'Standard'])}`;
+
+  const error = errorOf(rand);
+
+  // Front matter.
+  let id = me.id;
+  if (error === 'duplicate-id' && i >= FAMILIES.length) id = slot(i - FAMILIES.length).id;
+  if (error === 'invalid-id') id = `XQ${me.n}`;
+  const { system, discipline } = placeOf(me, error, pick);
+  const related = Array.from({ length: int(2, 5) }, () => other().id);
+  if (error === 'invalid-relation') related.splice(1, 0, 'see-below');
+
+  const fm = frontMatterHead(d, { id, title, error, system, discipline }, { summary: [12, 20], measures: () => 3, name: [3, 6], definition: [10, 16] });
   fm.push(`related: [${related.join(', ')}]`);
   fm.push('---', '');
 
@@ -180,47 +208,21 @@ export function documentText(i, size, seed = DEFAULT_SEED, shape = 'standard') {
 
 /** A 'deep' document: ~6-8 KB, 20-40 references, `related`, `depends_on` and `supports`. */
 function deepDocumentText(i, size, seed) {
-  const rand = prng((seed ^ Math.imul(i + 1, 0x85ebca6b)) >>> 0);
-  const pick = (list) => list[Math.floor(rand() * list.length)];
-  const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
-  const me = slot(i, 'deep');
-  const other = () => slot(int(0, size - 1), 'deep');
+  const d = documentDraws(i, size, seed, 0x85ebca6b, 'deep');
+  const { rand, pick, int, words, sentence, me, other } = d;
   const up = '../'.repeat(me.depth);
-  const words = (n) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
-  const sentence = (n) => {
-    const w = words(n);
-    return w[0].toUpperCase() + w.slice(1) + '.';
-  };
   const title = `${pick(TITLE_WORDS)}, ${pick(TITLE_WORDS)} & ${pick(TITLE_WORDS)} ${pick(['Management', 'Practice', 'Review', 'Standard'])}`;
-  const roll = rand();
-  const error = roll < ERROR_RATE ? ERROR_KINDS[Math.floor((roll / ERROR_RATE) * ERROR_KINDS.length)] : undefined;
+  const error = errorOf(rand);
 
   let id = me.id;
   if (error === 'duplicate-id' && i >= FAMILIES.length) id = slot(i - FAMILIES.length, 'deep').id;
   if (error === 'invalid-id') id = `XQ${me.n}`;
-  let system = me.family.system;
-  if (error === 'unknown-system') system = (system ?? 'people-management').replace('management', 'managment');
-  if (error === 'id-family-mismatch' && system) system = SYSTEMS[(SYSTEMS.indexOf(system) + 1) % SYSTEMS.length];
-  let discipline = me.family.system ? pick(DISCIPLINES) : undefined;
-  if (error === 'unknown-discipline') discipline = (discipline ?? 'technology-tools').replace('-', '-and-');
+  const { system, discipline } = placeOf(me, error, pick);
   const relation = (lo, hi) => Array.from({ length: int(lo, hi) }, () => other().id);
   const related = relation(4, 10);
   if (error === 'invalid-relation') related.splice(2, 0, 'see-below');
 
-  const fm = ['---'];
-  if (error !== 'missing-id') fm.push(`id: ${id}`);
-  if (error !== 'missing-title') fm.push(`title: ${title}`);
-  fm.push(`type: ${me.family.type ?? 'element'}`);
-  if (system) fm.push(`system: ${system}`);
-  if (discipline) fm.push(`discipline: ${discipline}`);
-  if (me.family.part) fm.push(`part: ${error === 'id-family-mismatch' ? FAMILIES.find((f) => f.part && f.part !== me.family.part).part : me.family.part}`);
-  fm.push(`summary: "${sentence(int(20, 32))}"`);
-  if (error === 'invalid-front-matter') fm.push(`accountable: [Team Lead, "unclosed`);
-  else if (!me.family.part || error === 'unknown-role') fm.push(`accountable: ${error === 'unknown-role' ? 'Team Lead' : pick(ROLES)}`);
-  if (!me.family.part) {
-    fm.push('measures:');
-    for (let k = int(3, 5); k > 0; k--) fm.push(`  - name: ${words(int(4, 8))}`, `    definition: ${sentence(int(14, 24))}`, `    target: At least ${int(50, 99)}%`);
-  }
+  const fm = frontMatterHead(d, { id, title, error, system, discipline }, { summary: [20, 32], measures: () => int(3, 5), name: [4, 8], definition: [14, 24] });
   fm.push(`related: [${related.join(', ')}]`);
   fm.push('depends_on:', ...relation(1, 4).map((x) => `  - ${x}`));
   fm.push(`supports: [${relation(1, 3).join(', ')}]`);
